@@ -1,0 +1,358 @@
+/**
+ * The output contract of `dateline code`: one ArticleRecord per article.
+ * Types are derived from these schemas, and `schema/article-record.schema.json` is generated from them
+ * (`npm run schema`), so the JSON Schema and the TypeScript types cannot drift apart.
+ * Every offset is a UTF-16 index into `article.text`, which is the input text exactly as read
+ * (decoded, BOM stripped; for HTML, the article text Readability extracted).
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const strict = { additionalProperties: false } as const;
+
+export const SCHEMA_VERSION = '1.0';
+
+/** A span of `article.text`; `end` is exclusive. */
+export const Span = Type.Object({ start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }) }, strict);
+export type Span = Static<typeof Span>;
+
+export const Mention = Type.Object(
+  {
+    start: Type.Integer({ minimum: 0 }),
+    end: Type.Integer({ minimum: 0 }),
+    sentence: Type.Integer({ minimum: -1, description: 'sentence index; -1 outside body text (title, dateline)' }),
+    kind: Type.Union([
+      Type.Literal('name'),
+      Type.Literal('surname'),
+      Type.Literal('pronoun'),
+      Type.Literal('nominal'),
+      Type.Literal('demonym'),
+      Type.Literal('alias'),
+    ]),
+  },
+  strict,
+);
+export type Mention = Static<typeof Mention>;
+
+export const Evidence = Type.Object(
+  {
+    start: Type.Integer({ minimum: 0 }),
+    end: Type.Integer({ minimum: 0 }),
+    sentence: Type.Integer({ minimum: -1 }),
+  },
+  strict,
+);
+export type Evidence = Static<typeof Evidence>;
+
+export const Certainty = Type.Union([Type.Literal('stated'), Type.Literal('implied'), Type.Literal('unknown')]);
+export type Certainty = Static<typeof Certainty>;
+
+export const Granularity = Type.Union([
+  Type.Literal('day'),
+  Type.Literal('week'),
+  Type.Literal('month'),
+  Type.Literal('season'),
+  Type.Literal('year'),
+  Type.Literal('decade'),
+  Type.Literal('unknown'),
+]);
+export type Granularity = Static<typeof Granularity>;
+
+/** A date as a record field: `value` is an ISO date truncated to the granularity ("1980", "2007-05", "2007-05-28"). */
+export const DateValue = Type.Object(
+  {
+    value: Nullable(Type.String()),
+    certainty: Certainty,
+    granularity: Granularity,
+    dateId: Type.Optional(Type.String({ description: 'id of the dates[] record it was read from' })),
+  },
+  strict,
+);
+export type DateValue = Static<typeof DateValue>;
+
+export const Credit = Type.Object(
+  {
+    name: Type.String(),
+    role: Type.Union([Type.Literal('reporting'), Type.Literal('additional reporting'), Type.Literal('writing'), Type.Literal('editing')]),
+    place: Type.Optional(Type.String()),
+    start: Type.Integer({ minimum: 0 }),
+    end: Type.Integer({ minimum: 0 }),
+  },
+  strict,
+);
+export type Credit = Static<typeof Credit>;
+
+export const Dateline = Type.Object(
+  {
+    place: Type.String(),
+    source: Nullable(Type.String()),
+    placeId: Type.Optional(Type.String()),
+    start: Type.Integer({ minimum: 0 }),
+    end: Type.Integer({ minimum: 0 }),
+  },
+  strict,
+);
+export type Dateline = Static<typeof Dateline>;
+
+export const Article = Type.Object(
+  {
+    id: Type.String(),
+    title: Nullable(Type.String()),
+    titleSpan: Nullable(Span),
+    source: Nullable(Type.String()),
+    published: Nullable(Type.String({ description: 'ISO date (YYYY-MM-DD) or date-time' })),
+    publishedFrom: Type.Union([Type.Literal('option'), Type.Literal('metadata'), Type.Literal('record'), Type.Literal('dateline'), Type.Literal('none')]),
+    url: Nullable(Type.String()),
+    byline: Nullable(Type.String()),
+    dateline: Nullable(Dateline),
+    credits: Type.Array(Credit),
+    /** Removed scrape furniture ("Related Coverage", "Slideshow ( 15 images )"), kept so a reader can grey it out. */
+    furniture: Type.Array(Type.Object({ start: Type.Integer(), end: Type.Integer(), rule: Type.String() }, strict)),
+    text: Type.String(),
+  },
+  strict,
+);
+export type Article = Static<typeof Article>;
+
+export const Sentence = Type.Object(
+  { start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }), paragraph: Type.Integer({ minimum: 0 }) },
+  strict,
+);
+export type Sentence = Static<typeof Sentence>;
+
+export const EntityType = Type.Union([
+  Type.Literal('PERSON'),
+  Type.Literal('ORG'),
+  Type.Literal('GPE'),
+  Type.Literal('LOC'),
+  Type.Literal('NORP'),
+]);
+export type EntityType = Static<typeof EntityType>;
+
+export const EntitySource = Type.Union([Type.Literal('model'), Type.Literal('gazetteer'), Type.Literal('rule')]);
+export type EntitySource = Static<typeof EntitySource>;
+
+export const Entity = Type.Object(
+  {
+    id: Type.String(),
+    type: EntityType,
+    name: Type.String(),
+    /** Title or function: "ambassador", "prime minister". */
+    role: Type.Optional(Type.String()),
+    /** ISO 3166 alpha-3 country the entity belongs to or stands for. */
+    country: Type.Optional(Type.String()),
+    /** Where a role is exercised: "ambassador to Iraq" → IRQ. */
+    post: Type.Optional(Type.String()),
+    /** Organisation the person belongs to, as an entity id. */
+    affiliation: Type.Optional(Type.String()),
+    /** CAMEO actor code (country + role), e.g. USAGOV, IRNGOV, IRQMIL. */
+    actor: Type.Optional(Type.String()),
+    placeId: Type.Optional(Type.String({ description: 'for GPE/LOC: the places[] record' })),
+    mentions: Type.Array(Mention),
+    sources: Type.Array(EntitySource),
+    rules: Type.Array(Type.String()),
+  },
+  strict,
+);
+export type Entity = Static<typeof Entity>;
+
+export const Place = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    kind: Type.Union([Type.Literal('country'), Type.Literal('city'), Type.Literal('region'), Type.Literal('water')]),
+    geonameid: Nullable(Type.Integer()),
+    lat: Type.Number(),
+    lon: Type.Number(),
+    /** ISO 3166 alpha-3. */
+    country: Type.String(),
+    population: Nullable(Type.Integer()),
+    mentions: Type.Array(Mention),
+    rules: Type.Array(Type.String()),
+  },
+  strict,
+);
+export type Place = Static<typeof Place>;
+
+export const DateRecord = Type.Object(
+  {
+    id: Type.String(),
+    text: Type.String(),
+    start: Type.Integer({ minimum: 0 }),
+    end: Type.Integer({ minimum: 0 }),
+    sentence: Type.Integer({ minimum: -1 }),
+    value: Nullable(Type.String()),
+    granularity: Granularity,
+    certainty: Certainty,
+    /** "on" a day, "since" a year, "before"/"after" a point, or a relative anchor we cannot resolve. */
+    relation: Type.Union([Type.Literal('on'), Type.Literal('since'), Type.Literal('before'), Type.Literal('after'), Type.Literal('around')]),
+    rules: Type.Array(Type.String()),
+  },
+  strict,
+);
+export type DateRecord = Static<typeof DateRecord>;
+
+export const ActorRef = Type.Object(
+  {
+    /** CAMEO actor code; "---" when the actor is unknown. */
+    actor: Type.String(),
+    entity: Type.Optional(Type.String()),
+    name: Type.Optional(Type.String()),
+    start: Type.Optional(Type.Integer({ minimum: 0 })),
+    end: Type.Optional(Type.Integer({ minimum: 0 })),
+    /** For compound actors ("U.S. and Iranian officials"): every member; `actor` is the first. */
+    members: Type.Optional(Type.Array(Type.Object({ actor: Type.String(), entity: Type.Optional(Type.String()) }, strict))),
+  },
+  strict,
+);
+export type ActorRef = Static<typeof ActorRef>;
+
+export const PlaceRef = Type.Object(
+  {
+    name: Type.String(),
+    placeId: Type.Optional(Type.String()),
+    lat: Type.Optional(Type.Number()),
+    lon: Type.Optional(Type.Number()),
+    country: Type.Optional(Type.String()),
+    certainty: Certainty,
+  },
+  strict,
+);
+export type PlaceRef = Static<typeof PlaceRef>;
+
+export const Modality = Type.Union([
+  Type.Literal('intent'),
+  Type.Literal('hypothetical'),
+  Type.Literal('future'),
+  Type.Literal('demand'),
+]);
+export type Modality = Static<typeof Modality>;
+
+export const Event = Type.Object(
+  {
+    id: Type.String(),
+    /** CAMEO event code at the most specific level the text supports ("1832", "044", "112"). */
+    code: Type.String(),
+    name: Type.String(),
+    root: Type.String(),
+    plover: Nullable(Type.Object({ event: Type.String(), mode: Nullable(Type.String()), context: Nullable(Type.String()) }, strict)),
+    /** GDELT QuadClass from the root: 1 verbal coop (01–05), 2 material coop (06–09), 3 verbal conflict (10–14), 4 material conflict (15–20). */
+    quadClass: Type.Integer({ minimum: 1, maximum: 4 }),
+    goldstein: Type.Number(),
+    source: ActorRef,
+    target: Nullable(ActorRef),
+    date: DateValue,
+    place: Nullable(PlaceRef),
+    negated: Type.Boolean(),
+    modality: Nullable(Modality),
+    /** Reported allegation, not a fact the article asserts ("Washington's case that Iran is arming militias"). */
+    claimed: Type.Boolean(),
+    historical: Type.Boolean(),
+    /** For denials and rejections: the id of the event (accusation) they answer. */
+    denies: Nullable(Type.String()),
+    /** The words that triggered the event (verb or noun). */
+    trigger: Span,
+    evidence: Evidence,
+    rules: Type.Array(Type.String()),
+  },
+  strict,
+);
+export type Event = Static<typeof Event>;
+
+export const Quote = Type.Object(
+  {
+    id: Type.String(),
+    direct: Type.Boolean(),
+    /** Content span, without the quotation marks. */
+    start: Type.Integer({ minimum: 0 }),
+    end: Type.Integer({ minimum: 0 }),
+    text: Type.String(),
+    fragment: Type.Boolean(),
+    cue: Nullable(Type.Object({ text: Type.String(), lemma: Type.String(), start: Type.Integer(), end: Type.Integer() }, strict)),
+    speaker: Type.Object(
+      {
+        entity: Type.Optional(Type.String()),
+        name: Type.String(),
+        actor: Type.Optional(Type.String()),
+        start: Type.Optional(Type.Integer({ minimum: 0 })),
+        end: Type.Optional(Type.Integer({ minimum: 0 })),
+      },
+      strict,
+    ),
+    sentence: Type.Integer({ minimum: -1 }),
+    rules: Type.Array(Type.String()),
+  },
+  strict,
+);
+export type Quote = Static<typeof Quote>;
+
+export const Count = Type.Object(
+  {
+    value: Type.Integer({ minimum: 0 }),
+    min: Type.Optional(Type.Integer({ minimum: 0 })),
+    max: Type.Optional(Type.Integer({ minimum: 0 })),
+    approximate: Type.Boolean(),
+    text: Type.String(),
+    start: Type.Integer({ minimum: 0 }),
+    end: Type.Integer({ minimum: 0 }),
+  },
+  strict,
+);
+export type Count = Static<typeof Count>;
+
+export const Casualty = Type.Object(
+  {
+    id: Type.String(),
+    killed: Type.Optional(Count),
+    wounded: Type.Optional(Count),
+    missing: Type.Optional(Count),
+    abducted: Type.Optional(Count),
+    arrested: Type.Optional(Count),
+    displaced: Type.Optional(Count),
+    /** What happened: weapon or kind of incident ("truck bomb", "shooting", "air strike"). */
+    incident: Nullable(Type.String()),
+    place: Nullable(PlaceRef),
+    date: Nullable(DateValue),
+    victims: Nullable(Type.String()),
+    perpetrator: Nullable(ActorRef),
+    /** Running or historical totals ("the bombs have killed scores of soldiers"), kept apart from the day's incident. */
+    cumulative: Type.Boolean(),
+    claimed: Type.Boolean(),
+    evidence: Evidence,
+    /** Every span that reports this incident (the same incident mentioned twice is one record). */
+    mentions: Type.Array(Evidence),
+    rules: Type.Array(Type.String()),
+  },
+  strict,
+);
+export type Casualty = Static<typeof Casualty>;
+
+export const Message = Type.Object(
+  {
+    level: Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('error')]),
+    stage: Type.String(),
+    rule: Type.Optional(Type.String()),
+    start: Type.Optional(Type.Integer({ minimum: 0 })),
+    end: Type.Optional(Type.Integer({ minimum: 0 })),
+    text: Type.String(),
+  },
+  strict,
+);
+export type Message = Static<typeof Message>;
+
+export const ArticleRecord = Type.Object(
+  {
+    schemaVersion: Type.Literal(SCHEMA_VERSION),
+    article: Article,
+    sentences: Type.Array(Sentence),
+    entities: Type.Array(Entity),
+    places: Type.Array(Place),
+    dates: Type.Array(DateRecord),
+    events: Type.Array(Event),
+    quotes: Type.Array(Quote),
+    casualties: Type.Array(Casualty),
+    messages: Type.Array(Message),
+  },
+  { ...strict, $id: 'https://dateline.dev/schema/article-record.json', title: 'Dateline article record' },
+);
+export type ArticleRecord = Static<typeof ArticleRecord>;

@@ -1,0 +1,253 @@
+/**
+ * Input stage: files, directories, JSON/JSONL records and stdin → ArticleInput.
+ * Never throws for bad input: each problem becomes an InputError naming the file (and line) and what to do.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { ArticleInput } from '../../model/analysis.ts';
+import type { Message } from '../../model/record.ts';
+import { decodeBytes } from './decode.ts';
+import { looksLikeHtml, readHtml } from './html.ts';
+import { parsePublished } from './published.ts';
+
+export interface InputOrigin {
+  file: string;
+  line?: number;
+}
+
+export type InputItem =
+  | { ok: true; input: ArticleInput; origin: InputOrigin }
+  | { ok: false; origin: InputOrigin; message: string };
+
+export interface ReadOptions {
+  /** Publication date given on the command line; wins over metadata. */
+  published?: string;
+  /** Largest article text accepted, in bytes. */
+  maxBytes?: number;
+  /** Reads stdin when a spec is "-". */
+  readStdin?: () => Buffer;
+}
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+const ARTICLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.json', '.jsonl', '.ndjson'];
+
+/** Reads every article named by `specs` (files, directories, "-" for stdin), in order. */
+export function* readInputs(specs: readonly string[], options: ReadOptions = {}): Generator<InputItem> {
+  for (const spec of specs) {
+    if (spec === '-') {
+      const bytes = (options.readStdin ?? (() => readFileSync(0)))();
+      yield* readBytes('stdin', 'stdin', bytes, options);
+      continue;
+    }
+    let stats;
+    try {
+      stats = statSync(spec);
+    } catch {
+      yield fail(spec, undefined, 'no such file or directory; check the path (use "-" to read from stdin)');
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const files = listArticleFiles(spec);
+      if (files.length === 0) {
+        yield fail(spec, undefined, `the directory holds no article files (${ARTICLE_EXTENSIONS.join(' ')}, optionally .gz)`);
+        continue;
+      }
+      for (const file of files) yield* readFile(file, options);
+    } else {
+      yield* readFile(spec, options);
+    }
+  }
+}
+
+/** Article files under a directory, recursively, sorted so runs are reproducible. */
+export function listArticleFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (ARTICLE_EXTENSIONS.includes(extname(entry.name.replace(/\.gz$/i, '')).toLowerCase())) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function* readFile(file: string, options: ReadOptions): Generator<InputItem> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    yield fail(file, undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`);
+    return;
+  }
+  if (/\.gz$/i.test(file)) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch {
+      yield fail(file, undefined, 'is named .gz but is not valid gzip data; re-compress it or drop the .gz suffix');
+      return;
+    }
+  }
+  yield* readBytes(file, idFromFileName(file), bytes, options);
+}
+
+function* readBytes(file: string, defaultId: string, bytes: Buffer, options: ReadOptions): Generator<InputItem> {
+  const name = file.replace(/\.gz$/i, '').toLowerCase();
+  const isRecords = /\.(jsonl|ndjson|json)$/.test(name);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!isRecords && bytes.length > maxBytes) {
+    yield fail(file, undefined, `is ${mb(bytes.length)}, larger than the ${mb(maxBytes)} limit for one article; split it, or raise --max-bytes`);
+    return;
+  }
+  if (bytes.length === 0) {
+    yield fail(file, undefined, 'is empty; give a file with article text, HTML or JSON records');
+    return;
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) {
+    yield fail(file, undefined, `${decoded.reason}; give article text (UTF-8 or Windows-1252), HTML, JSON or JSONL`);
+    return;
+  }
+  const messages: Message[] = decoded.encoding === 'utf-8' ? [] : [{ level: 'info', stage: 'input', text: `decoded as ${decoded.encoding}` }];
+  const text = decoded.text;
+  if (text.trim() === '') {
+    yield fail(file, undefined, 'holds only whitespace; give a file with article text');
+    return;
+  }
+  const trimmed = text.trimStart();
+  if (isRecords || ((file === 'stdin') && (trimmed.startsWith('{') || trimmed.startsWith('[')))) {
+    yield* readRecords(file, defaultId, text, options, maxBytes);
+    return;
+  }
+  const html = /\.html?$/.test(name) || looksLikeHtml(text);
+  yield { ok: true, origin: { file }, input: html ? fromHtml(defaultId, text, null, options, messages) : fromPlain(defaultId, text, options, messages) };
+}
+
+function* readRecords(file: string, defaultId: string, text: string, options: ReadOptions, maxBytes: number): Generator<InputItem> {
+  const trimmed = text.trim();
+  // A whole-file JSON document (object or array) vs. JSONL, one record per line.
+  if (trimmed.startsWith('[') || (trimmed.startsWith('{') && !trimmed.includes('\n'))) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (error) {
+      if (trimmed.startsWith('[')) {
+        yield fail(file, undefined, `is not valid JSON (${(error as Error).message}); fix it, or give one record per line (JSONL)`);
+        return;
+      }
+      parsed = undefined;
+    }
+    if (parsed !== undefined) {
+      const records = Array.isArray(parsed) ? parsed : [parsed];
+      for (const [index, record] of records.entries()) yield fromRecord(file, index + 1, `${defaultId}-${index + 1}`, record, options, maxBytes, 'record');
+      return;
+    }
+  }
+  const lines = text.split(/\r?\n/);
+  let records = 0;
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    records++;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch (error) {
+      yield fail(file, index + 1, `is not valid JSON (${(error as Error).message}); each line must be one record {id, text | html, title?, published?, url?, source?}`);
+      continue;
+    }
+    yield fromRecord(file, index + 1, `${defaultId}-${index + 1}`, record, options, maxBytes, 'line');
+  }
+  if (records === 0) yield fail(file, undefined, 'holds no JSON records');
+}
+
+function fromRecord(file: string, line: number, fallbackId: string, record: unknown, options: ReadOptions, maxBytes: number, unit: 'line' | 'record'): InputItem {
+  const origin = unit === 'line' ? { file, line } : { file, line };
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return fail(file, line, 'is not a JSON object; expected {id, text | html, title?, published?, url?, source?}');
+  }
+  const r = record as Record<string, unknown>;
+  const str = (key: string): string | null => (typeof r[key] === 'string' && (r[key] as string).trim() !== '' ? (r[key] as string) : null);
+  const id = str('id') ?? (typeof r.id === 'number' ? String(r.id) : fallbackId);
+  const body = str('text') ?? str('body') ?? str('content');
+  const html = str('html');
+  if (body === null && html === null) return fail(file, line, `record ${JSON.stringify(id)} has no "text" or "html" field`);
+  if ((body ?? html ?? '').length > maxBytes) return fail(file, line, `record ${JSON.stringify(id)} is larger than the ${mb(maxBytes)} limit for one article; split it, or raise --max-bytes`);
+  const messages: Message[] = [];
+  const recordPublished = str('published') ?? str('date') ?? str('publishedAt');
+  const published = resolvePublished(options.published, recordPublished, 'record', messages);
+  const meta = { title: str('title'), url: str('url'), source: str('source'), byline: str('byline') ?? str('author') };
+  const input = html !== null && body === null ? fromHtml(id, html, published, options, messages) : fromPlain(id, body!, options, messages, published);
+  return {
+    ok: true,
+    origin,
+    input: {
+      ...input,
+      title: meta.title ?? input.title,
+      // A title given by the record is metadata: it is not part of the text, so it has no span.
+      titleSpan: meta.title !== null && body !== null ? null : input.titleSpan,
+      url: meta.url,
+      source: meta.source ?? input.source,
+      byline: meta.byline ?? input.byline,
+    },
+  };
+}
+
+function fromPlain(
+  id: string,
+  text: string,
+  options: ReadOptions,
+  messages: Message[],
+  published: Published = resolvePublished(options.published, null, 'none', messages),
+): ArticleInput {
+  return { id, text, title: null, titleSpan: null, published: published.value, publishedFrom: published.from, url: null, source: null, byline: null, messages };
+}
+
+function fromHtml(id: string, html: string, recordPublished: Published | null, options: ReadOptions, messages: Message[]): ArticleInput {
+  const page = readHtml(html);
+  const published = recordPublished?.value ? recordPublished : resolvePublished(options.published, page.published, 'metadata', messages);
+  // The article text is the title, then one paragraph per block element, separated by blank lines.
+  const text = [page.title, ...page.paragraphs].filter((p): p is string => !!p).join('\n\n');
+  if (page.paragraphs.length === 0) messages.push({ level: 'warning', stage: 'input', text: 'the HTML page has no readable paragraphs' });
+  return {
+    id,
+    text,
+    title: page.title,
+    titleSpan: page.title ? { start: 0, end: page.title.length } : null,
+    published: published.value,
+    publishedFrom: published.from,
+    url: null,
+    source: page.siteName,
+    byline: page.byline,
+    messages,
+  };
+}
+
+interface Published {
+  value: string | null;
+  from: ArticleInput['publishedFrom'];
+}
+
+function resolvePublished(option: string | undefined, found: string | null, from: 'metadata' | 'record' | 'none', messages: Message[]): Published {
+  if (option) return { value: option, from: 'option' };
+  if (found) {
+    const value = parsePublished(found);
+    if (value) return { value, from };
+    messages.push({ level: 'warning', stage: 'input', text: `publication date ${JSON.stringify(found)} is not a date Dateline can read; pass --date YYYY-MM-DD` });
+  }
+  return { value: null, from: 'none' };
+}
+
+function idFromFileName(file: string): string {
+  return basename(file).replace(/\.gz$/i, '').replace(/\.[^.]+$/, '');
+}
+
+function fail(file: string, line: number | undefined, message: string): InputItem {
+  return { ok: false, origin: line === undefined ? { file } : { file, line }, message };
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,60 @@
+/**
+ * Segment stage: sentences, tokens, POS, lemmas, negation scope and number/date entities from wink-nlp,
+ * run paragraph by paragraph so that paragraphs never glue together, with offsets into the article text.
+ */
+import type { NumericEntity, Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
+import type { ItemEntity, ItemSentence, ItsFunction } from 'wink-nlp';
+import { wink } from '../../nlp/wink.ts';
+
+export function segment(text: string, paragraphs: readonly { start: number; end: number }[]): Segmented {
+  const nlp = wink();
+  const its = nlp.its;
+  const tokens: Token[] = [];
+  const sentences: SentenceInfo[] = [];
+  const numeric: NumericEntity[] = [];
+  for (const [paragraph, span] of paragraphs.entries()) {
+    const doc = nlp.readDoc(text.slice(span.start, span.end));
+    const values = doc.tokens().out(its.value) as string[];
+    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+    const pos = doc.tokens().out(its.pos) as string[];
+    const lemmas = doc.tokens().out(its.lemma as unknown as ItsFunction<string>) as string[];
+    const normals = doc.tokens().out(its.normal) as string[];
+    const negations = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+    const base = tokens.length;
+    let offset = span.start;
+    for (let k = 0; k < values.length; k++) {
+      offset += spaces[k]!.length;
+      const value = values[k]!;
+      tokens.push({
+        i: base + k,
+        start: offset,
+        end: offset + value.length,
+        text: value,
+        normal: normals[k]!,
+        lemma: lemmas[k]!.toLowerCase(),
+        pos: pos[k]!,
+        negated: negations[k] === true,
+        sentence: -1,
+        spaceBefore: spaces[k]!.length > 0 || k === 0,
+      });
+      offset += value.length;
+    }
+    let first = base;
+    doc.sentences().each((s: ItemSentence) => {
+      const count = s.tokens().length();
+      if (count === 0) return;
+      const index = sentences.length;
+      const endToken = first + count;
+      for (let k = first; k < endToken; k++) tokens[k]!.sentence = index;
+      sentences.push({ index, start: tokens[first]!.start, end: tokens[endToken - 1]!.end, paragraph, firstToken: first, endToken });
+      first = endToken;
+    });
+    doc.entities().each((e: ItemEntity) => {
+      const range = e.tokens();
+      const firstToken = base + range.itemAt(0).index();
+      const endToken = base + range.itemAt(range.length() - 1).index() + 1;
+      numeric.push({ type: e.out(its.type) as string, start: tokens[firstToken]!.start, end: tokens[endToken - 1]!.end, firstToken, endToken });
+    });
+  }
+  return { text, tokens, sentences, numeric };
+}
