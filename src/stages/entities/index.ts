@@ -1,0 +1,455 @@
+/**
+ * Entities stage: people, organisations, places and nationalities with every mention, roles read from
+ * titles, premodifiers and appositions, and within-article coreference (surnames, "he said", "the Iranians").
+ * Actor codes are added by the actors stage; geocoding by the places stage.
+ */
+import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
+import type { Entity, EntitySource, EntityType, Mention } from '../../model/record.ts';
+import { matchRole } from '../../lexicon/roles.ts';
+import type { EntityKnowledge, TaggedSpan } from './knowledge.ts';
+import { atSentenceStart, findNameRuns, isCapitalised, type TokenRange } from './nameRuns.ts';
+import { MISC_HEADS, ORG_HEADS, ORG_OPENERS, PERSONAL_PRONOUNS, RELIGIOUS_GROUPS, RULES, SPEECH_VERBS } from './rules.ts';
+
+export type { EntityKnowledge, TaggedSpan } from './knowledge.ts';
+
+interface Candidate {
+  firstToken: number;
+  endToken: number;
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  type: EntityType | null;
+  kind: Mention['kind'];
+  role?: string;
+  country?: string;
+  post?: string;
+  counterpart?: boolean;
+  rules: string[];
+  sources: EntitySource[];
+}
+
+const POST_PREPOSITIONS = new Set(['to', 'in', 'at', 'for', 'of']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their']);
+
+export function findEntities(seg: Segmented, knowledge: EntityKnowledge): Entity[] {
+  const candidates: Candidate[] = [];
+  for (const sentence of seg.sentences) candidates.push(...sentenceCandidates(seg, sentence, knowledge));
+  return buildEntities(seg, candidates, knowledge);
+}
+
+function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: EntityKnowledge): Candidate[] {
+  const { tokens, text } = seg;
+  const s0 = sentence.firstToken;
+  const normals = tokens.slice(s0, sentence.endToken).map((t) => t.normal);
+  const phrase = (from: number, to: number) => text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+  const out: Candidate[] = [];
+  const tagged = knowledge.tagSentence?.(tokens.slice(s0, sentence.endToken), { headline: false }) ?? [];
+  const taggedSpans = tagged.map((t) => ({ ...t, firstToken: t.firstToken + s0, endToken: t.endToken + s0 }));
+
+  /** A country name or demonym of 1–3 tokens starting at i and ending before `limit`. */
+  const countryAt = (i: number, limit: number): { iso3: string; length: number; demonym: boolean } | null => {
+    for (let n = Math.min(4, limit - i); n >= 1; n--) {
+      const words = phrase(i, i + n);
+      const iso3 = knowledge.countryOfName(words);
+      if (iso3) return { iso3, length: n, demonym: false };
+      if (n === 1) {
+        const dem = knowledge.countryOfDemonym(words);
+        if (dem) return { iso3: dem, length: 1, demonym: true };
+      }
+    }
+    return null;
+  };
+  const roleAt = (i: number) => matchRole(normals, i - s0);
+
+  const make = (range: TokenRange, type: EntityType | null, kind: Mention['kind'], rules: string[], sources: EntitySource[]): Candidate => ({
+    firstToken: range.firstToken,
+    endToken: range.endToken,
+    start: tokens[range.firstToken]!.start,
+    end: tokens[range.endToken - 1]!.end,
+    text: phrase(range.firstToken, range.endToken),
+    sentence: sentence.index,
+    type,
+    kind,
+    rules,
+    sources,
+  });
+
+  // "Shi’ite Iran": nationality or religion words before a place name are not part of it.
+  const splitLeadingNorp = (run: TokenRange): TokenRange[] => {
+    for (let k = run.firstToken + 1; k < run.endToken; k++) {
+      if (!allNorpWords(tokens, { firstToken: run.firstToken, endToken: k }, knowledge)) break;
+      const rest = phrase(k, run.endToken);
+      if (knowledge.countryOfName(rest) || knowledge.placeKindOf(rest)) return [{ firstToken: run.firstToken, endToken: k }, { firstToken: k, endToken: run.endToken }];
+    }
+    return [run];
+  };
+  const runs = mergeTaggerSpans(findNameRuns(tokens, sentence).flatMap(splitLeadingNorp), taggedSpans);
+  for (const run of runs) {
+    const whole = phrase(run.firstToken, run.endToken);
+    const taggedType = taggedSpans.find((t) => t.firstToken === run.firstToken && t.endToken === run.endToken)?.type;
+    const fromModel: EntitySource[] = taggedType ? ['model'] : [];
+
+    // Nationality and religion words: "Iranian", "Shi’ite", "Sunni Muslim", "the Iranians".
+    if (allNorpWords(tokens, run, knowledge)) {
+      for (let k = run.firstToken; k < run.endToken; k++) {
+        const word = tokens[k]!.text;
+        const iso3 = knowledge.countryOfDemonym(word);
+        const plural = /s$/i.test(word) && tokens[k - 1]?.normal === 'the' && iso3 !== null;
+        const candidate = make({ firstToken: k, endToken: k + 1 }, plural ? 'GPE' : 'NORP', 'demonym', [plural ? RULES.demonymPlural : iso3 ? RULES.demonym : RULES.religion], ['gazetteer']);
+        if (iso3) candidate.country = iso3;
+        out.push(candidate);
+      }
+      continue;
+    }
+
+    // A run that is a place as a whole: "Baghdad", "U.S.", "United States", "the Gulf".
+    const wholeCountry = knowledge.countryOfName(whole);
+    const wholePlace = wholeCountry ? 'country' : knowledge.placeKindOf(whole);
+    if (wholePlace && taggedType !== 'PER' && taggedType !== 'ORG') {
+      const candidate = make(run, wholePlace === 'country' || wholePlace === 'city' ? 'GPE' : 'LOC', 'name', [RULES.place], ['gazetteer', ...fromModel]);
+      if (wholeCountry) candidate.country = wholeCountry;
+      out.push(candidate);
+      continue;
+    }
+
+    // Titles and nationalities inside the run: "Iraqi Prime Minister Nuri al-Maliki", "U.S. Army".
+    let k = run.firstToken;
+    let role: string | undefined;
+    let country: string | undefined;
+    let post: string | undefined;
+    let counterpart = false;
+    const rules: string[] = [RULES.capitalisedRun];
+    // "ambassador to Iraq Ryan Crocker": the run starts with the post of the role before it.
+    const before = tokens[run.firstToken - 1];
+    if (before && before.sentence === sentence.index && POST_PREPOSITIONS.has(before.normal)) {
+      const p = countryAt(k, run.endToken - 1) ?? placeAt(k, run.endToken - 1);
+      const roleBefore = roleEndingAt(normals, run.firstToken - 2 - s0);
+      if (p && roleBefore) {
+        post = p.iso3;
+        k += p.length;
+        rules.push(RULES.postAfterRole);
+      }
+    }
+    for (;;) {
+      const r = roleAt(k);
+      if (r && r.entry.asTitle && k + r.length < run.endToken) {
+        role = r.entry.role;
+        k += r.length;
+        rules.push(RULES.titleBefore);
+        continue;
+      }
+      const c = countryAt(k, run.endToken - 1);
+      if (c && !country) {
+        country = c.iso3;
+        k += c.length;
+        continue;
+      }
+      break;
+    }
+    if (k >= run.endToken) continue;
+    const name: TokenRange = { firstToken: k, endToken: run.endToken };
+    const nameText = phrase(k, run.endToken);
+    const head = tokens[run.endToken - 1]!.normal;
+    const opener = tokens[k]!.normal;
+
+    // Premodifiers left of the run: "U.S. ambassador to Iraq", "his Iranian counterpart", "Iran’s envoy".
+    if ((!role && k === run.firstToken) || post) {
+      let p = run.firstToken - 1;
+      if (post) p -= 1;
+      const found = roleEndingAt(normals, p - s0);
+      if (found && found.entry.asTitle || found?.entry.role === 'counterpart') {
+        if (found.entry.role === 'counterpart') {
+          counterpart = true;
+          rules.push(RULES.counterpart);
+        } else {
+          role = found.entry.role;
+          rules.push(RULES.titleBefore);
+        }
+        p -= found.length;
+        const c = countryEndingAt(p);
+        if (c) {
+          country ??= c;
+          rules.push(RULES.roleAfterCountry);
+        }
+      }
+    }
+    // Apposition: "Ryan Crocker, the U.S. ambassador to Iraq, said".
+    if (!role && !counterpart) {
+      const appositive = appositiveRole(run.endToken);
+      if (appositive) {
+        role = appositive.role;
+        country ??= appositive.country;
+        post ??= appositive.post;
+        rules.push(RULES.apposition);
+      }
+    }
+
+    let type: EntityType | null = null;
+    if (MISC_HEADS.has(head) || taggedType === 'MISC') type = null;
+    else if (ORG_HEADS.has(head) || ORG_OPENERS.has(opener) || (taggedType === 'ORG' && !role)) {
+      type = 'ORG';
+      rules.push(RULES.orgHead);
+      // "Iran’s Revolutionary Guards", "the Iraqi Army"
+      if (!country) country = countryEndingAt(run.firstToken - 1) ?? undefined;
+    } else if (role || counterpart) type = 'PERSON';
+    else if (taggedType === 'PER') type = 'PERSON';
+    else if (taggedType === 'LOC') type = knowledge.placeKindOf(nameText) === 'city' ? 'GPE' : 'LOC';
+    else if (isSpeechSubject(run.endToken) && name.endToken - name.firstToken >= 2) {
+      type = 'PERSON';
+      rules.push(RULES.speechSubject);
+    } else if (name.endToken - name.firstToken >= 2 && allProperNouns(name) && !atSentenceStart(tokens, sentence, name.firstToken)) type = 'PERSON';
+
+    if (MISC_HEADS.has(head)) continue;
+    const candidate = make(name, type, 'name', rules, taggedType ? ['rule', 'model'] : ['rule']);
+    if (role) candidate.role = role;
+    if (country) candidate.country = country;
+    if (post) candidate.post = post;
+    if (counterpart) candidate.counterpart = true;
+    out.push(candidate);
+  }
+  return out;
+
+  function placeAt(i: number, limit: number): { iso3: string; length: number } | null {
+    for (let n = Math.min(3, limit - i); n >= 1; n--) {
+      const words = phrase(i, i + n);
+      if (knowledge.placeKindOf(words)) return { iso3: knowledge.capitalOf(words) ?? knowledge.countryOfName(words) ?? '', length: n };
+    }
+    return null;
+  }
+
+  /** Country or demonym (or "Iran ’s") ending at token index p. */
+  function countryEndingAt(p: number): string | null {
+    const token = tokens[p];
+    if (!token || p < s0) return null;
+    if ((token.normal === '’s' || token.normal === "'s") && p - 1 >= s0) {
+      for (let n = 1; n <= 3 && p - n >= s0; n++) {
+        const iso3 = knowledge.countryOfName(phrase(p - n, p));
+        if (iso3) return iso3;
+      }
+      return null;
+    }
+    for (let n = 1; n <= 3 && p - n + 1 >= s0; n++) {
+      const words = phrase(p - n + 1, p + 1);
+      const iso3 = knowledge.countryOfName(words) ?? (n === 1 ? knowledge.countryOfDemonym(words) : null);
+      if (iso3) return iso3;
+    }
+    return null;
+  }
+
+  function appositiveRole(after: number): { role: string; country?: string; post?: string } | null {
+    if (tokens[after]?.text !== ',' || tokens[after]!.sentence !== sentence.index) return null;
+    let p = after + 1;
+    if (DETERMINERS.has(tokens[p]?.normal ?? '')) p++;
+    let country: string | undefined;
+    const c = countryAt(p, Math.min(sentence.endToken, p + 4));
+    if (c) {
+      country = c.iso3;
+      p += c.length;
+      if (tokens[p]?.normal === '’s' || tokens[p]?.normal === "'s") p++;
+    }
+    // Skip one adjective: "the top U.S. envoy", "a senior official".
+    if (!roleAt(p) && tokens[p]?.pos === 'ADJ') p++;
+    const r = roleAt(p);
+    if (!r || p >= sentence.endToken) return null;
+    const result: { role: string; country?: string; post?: string } = { role: r.entry.role };
+    if (country) result.country = country;
+    p += r.length;
+    if (POST_PREPOSITIONS.has(tokens[p]?.normal ?? '')) {
+      const postCountry = countryAt(p + 1, sentence.endToken);
+      if (postCountry) result.post = postCountry.iso3;
+    }
+    return result;
+  }
+
+  function isSpeechSubject(after: number): boolean {
+    let p = after;
+    // "Kazemi-Qomi, speaking at a separate media conference several hours later, said"
+    if (tokens[p]?.text === ',') {
+      const close = tokens.findIndex((t, i) => i > p && i < sentence.endToken && t.text === ',');
+      if (close > 0 && close - p < 15) p = close + 1;
+      else p++;
+    }
+    while (tokens[p] && (tokens[p]!.pos === 'AUX' || tokens[p]!.pos === 'ADV') && p < sentence.endToken) p++;
+    const verb = tokens[p];
+    return verb !== undefined && p < sentence.endToken && SPEECH_VERBS.has(verb.lemma);
+  }
+
+  function allProperNouns(range: TokenRange): boolean {
+    for (let i = range.firstToken; i < range.endToken; i++) {
+      const t = tokens[i]!;
+      if (t.text === '-' || !isCapitalised(t)) continue;
+      if (t.pos !== 'PROPN') return false;
+    }
+    return true;
+  }
+}
+
+function roleEndingAt(normals: readonly string[], last: number): ReturnType<typeof matchRole> {
+  for (let n = 4; n >= 1; n--) {
+    const first = last - n + 1;
+    if (first < 0) continue;
+    const r = matchRole(normals, first);
+    if (r && r.length === n) return r;
+  }
+  return null;
+}
+
+/** The tagger's spans join the rule runs: a tagger span replaces the runs it overlaps when it is longer. */
+function mergeTaggerSpans(runs: TokenRange[], tagged: readonly TaggedSpan[]): TokenRange[] {
+  if (tagged.length === 0) return runs;
+  const out = runs.filter((r) => !tagged.some((t) => t.type !== 'MISC' && t.firstToken <= r.firstToken && t.endToken >= r.endToken && t.endToken - t.firstToken > r.endToken - r.firstToken));
+  for (const t of tagged) {
+    if (t.type === 'MISC') continue;
+    if (!out.some((r) => r.firstToken < t.endToken && t.firstToken < r.endToken)) out.push({ firstToken: t.firstToken, endToken: t.endToken });
+    else if (!out.some((r) => r.firstToken === t.firstToken && r.endToken === t.endToken) && !runs.some((r) => r.firstToken < t.endToken && t.firstToken < r.endToken)) out.push(t);
+  }
+  return out.sort((a, b) => a.firstToken - b.firstToken);
+}
+
+function allNorpWords(tokens: readonly Token[], run: TokenRange, knowledge: EntityKnowledge): boolean {
+  for (let k = run.firstToken; k < run.endToken; k++) {
+    const word = tokens[k]!.text;
+    if (!knowledge.countryOfDemonym(word) && !RELIGIOUS_GROUPS.has(word.toLowerCase())) return false;
+  }
+  return true;
+}
+
+/** Surname key: the last word of a name, without a particle prefix ("Nuri al-Maliki" → "maliki"). */
+function surnameOf(name: string): string {
+  const last = name.split(/\s+/).at(-1) ?? name;
+  return last.replace(/^(al|el|bin|ibn|abu|ul|ben)[-‐]/i, '').toLowerCase();
+}
+
+function buildEntities(seg: Segmented, candidates: Candidate[], knowledge: EntityKnowledge): Entity[] {
+  const { tokens } = seg;
+  const entities: Entity[] = [];
+  const byKey = new Map<string, Entity>();
+  const personBySurname = new Map<string, Entity>();
+  const mentionOf = (c: Candidate, kind: Mention['kind']): Mention => ({ start: c.start, end: c.end, sentence: c.sentence, kind });
+  const add = (key: string, make: () => Entity, mention: Mention, rules: string[], sources: EntitySource[]): Entity => {
+    let entity = byKey.get(key);
+    if (!entity) {
+      entity = make();
+      byKey.set(key, entity);
+      entities.push(entity);
+    }
+    entity.mentions.push(mention);
+    for (const r of rules) if (!entity.rules.includes(r)) entity.rules.push(r);
+    for (const s of sources) if (!entity.sources.includes(s)) entity.sources.push(s);
+    return entity;
+  };
+  const newEntity = (type: EntityType, name: string): Entity => ({ id: '', type, name, mentions: [], sources: [], rules: [] });
+
+  // People named in full first, so that later surnames ("Crocker") find them.
+  for (const c of candidates) {
+    if (c.type !== 'PERSON') continue;
+    const known = c.endToken - c.firstToken === 1 || !c.text.includes(' ') ? personBySurname.get(surnameOf(c.text)) : undefined;
+    if (known && !c.text.includes(' ')) continue; // a lone surname: linked below
+    const entity = add(`PERSON:${c.text.toLowerCase()}`, () => newEntity('PERSON', c.text), mentionOf(c, 'name'), c.rules, c.sources);
+    if (c.role && !entity.role) entity.role = c.role;
+    if (c.country && !entity.country) entity.country = c.country;
+    if (c.post && !entity.post) entity.post = c.post;
+    if (c.counterpart && !entity.role) {
+      // "his Iranian counterpart": the role of the other person with a role in the same sentence.
+      const other = entities.find((e) => e !== entity && e.type === 'PERSON' && e.role && e.mentions.some((m) => m.sentence === c.sentence));
+      if (other?.role) entity.role = other.role;
+      if (other?.post && !entity.post) entity.post = other.post;
+    }
+    if (c.text.includes(' ') || c.text.includes('-')) personBySurname.set(surnameOf(c.text), entity);
+  }
+
+  for (const c of candidates) {
+    if (c.type === 'PERSON' && byKey.has(`PERSON:${c.text.toLowerCase()}`)) continue;
+    const person = personBySurname.get(surnameOf(c.text));
+    if (person && c.type !== 'GPE' && c.type !== 'NORP' && c.type !== 'LOC' && c.endToken - c.firstToken <= 3) {
+      add(`PERSON:${person.name.toLowerCase()}`, () => person, mentionOf(c, 'surname'), [RULES.surname], c.sources);
+      continue;
+    }
+    switch (c.type) {
+      case 'GPE':
+      case 'LOC': {
+        const iso3 = c.country;
+        if (iso3) {
+          const entity = add(`GPE:${iso3}`, () => ({ ...newEntity('GPE', knowledge.countryName(iso3)), country: iso3 }), mentionOf(c, c.kind), c.rules, c.sources);
+          if (!entity.country) entity.country = iso3;
+        } else {
+          const capital = knowledge.capitalOf(c.text);
+          add(`${c.type}:${c.text.toLowerCase()}`, () => ({ ...newEntity(c.type!, c.text), ...(capital ? { country: capital } : {}) }), mentionOf(c, 'name'), c.rules, c.sources);
+        }
+        break;
+      }
+      case 'NORP': {
+        const name = c.country ? demonymName(c.country, c.text, knowledge) : (RELIGIOUS_GROUPS.get(c.text.toLowerCase()) ?? c.text);
+        add(`NORP:${c.country ?? name.toLowerCase()}`, () => ({ ...newEntity('NORP', name), ...(c.country ? { country: c.country } : {}) }), mentionOf(c, 'demonym'), c.rules, c.sources);
+        break;
+      }
+      case 'ORG': {
+        const entity = add(`ORG:${c.text.toLowerCase()}`, () => newEntity('ORG', c.text), mentionOf(c, 'name'), c.rules, c.sources);
+        if (c.country && !entity.country) entity.country = c.country;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  linkPronouns(seg, entities);
+  // Mentions in text order; entities numbered by first mention.
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
+  entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  entities.forEach((e, i) => (e.id = `e${i + 1}`));
+  void tokens;
+  return entities;
+}
+
+function demonymName(iso3: string, text: string, knowledge: EntityKnowledge): string {
+  // "Iranians" → "Iranian": the NORP entity is the nationality, named by its adjective.
+  const word = text.replace(/s$/i, '');
+  return knowledge.countryOfDemonym(word) === iso3 ? word.charAt(0).toUpperCase() + word.slice(1) : text;
+}
+
+/**
+ * "he said", "Crocker said he had been…": a personal pronoun that is the subject of a speech verb, or of the
+ * clause a speech verb introduces, refers to the most recent person mentioned before it.
+ */
+function linkPronouns(seg: Segmented, entities: Entity[]): void {
+  const people = entities.filter((e) => e.type === 'PERSON');
+  if (people.length === 0) return;
+  const { tokens } = seg;
+  for (const token of tokens) {
+    if (!PERSONAL_PRONOUNS.has(token.normal)) continue;
+    if (!isSpeechPronoun(tokens, token)) continue;
+    let best: Entity | null = null;
+    let bestStart = -1;
+    for (const person of people) {
+      for (const m of person.mentions) {
+        if (m.start < token.start && m.start > bestStart) {
+          best = person;
+          bestStart = m.start;
+        }
+      }
+    }
+    if (!best) continue;
+    best.mentions.push({ start: token.start, end: token.end, sentence: token.sentence, kind: 'pronoun' });
+    if (!best.rules.includes(RULES.pronoun)) best.rules.push(RULES.pronoun);
+  }
+}
+
+function isSpeechPronoun(tokens: readonly Token[], pronoun: Token): boolean {
+  const same = (t: Token | undefined) => t !== undefined && t.sentence === pronoun.sentence;
+  // subject of a speech verb: "he said", "he had told", "he also said"
+  for (let k = pronoun.i + 1; k <= pronoun.i + 3; k++) {
+    const t = tokens[k];
+    if (!same(t)) break;
+    if (SPEECH_VERBS.has(t!.lemma) && (t!.pos === 'VERB' || t!.pos === 'AUX')) return true;
+    if (t!.pos !== 'AUX' && t!.pos !== 'ADV' && t!.pos !== 'PART') break;
+  }
+  // subject of the clause a speech verb introduces: "said he had", "said that he would"
+  const previous = tokens[pronoun.i - 1];
+  const beforeThat = tokens[pronoun.i - 2];
+  if (same(previous) && SPEECH_VERBS.has(previous!.lemma) && previous!.pos === 'VERB') return true;
+  if (same(previous) && previous!.normal === 'that' && same(beforeThat) && SPEECH_VERBS.has(beforeThat!.lemma)) return true;
+  // "“…,” he said." — also a pronoun after a closing quote mark
+  return false;
+}

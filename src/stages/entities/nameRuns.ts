@@ -1,0 +1,94 @@
+/**
+ * Capitalised token runs: the raw name candidates of a sentence, with hyphenated parts and particles rejoined
+ * ("Kazemi-Qomi" is three wink tokens; the "al" of "al-Maliki" is tagged NOUN).
+ */
+import type { SentenceInfo, Token } from '../../model/analysis.ts';
+import { NAME_PARTICLES, ORG_HEADS, ORG_OPENERS } from './rules.ts';
+
+export interface TokenRange {
+  firstToken: number;
+  endToken: number;
+}
+
+const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'NUM', 'INTJ']);
+const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', ':']);
+
+export function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+/** Sentence-initial (or right after an opening quote): capitals there say nothing about names. */
+export function atSentenceStart(tokens: readonly Token[], sentence: SentenceInfo, i: number): boolean {
+  for (let k = i - 1; k >= sentence.firstToken; k--) if (!OPENING_MARKS.has(tokens[k]!.text)) return false;
+  return true;
+}
+
+function canJoinHyphen(tokens: readonly Token[], i: number, end: number): boolean {
+  const hyphen = tokens[i];
+  const next = tokens[i + 1];
+  // "Kazemi-Qomi", "al-Maliki" join; "Iranian-made" does not.
+  return i + 1 < end && hyphen !== undefined && next !== undefined && hyphen.text === '-' && !hyphen.spaceBefore && !next.spaceBefore && /^\p{Lu}/u.test(next.text);
+}
+
+function isNameToken(tokens: readonly Token[], sentence: SentenceInfo, i: number): boolean {
+  const token = tokens[i]!;
+  if (!isCapitalised(token) || !/\p{L}/u.test(token.text)) return false;
+  if (atSentenceStart(tokens, sentence, i)) return token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'X' || token.pos === 'ADJ';
+  return !FUNCTION_POS.has(token.pos) || token.pos === 'NUM' || /^\p{Lu}[\p{Ll}]/u.test(token.text);
+}
+
+/** Runs of capitalised tokens in one sentence. */
+export function findNameRuns(tokens: readonly Token[], sentence: SentenceInfo): TokenRange[] {
+  const runs: TokenRange[] = [];
+  const end = sentence.endToken;
+  let i = sentence.firstToken;
+  while (i < end) {
+    const particleStart = isParticleBeforeName(tokens, sentence, i);
+    if (!isNameToken(tokens, sentence, i) && !particleStart) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let last = i;
+    i++;
+    for (;;) {
+      if (i >= end) break;
+      if (canJoinHyphen(tokens, i, end)) {
+        i += 2;
+        last = i - 1;
+        continue;
+      }
+      if (isNameToken(tokens, sentence, i)) {
+        last = i;
+        i++;
+        continue;
+      }
+      // al-Maliki, bin Laden, van der Veen
+      if (isParticleBeforeName(tokens, sentence, i)) {
+        i++;
+        continue;
+      }
+      // Ministry of Defence, Bank of England, University of Baghdad
+      const previous = tokens[last]!.normal;
+      if ((tokens[i]!.normal === 'of' || tokens[i]!.normal === 'for') && (ORG_OPENERS.has(previous) || ORG_HEADS.has(previous)) && i + 1 < end && isNameToken(tokens, sentence, i + 1)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    runs.push({ firstToken: start, endToken: last + 1 });
+    i = last + 1;
+  }
+  return runs;
+}
+
+function isParticleBeforeName(tokens: readonly Token[], sentence: SentenceInfo, i: number): boolean {
+  const token = tokens[i]!;
+  if (!NAME_PARTICLES.has(token.normal) || isCapitalised(token)) return false;
+  const next = tokens[i + 1];
+  if (next === undefined || i + 1 >= sentence.endToken) return false;
+  if (next.text === '-' && !next.spaceBefore) return canJoinHyphen(tokens, i + 1, sentence.endToken) && isCapitalised(tokens[i + 2]!);
+  // "bin Laden" needs a name on both sides, so that the French "de" in running text is not taken.
+  const previous = tokens[i - 1];
+  return isCapitalised(next) && previous !== undefined && isCapitalised(previous) && i - 1 >= sentence.firstToken;
+}

@@ -1,0 +1,69 @@
+/** Word lists and rule ids of the entities stage. Rule ids are cited in `entities[].rules`. */
+
+export const RULES = {
+  capitalisedRun: 'entities.capitalised-run',
+  taggerSpan: 'entities.tagger',
+  titleBefore: 'entities.title-before-name',
+  roleAfterCountry: 'entities.country-role-premodifier',
+  postAfterRole: 'entities.role-to-place',
+  counterpart: 'entities.counterpart-inherits',
+  apposition: 'entities.apposition-role',
+  orgHead: 'entities.org-head-word',
+  speechSubject: 'entities.subject-of-speech-verb',
+  place: 'entities.gazetteer-place',
+  demonym: 'entities.demonym',
+  demonymPlural: 'entities.the-demonyms-as-country',
+  religion: 'entities.religious-group',
+  surname: 'coref.surname',
+  pronoun: 'coref.pronoun-subject-of-speech',
+  sameName: 'coref.same-name',
+  nominalCountry: 'coref.country-alias',
+} as const;
+
+/** Words that end (or open) organisation names: "Revolutionary Guards Qods Force", "Ministry of Defence". */
+export const ORG_HEADS = new Set([
+  'agency', 'army', 'assembly', 'association', 'authority', 'bank', 'board', 'brigade', 'brigades', 'bureau', 'cabinet',
+  'center', 'centre', 'church', 'coalition', 'college', 'commission', 'committee', 'company', 'congress', 'corp', 'corp.',
+  'corporation', 'corps', 'council', 'court', 'department', 'division', 'exchange', 'federation', 'force', 'forces',
+  'foundation', 'front', 'fund', 'group', 'guard', 'guards', 'inc', 'inc.', 'institute', 'league', 'ltd', 'ltd.',
+  'ministry', 'movement', 'navy', 'network', 'office', 'organisation', 'organization', 'parliament', 'party', 'police',
+  'programme', 'program', 'senate', 'service', 'services', 'society', 'tribunal', 'union', 'university', 'airlines',
+  'airways', 'association', 'club', 'times', 'post', 'news', 'press', 'reuters', 'nations', 'alliance', 'militia',
+  'jazeera', 'co', 'co.', 'plc', 'llc', 'group', 'holdings', 'motors', 'industries', 'institution', 'administration',
+  'secretariat', 'directorate', 'command', 'regiment', 'battalion', 'fleet', 'taliban', 'hamas', 'hezbollah', 'qaeda',
+]);
+
+/** Words that open organisation names: "Ministry of Defence", "University of Baghdad". */
+export const ORG_OPENERS = new Set(['ministry', 'department', 'university', 'bank', 'office', 'council', 'court', 'house', 'bureau', 'institute', 'organization', 'organisation', 'league', 'union', 'party', 'church', 'army', 'commission', 'committee']);
+
+/** Heads of names that are neither people nor organisations nor places (events, eras, works). */
+export const MISC_HEADS = new Set([
+  'revolution', 'war', 'crisis', 'games', 'olympics', 'cup', 'championship', 'festival', 'day', 'week', 'month', 'year',
+  'era', 'age', 'agreement', 'accord', 'accords', 'treaty', 'act', 'bill', 'award', 'prize', 'summit', 'conference',
+  'storm', 'hurricane', 'typhoon', 'cyclone', 'program', 'index', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'christmas', 'ramadan', 'easter', 'new', 'god', 'internet', 'web',
+]);
+
+/** Religious and ethnic groups: NORP entities without a country. */
+export const RELIGIOUS_GROUPS = new Map<string, string>([
+  ['shi’ite', "Shi'ite"], ["shi'ite", "Shi'ite"], ['shiite', "Shi'ite"], ['shia', "Shi'ite"], ["shi'ites", "Shi'ite"], ['shi’ites', "Shi'ite"], ['shiites', "Shi'ite"],
+  ['sunni', 'Sunni'], ['sunnis', 'Sunni'], ['muslim', 'Muslim'], ['muslims', 'Muslim'], ['islamic', 'Muslim'], ['islamist', 'Islamist'], ['islamists', 'Islamist'],
+  ['christian', 'Christian'], ['christians', 'Christian'], ['catholic', 'Catholic'], ['catholics', 'Catholic'], ['protestant', 'Protestant'],
+  ['jewish', 'Jewish'], ['jews', 'Jewish'], ['hindu', 'Hindu'], ['hindus', 'Hindu'], ['buddhist', 'Buddhist'], ['sikh', 'Sikh'],
+  ['kurdish', 'Kurdish'], ['kurds', 'Kurdish'], ['kurd', 'Kurdish'], ['arab', 'Arab'], ['arabs', 'Arab'], ['alawite', 'Alawite'],
+  ['pashtun', 'Pashtun'], ['tamil', 'Tamil'], ['tamils', 'Tamil'], ['uighur', 'Uighur'], ['uyghur', 'Uighur'], ['druze', 'Druze'],
+]);
+
+/** Name particles that stay lower-case inside a name: al-Maliki, bin Laden, van der Veen. */
+export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'ul', 'ben', 'dos', 'das', 'do', 'ter', 'ten', 'zu', 'af', 'y']);
+
+/** Verbs whose subject is a speaker ("he said", "Crocker told"). */
+export const SPEECH_VERBS = new Set([
+  'say', 'tell', 'add', 'state', 'announce', 'declare', 'claim', 'insist', 'warn', 'argue', 'note', 'explain', 'report',
+  'deny', 'confirm', 'acknowledge', 'admit', 'assert', 'reply', 'respond', 'write', 'suggest', 'urge', 'accuse', 'call',
+  'describe', 'predict', 'promise', 'vow', 'stress', 'emphasize', 'emphasise', 'charge', 'allege', 'recall', 'ask',
+  'comment', 'complain', 'concede', 'contend', 'maintain', 'observe', 'remark', 'reiterate', 'repeat', 'testify', 'tweet',
+]);
+
+export const PERSONAL_PRONOUNS = new Set(['he', 'she']);
