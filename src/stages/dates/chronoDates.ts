@@ -31,7 +31,8 @@ export function chronoDates(text: string, reference: Date): DateCandidate[] {
 
 function readResult(result: chrono.ParsedResult, text: string, reference: Date): DateCandidate | null {
   const start = result.index;
-  const end = start + result.text.length;
+  // chrono keeps a trailing comma: "on Saturday, killing 24 people".
+  const end = start + result.text.replace(/[\s,;]+$/, '').length;
   const filter = CHRONO_FILTERS.find((f) => f.pattern.test(result.text));
   if (filter?.action === 'drop') return null;
   if (filter?.action === 'anchor') {

@@ -8,7 +8,7 @@
 const YEAR = String.raw`(?<year>1\d{3}|20\d{2})`;
 /** A year is not part of a bigger number, a percentage, a "1980-88" span, "1980s", or a "1500 GMT" clock time. */
 const YEAR_END = String.raw`(?![\d%]|[.,:]\d|[-–/]\d|['’]?s\b|\s*(?:GMT|UTC|EST|EDT|CET|CEST|BST|IST|PST|PDT|local|hours?|hrs|h)\b)`;
-const NOT_IN_NUMBER = String.raw`(?<![\d$£€#.,/-])`;
+const NOT_IN_NUMBER = String.raw`(?<![\d$£€#/]|\d[.,\-–])`;
 const PREP = String.raw`(?<prep>in|since|by|until|till|before|after|during|from|around|circa|through|throughout)`;
 const PART = String.raw`(?<part>early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of)`;
 const MONTH = String.raw`(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`;
