@@ -64,3 +64,22 @@ export interface Segmented {
   sentences: SentenceInfo[];
   numeric: NumericEntity[];
 }
+
+/**
+ * A span that names an actor, with its CAMEO actor code: every entity mention with a code, and nominal
+ * actors that are not entities ("the U.S. military" → USAMIL, "Iranian officials" → IRNGOV, "militias" → UAF).
+ */
+export interface ActorMention {
+  start: number;
+  end: number;
+  firstToken: number;
+  endToken: number;
+  sentence: number;
+  code: string;
+  entity?: string;
+  /** The words as written. */
+  name: string;
+  rule: string;
+  /** Compound actors ("U.S. and Iranian officials"): every member; `code` is the first. */
+  members?: { code: string; entity?: string }[];
+}

@@ -340,6 +340,17 @@ export const Message = Type.Object(
 );
 export type Message = Static<typeof Message>;
 
+/** With `--explain`: for each record, the rules that produced it and the words it rests on. */
+export const Explanation = Type.Object(
+  {
+    record: Type.String({ description: 'e.g. "events/ev3", "entities/e1"' }),
+    rules: Type.Array(Type.String()),
+    evidence: Type.String(),
+  },
+  strict,
+);
+export type Explanation = Static<typeof Explanation>;
+
 export const ArticleRecord = Type.Object(
   {
     schemaVersion: Type.Literal(SCHEMA_VERSION),
@@ -352,6 +363,7 @@ export const ArticleRecord = Type.Object(
     quotes: Type.Array(Quote),
     casualties: Type.Array(Casualty),
     messages: Type.Array(Message),
+    explain: Type.Optional(Type.Array(Explanation)),
   },
   { ...strict, $id: 'https://dateline.dev/schema/article-record.json', title: 'Dateline article record' },
 );

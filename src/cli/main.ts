@@ -1,0 +1,52 @@
+/** CLI entry: parses argv against the options table and hands over to the command. */
+import { parseArgs } from 'node:util';
+import { COMMANDS, helpText, type CommandSpec } from './options.ts';
+import { UsageError } from './errors.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${helpText()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}"; commands are: ${COMMANDS.map((c) => c.name).join(', ')}`);
+  const { values, positionals } = parse(command, rest);
+  if (values.help) {
+    process.stdout.write(`${helpText(command)}\n`);
+    return 0;
+  }
+  switch (command.name) {
+    case 'code': {
+      const { runCode } = await import('./code.ts');
+      return runCode(positionals, values);
+    }
+    default:
+      throw new UsageError(`command "${command.name}" is declared but not wired`);
+  }
+}
+
+function parse(command: CommandSpec, args: string[]) {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
+  for (const o of command.options) options[o.name] = { type: o.type };
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/^.*?: /, '')}; see \`dateline ${command.name} --help\``);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`dateline: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`dateline: internal error: ${(error as Error).message}\n${process.env.DATELINE_DEBUG ? `${(error as Error).stack}\n` : 'Set DATELINE_DEBUG=1 for the stack trace, and please report it.\n'}`);
+    process.exitCode = 70;
+  },
+);

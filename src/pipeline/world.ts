@@ -1,0 +1,59 @@
+/**
+ * The world the stages are given: gazetteer answers, actor and verb dictionaries and the name tagger, wired
+ * once per process. Stages see only the small interfaces they declare (EntityKnowledge, ActorKnowledge, …).
+ */
+import { countryTables } from '../lexicon/countries.ts';
+import { countryByCode, countryByDemonym, countryByName, lookupPlace } from '../lexicon/gazetteer.ts';
+import { lookupActor } from '../lexicon/petrarch/actors.ts';
+import { matchVerb } from '../lexicon/petrarch/verbs.ts';
+import type { ActorKnowledge } from '../stages/actors/index.ts';
+import type { EntityKnowledge } from '../stages/entities/index.ts';
+import type { EventsInput } from '../stages/events/index.ts';
+import { tagSentence } from '../stages/entities/tagger/index.ts';
+
+export interface World {
+  entities: EntityKnowledge;
+  actors: ActorKnowledge;
+  verbDictionary: NonNullable<EventsInput['verbDictionary']>;
+}
+
+let world: World | null = null;
+
+/** The default world: bundled gazetteer, PETRARCH-2 dictionaries and the shipped tagger model. */
+export function defaultWorld(options: { tagger?: boolean } = {}): World {
+  if (world && options.tagger !== false) return world;
+  const capitals = new Map<number, string>();
+  const capitalOf = (name: string): string | null => {
+    const city = lookupPlace(name).find((c) => c.kind === 'city');
+    if (!city || city.geonameid === null) return null;
+    if (capitals.size === 0) for (const c of countryTables().byIso3.values()) if (c.capitalGeonameid) capitals.set(c.capitalGeonameid, c.iso3);
+    return capitals.get(city.geonameid) ?? null;
+  };
+  const entities: EntityKnowledge = {
+    countryOfName: (name) => countryByName(name)?.iso3 ?? null,
+    countryOfDemonym: (word) => countryByDemonym(word)?.iso3 ?? null,
+    placeKindOf: (name) => lookupPlace(name)[0]?.kind ?? null,
+    capitalOf,
+    countryName: (iso3) => countryByCode(iso3)?.name ?? iso3,
+  };
+  if (options.tagger !== false) entities.tagSentence = tagSentence;
+  const built: World = {
+    entities,
+    actors: {
+      countryOfName: entities.countryOfName,
+      countryOfDemonym: entities.countryOfDemonym,
+      capitalOf,
+      dictionaryActor: (name, date) => {
+        const words = name.toLowerCase().split(/\s+/);
+        const match = lookupActor(words, 0, date ?? undefined);
+        return match && match.length === words.length ? { code: match.code, entryId: match.entryId } : null;
+      },
+    },
+    verbDictionary: (lemma, before, after) => {
+      const m = matchVerb(lemma, before, after);
+      return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched } : null;
+    },
+  };
+  if (options.tagger !== false) world = built;
+  return built;
+}

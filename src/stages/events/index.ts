@@ -1,0 +1,520 @@
+/**
+ * Events stage: who did what to whom, where and when. A dictionary-driven coder over wink tokens: a trigger
+ * (verb or noun) matched by Dateline's own patterns or the PETRARCH-2 verb dictionary gives the CAMEO code;
+ * the actor mentions around it in its clause give source and target; flags and date come from the context.
+ * No pattern, no event: there is no default code.
+ */
+import type { ActorMention, Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
+import type { ActorRef, DateRecord, Entity, Event, Modality, Place, PlaceRef } from '../../model/record.ts';
+import { cameoCode } from '../../lexicon/cameo.ts';
+import { clauseEnd, clauseStart } from './clauses.ts';
+import { matchEventPattern, nounLemma } from './patterns.ts';
+import { BOTH_SIDES, CLAIM_OPENERS, INTENT_VERBS, MODALS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
+
+export interface VerbDictionaryMatch {
+  code: string;
+  ruleId: string;
+  /** Indices into `after` of the pattern words that matched. */
+  matched: number[];
+}
+
+export interface EventsInput {
+  seg: Segmented;
+  entities: readonly Entity[];
+  actors: readonly ActorMention[];
+  places: readonly Place[];
+  dates: readonly DateRecord[];
+  published: string | null;
+  datelinePlaceId: string | null;
+  /** The PETRARCH-2 verb dictionary, tried after Dateline's own patterns. */
+  verbDictionary?: (lemma: string, before: readonly string[], after: readonly string[]) => VerbDictionaryMatch | null;
+}
+
+interface Draft {
+  trigger: number;
+  code: string;
+  rules: string[];
+  source: ActorRef | null;
+  target: ActorRef | null;
+  sourceMention: ActorMention | null;
+  targetMention: ActorMention | null;
+  sentence: SentenceInfo;
+  claimed: boolean;
+}
+
+const PREPOSITIONS_BEFORE_PP = new Set(['in', 'at', 'near', 'on', 'to', 'from', 'with', 'for', 'of', 'into', 'against', 'by', 'between', 'across', 'inside', 'outside', 'over', 'around', 'through', 'toward', 'towards', 'under']);
+const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit']);
+
+export function codeEvents(input: EventsInput): Event[] {
+  const { seg } = input;
+  const { tokens } = seg;
+  const actorAt = indexActors(input.actors, tokens.length);
+  const parties = articleParties(input.entities);
+  const drafts: Draft[] = [];
+
+  for (const sentence of seg.sentences) {
+    const consumed = new Set<number>();
+    for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+      if (consumed.has(i)) continue;
+      const token = tokens[i]!;
+      const isVerb = token.pos === 'VERB';
+      const isNoun = token.pos === 'NOUN' || (token.pos === 'PROPN' && /^\p{Ll}/u.test(token.text));
+      if (!isVerb && !isNoun) continue;
+      if (actorAt[i] && isNoun) continue;
+      const end = clauseEnd(tokens, sentence, i);
+      const coded = codeTrigger(i, isVerb ? 'verb' : 'noun', end, sentence);
+      if (!coded) continue;
+      for (const k of coded.matched) consumed.add(k);
+      const root = coded.code.slice(0, 2);
+      // A nominal attack ("a truck bomb") is an event only when the sentence reports violence.
+      if (!isVerb && (root === '18' || root === '19' || root === '20') && !sentenceHas(sentence, VIOLENCE_VERBS)) continue;
+      const draft = buildDraft(i, coded.code, coded.rules, sentence, isVerb);
+      if (draft) drafts.push(draft);
+    }
+  }
+
+  const events = drafts.map((d, index) => finishEvent(d, index));
+  linkDenials(events);
+  return dedupe(events);
+
+  function codeTrigger(i: number, pos: 'verb' | 'noun', end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[] } | null {
+    const own = matchEventPattern(tokens, i, end, pos);
+    if (own) return { code: own.pattern.code, rules: [own.pattern.id], matched: own.matched };
+    if (pos !== 'verb' || !input.verbDictionary || REPORTING_VERBS.has(tokens[i]!.lemma)) return null;
+    const before = tokens.slice(clauseStart(tokens, sentence, i), i).map((t) => t.lemma);
+    const after = tokens.slice(i + 1, end).map((t) => t.lemma);
+    const found = input.verbDictionary(tokens[i]!.lemma, before, after);
+    if (!found || !cameoCode(found.code)) return null;
+    return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k) };
+  }
+
+  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean): Draft | null {
+    const start = clauseStart(tokens, sentence, i);
+    const end = clauseEnd(tokens, sentence, i);
+    const root = code.slice(0, 2);
+    const violent = root === '18' || root === '19' || root === '20';
+    let source: ActorMention | null = null;
+    let target: ActorMention | null = null;
+    let sourceRef: ActorRef | null = null;
+    let targetRef: ActorRef | null = null;
+
+    if (isVerb) {
+      const passive = isPassive(i);
+      const by = passive ? actorAfterWord(i, end, 'by') : null;
+      if (passive && by) {
+        source = by;
+        target = subjectBefore(i, start, sentence);
+        rules.push(RULES.passiveBy);
+      } else if (passive) {
+        target = subjectBefore(i, start, sentence);
+      } else {
+        source = subjectBefore(i, start, sentence);
+        if (source) rules.push(RULES.subject);
+        target = objectAfter(i, end, source);
+        if (target) rules.push(RULES.object);
+      }
+    } else {
+      const between = betweenPair(i, sentence);
+      const possessor = possessorBefore(i, sentence);
+      const agent = actorAfterWord(i, Math.min(sentence.endToken, i + 6), 'by') ?? actorAfterWord(i, Math.min(sentence.endToken, i + 6), 'from');
+      if (between) {
+        [source, target] = between;
+        rules.push(RULES.between);
+      } else if (possessor || agent) {
+        source = possessor ?? agent;
+        rules.push(possessor ? RULES.possessor : RULES.byAgent);
+        // "Washington’s case that Iran is arming…": the accused is the subject of the that-clause.
+        const that = tokens.slice(i + 1, Math.min(sentence.endToken, i + 4)).findIndex((t) => t.normal === 'that');
+        if (that >= 0) {
+          const clauseFrom = i + 2 + that;
+          target = firstActor(clauseFrom, clauseEnd(tokens, sentence, clauseFrom), source);
+          if (target) rules.push(RULES.thatClauseSubject);
+        } else {
+          target = firstActor(i + 1, sentence.endToken, source);
+          if (target) rules.push(RULES.object);
+        }
+      } else if (!violent) {
+        source = subjectBefore(i, start, sentence);
+        if (source) rules.push(RULES.subject);
+        target = objectAfter(i, end, source);
+      }
+      // "the two countries", "both sides": the article's two main parties.
+      if (!source && code.startsWith('04') && parties && mentionsBothSides(sentence)) {
+        sourceRef = { actor: parties[0].actor!, entity: parties[0].id, name: parties[0].name };
+        targetRef = { actor: parties[1].actor!, entity: parties[1].id, name: parties[1].name };
+        rules.push(RULES.articleParties);
+      }
+    }
+
+    if (violent) {
+      const victims = victimsIn(sentence, i);
+      if (victims) {
+        target = victims;
+        rules.push(RULES.victims);
+      }
+      if (!source) {
+        sourceRef = { actor: '---' };
+        rules.push(RULES.unknownPerpetrator);
+      }
+    }
+
+    sourceRef ??= source ? refOf(source) : null;
+    targetRef ??= target ? refOf(target) : null;
+    if (!sourceRef) return null;
+    if (targetRef && sameActor(sourceRef, targetRef)) targetRef = null;
+    return { trigger: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, claimed: false };
+  }
+
+  function refOf(m: ActorMention): ActorRef {
+    const ref: ActorRef = { actor: m.code, name: m.name, start: m.start, end: m.end };
+    if (m.entity) ref.entity = m.entity;
+    if (m.members) ref.members = m.members.map((x) => (x.entity ? { actor: x.code, entity: x.entity } : { actor: x.code }));
+    return ref;
+  }
+
+  /** Nearest actor before the trigger in its clause that is not inside a prepositional phrase. */
+  function subjectBefore(i: number, start: number, sentence: SentenceInfo): ActorMention | null {
+    for (let k = i - 1; k >= start; k--) {
+      const m = actorAt[k];
+      if (m && m.endToken - 1 === k) {
+        if (isInPrepositionalPhrase(m) || isPossessorOfNoun(m)) {
+          k = m.firstToken;
+          continue;
+        }
+        return m;
+      }
+      if (tokens[k]!.normal === 'they' || tokens[k]!.normal === 'them') {
+        const group = previousGroup(tokens[k]!);
+        if (group) return { ...group, start: tokens[k]!.start, end: tokens[k]!.end, firstToken: k, endToken: k + 1, sentence: sentence.index, name: tokens[k]!.text, rule: RULES.pluralPronoun };
+      }
+    }
+    // "The rare talks … were focused … and did not touch": the subject of a coordinated clause.
+    if (start > sentence.firstToken && tokens[start - 1]?.pos === 'CCONJ') return subjectBefore(start - 1, clauseStart(tokens, sentence, start - 1), sentence);
+    return null;
+  }
+
+  function objectAfter(i: number, end: number, source: ActorMention | null): ActorMention | null {
+    return firstActor(i + 1, Math.min(end, i + 16), source);
+  }
+
+  function firstActor(from: number, to: number, unlike: ActorMention | null): ActorMention | null {
+    for (let k = from; k < to; k++) {
+      const m = actorAt[k];
+      if (!m || m.firstToken !== k) continue;
+      if (unlike && (m.code === unlike.code || (m.entity && m.entity === unlike.entity))) {
+        k = m.endToken - 1;
+        continue;
+      }
+      // "in Baghdad", "near a mosque in central Baghdad": places in locative phrases are not targets.
+      const previous = tokens[k - 1];
+      if (m.rule.startsWith('actors.place') && previous && (previous.normal === 'in' || previous.normal === 'at' || previous.normal === 'near')) continue;
+      return m;
+    }
+    return null;
+  }
+
+  function actorAfterWord(i: number, end: number, word: string): ActorMention | null {
+    for (let k = i + 1; k < end; k++) {
+      if (tokens[k]!.normal !== word) continue;
+      for (let j = k + 1; j < Math.min(end + 1, k + 5); j++) {
+        const m = actorAt[j];
+        if (m && m.firstToken === j) return m;
+      }
+      return null;
+    }
+    return null;
+  }
+
+  function possessorBefore(i: number, sentence: SentenceInfo): ActorMention | null {
+    for (let k = i - 1; k >= Math.max(sentence.firstToken, i - 4); k--) {
+      const t = tokens[k]!;
+      if (t.normal === '’s' || t.normal === "'s") {
+        const m = actorAt[k - 1];
+        return m ?? null;
+      }
+      if (t.pos !== 'ADJ' && t.pos !== 'NOUN' && t.text !== '“' && t.text !== '”') return null;
+    }
+    return null;
+  }
+
+  function betweenPair(i: number, sentence: SentenceInfo): [ActorMention, ActorMention] | null {
+    for (let k = i + 1; k < Math.min(sentence.endToken, i + 8); k++) {
+      if (tokens[k]!.normal !== 'between' && tokens[k]!.normal !== 'with') continue;
+      const first = firstActor(k + 1, Math.min(sentence.endToken, k + 10), null);
+      if (!first) return null;
+      const second = firstActor(first.endToken, Math.min(sentence.endToken, first.endToken + 10), first);
+      if (!second) return null;
+      if (tokens.slice(first.endToken, second.firstToken).some((t) => t.normal === 'and' || t.normal === '&')) return [first, second];
+      return null;
+    }
+    return null;
+  }
+
+  function mentionsBothSides(sentence: SentenceInfo): boolean {
+    for (let k = sentence.firstToken; k < sentence.endToken - 1; k++) {
+      const t = tokens[k]!;
+      if ((t.normal === 'two' || t.normal === 'both') && BOTH_SIDES.has(nounLemma(tokens[k + 1]!))) return true;
+      if ((t.normal === 'two' || t.normal === 'both') && BOTH_SIDES.has(nounLemma(tokens[k + 2] ?? tokens[k + 1]!))) return true;
+    }
+    return false;
+  }
+
+  function isPassive(i: number): boolean {
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const t = tokens[k]!;
+      if (t.lemma === 'be' && (t.pos === 'AUX' || t.pos === 'VERB')) return /(ed|en|wn|t)$/.test(tokens[i]!.normal);
+      if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
+    }
+    return false;
+  }
+
+  function isInPrepositionalPhrase(m: ActorMention): boolean {
+    const previous = tokens[m.firstToken - 1];
+    if (!previous || previous.sentence !== m.sentence) return false;
+    if (PREPOSITIONS_BEFORE_PP.has(previous.normal) && previous.pos === 'ADP') return true;
+    // "in the U.S. embassy": a determiner between preposition and actor
+    const before = tokens[m.firstToken - 2];
+    return (previous.pos === 'DET' || previous.pos === 'ADJ') && !!before && before.sentence === m.sentence && PREPOSITIONS_BEFORE_PP.has(before.normal) && before.pos === 'ADP';
+  }
+
+  /** "Iraq’s spiralling violence": a possessor modifies a noun; it is not the subject of the verb. */
+  function isPossessorOfNoun(m: ActorMention): boolean {
+    const next = tokens[m.endToken];
+    return !!next && (next.normal === '’s' || next.normal === "'s") && m.rule !== RULES.pluralPronoun;
+  }
+
+  /** "they" → the most recent group actor: "The Iranians", "officials", a compound. */
+  function previousGroup(pronoun: Token): ActorMention | null {
+    let best: ActorMention | null = null;
+    for (const m of input.actors) {
+      if (m.end > pronoun.start) break;
+      const plural = /s$/i.test(m.name) || !!m.members;
+      if (plural && m.sentence >= pronoun.sentence - 3) best = m;
+    }
+    return best;
+  }
+
+  function victimsIn(sentence: SentenceInfo, trigger: number): ActorMention | null {
+    for (let k = trigger + 1; k < sentence.endToken; k++) {
+      if (!VICTIM_VERBS.has(tokens[k]!.lemma)) continue;
+      for (let j = k + 1; j < Math.min(sentence.endToken, k + 6); j++) {
+        const m = actorAt[j];
+        if (m && m.firstToken === j) return m;
+      }
+    }
+    return null;
+  }
+
+  function sentenceHas(sentence: SentenceInfo, lemmas: ReadonlySet<string>): boolean {
+    for (let k = sentence.firstToken; k < sentence.endToken; k++) if (lemmas.has(tokens[k]!.lemma)) return true;
+    return false;
+  }
+
+  function finishEvent(d: Draft, index: number): Event {
+    const trigger = tokens[d.trigger]!;
+    const info = cameoCode(d.code)!;
+    const rules = [...d.rules];
+    const sentence = d.sentence;
+    const date = eventDate(d, rules);
+    const place = eventPlace(d, rules);
+    let code = d.code;
+    if (code === '040' && place?.country && d.source && d.target && !samePrefix(place.country, d.source.actor) && !samePrefix(place.country, d.target.actor)) {
+      code = '044';
+      rules.push(RULES.thirdLocation);
+    }
+    // Victims of unknown country take the country of the place ("24 people" in Baghdad → IRQCVL).
+    let target = d.target;
+    if (target && target.actor.startsWith('---') && place?.country && target.actor.length > 3 && code.startsWith('18')) {
+      target = { ...target, actor: place.country + target.actor.slice(3) };
+      rules.push(RULES.victimsCountry);
+    }
+    const finalInfo = cameoCode(code) ?? info;
+    const negated = trigger.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
+    if (negated) rules.push(RULES.negated);
+    const modality = modalityOf(d.trigger, sentence);
+    if (modality) rules.push(RULES.modal);
+    const claimed = isClaimed(d.trigger, sentence);
+    if (claimed) rules.push(RULES.claimComplement);
+    const spanStart = Math.min(trigger.start, d.sourceMention?.sentence === sentence.index ? d.sourceMention.start : trigger.start, d.targetMention?.sentence === sentence.index ? d.targetMention.start : trigger.start);
+    const spanEnd = Math.max(trigger.end, d.sourceMention?.sentence === sentence.index ? d.sourceMention.end : trigger.end, d.targetMention?.sentence === sentence.index ? d.targetMention.end : trigger.end);
+    const historical = date.historical;
+    if (historical) rules.push(RULES.historicalDate);
+    return {
+      id: `ev${index + 1}`,
+      code,
+      name: finalInfo.name,
+      root: finalInfo.root,
+      plover: finalInfo.plover ? { event: finalInfo.plover.event, mode: finalInfo.plover.mode, context: finalInfo.plover.context.length > 0 ? finalInfo.plover.context.join('; ') : null } : null,
+      quadClass: finalInfo.quadClass,
+      goldstein: finalInfo.goldstein,
+      source: d.source!,
+      target,
+      date: date.value,
+      place,
+      negated,
+      modality,
+      claimed,
+      historical,
+      denies: null,
+      trigger: { start: trigger.start, end: trigger.end },
+      evidence: { start: spanStart, end: spanEnd, sentence: sentence.index },
+      rules,
+    };
+  }
+
+  function eventDate(d: Draft, rules: string[]): { value: Event['date']; historical: boolean } {
+    const sentence = d.sentence;
+    const start = clauseStart(tokens, sentence, d.trigger);
+    const end = clauseEnd(tokens, sentence, d.trigger);
+    const inClause = input.dates.filter((x) => x.sentence === sentence.index && x.start >= tokens[start]!.start && x.end <= tokens[end - 1]!.end);
+    const trigger = tokens[d.trigger]!;
+    const nearest = inClause.sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start))[0];
+    if (nearest && nearest.value) {
+      rules.push(RULES.sentenceDate);
+      const historical = input.published !== null && isLongBefore(nearest.value, input.published);
+      return { value: { value: nearest.value, certainty: nearest.certainty, granularity: nearest.granularity, dateId: nearest.id }, historical };
+    }
+    if (nearest && !nearest.value) return { value: { value: null, certainty: 'unknown', granularity: 'unknown', dateId: nearest.id }, historical: true };
+    if (input.published) {
+      rules.push(RULES.publicationDate);
+      return { value: { value: input.published.slice(0, 10), certainty: 'implied', granularity: 'day' }, historical: false };
+    }
+    return { value: { value: null, certainty: 'unknown', granularity: 'unknown' }, historical: false };
+  }
+
+  function eventPlace(d: Draft, rules: string[]): PlaceRef | null {
+    const sentence = d.sentence;
+    const trigger = tokens[d.trigger]!;
+    let best: { place: Place; distance: number } | null = null;
+    for (const place of input.places) {
+      for (const m of place.mentions) {
+        if (m.sentence !== sentence.index) continue;
+        // Places that name an actor of the event ("Washington severed ties with Tehran") are not where it happened.
+        if ((d.sourceMention && overlaps(m, d.sourceMention)) || (d.targetMention && overlaps(m, d.targetMention))) continue;
+        const distance = Math.abs(m.start - trigger.start) + (m.start < trigger.start ? 20 : 0) + (place.kind === 'country' ? 40 : 0);
+        if (!best || distance < best.distance) best = { place, distance };
+      }
+    }
+    if (best) {
+      rules.push(RULES.sentencePlace);
+      return placeRef(best.place, 'stated');
+    }
+    const dateline = input.places.find((p) => p.id === input.datelinePlaceId);
+    if (dateline) {
+      rules.push(RULES.datelinePlace);
+      return placeRef(dateline, 'implied');
+    }
+    return null;
+  }
+
+  function modalityOf(i: number, sentence: SentenceInfo): Modality | null {
+    const start = clauseStart(tokens, sentence, i);
+    for (let k = i - 1; k >= Math.max(start, i - 4); k--) {
+      const m = MODALS.get(tokens[k]!.normal);
+      if (m) return m;
+    }
+    // "offered to help", "agreed to support": the complement of an intent verb
+    if (tokens[i - 1]?.normal === 'to' && INTENT_VERBS.has(tokens[i - 2]?.lemma ?? '')) return 'intent';
+    return null;
+  }
+
+  function isClaimed(i: number, sentence: SentenceInfo): boolean {
+    // inside the complement of an allegation: "case that Iran is arming", "what it says are Iranian-made rockets"
+    for (let k = i - 1; k >= sentence.firstToken; k--) {
+      const t = tokens[k]!;
+      if (t.normal === 'allegedly' || t.normal === 'reportedly' || t.normal === 'purportedly') return true;
+      if (t.normal === 'that' || t.normal === 'of') {
+        const opener = tokens[k - 1];
+        if (opener && CLAIM_OPENERS.has(nounLemma(opener))) return true;
+        // "accused Iran of arming"
+        for (let j = k - 1; j >= Math.max(sentence.firstToken, k - 4); j--) if (tokens[j]!.lemma === 'accuse' || tokens[j]!.lemma === 'allege') return true;
+      }
+    }
+    return false;
+  }
+
+  function precededBy(i: number, sentence: SentenceInfo, words: readonly string[]): boolean {
+    for (let k = i - 1; k >= Math.max(sentence.firstToken, i - 3); k--) if (words.includes(tokens[k]!.normal)) return true;
+    return false;
+  }
+}
+
+function indexActors(actors: readonly ActorMention[], n: number): (ActorMention | undefined)[] {
+  const at: (ActorMention | undefined)[] = new Array(n);
+  for (const m of actors) {
+    for (let k = m.firstToken; k < m.endToken; k++) {
+      const current = at[k];
+      if (!current || current.endToken - current.firstToken < m.endToken - m.firstToken) at[k] = m;
+    }
+  }
+  return at;
+}
+
+/** The two countries an article is mostly about: the GPE country entities with the most mentions. */
+function articleParties(entities: readonly Entity[]): [Entity, Entity] | null {
+  const countries = entities.filter((e) => e.type === 'GPE' && e.actor && e.country && e.actor.length === 3).sort((a, b) => b.mentions.length - a.mentions.length);
+  return countries.length >= 2 ? [countries[0]!, countries[1]!] : null;
+}
+
+function sameActor(a: ActorRef, b: ActorRef): boolean {
+  return (a.entity !== undefined && a.entity === b.entity) || (a.actor === b.actor && !a.members && !b.members);
+}
+
+function samePrefix(iso3: string, actor: string): boolean {
+  return actor.startsWith(iso3);
+}
+
+function overlaps(m: { start: number; end: number }, a: { start: number; end: number }): boolean {
+  return m.start < a.end && a.start < m.end;
+}
+
+function placeRef(place: Place, certainty: 'stated' | 'implied'): PlaceRef {
+  return { name: place.name, placeId: place.id, lat: place.lat, lon: place.lon, country: place.country, certainty };
+}
+
+function isLongBefore(value: string, published: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const pubYear = Number(published.slice(0, 4));
+  if (value.length === 4) return year < pubYear;
+  return Date.parse(published.slice(0, 10)) - Date.parse(value.length === 7 ? `${value}-01` : value) > 365 * 86400000;
+}
+
+/** Denials and rejections answer the accusation before them whose target is the denier ("a charge Iran denies"). */
+function linkDenials(events: Event[]): void {
+  for (const [index, event] of events.entries()) {
+    if (event.code !== '016' && event.root !== '12') continue;
+    const denier = event.source.actor.slice(0, 3);
+    for (let k = index - 1; k >= 0; k--) {
+      const accusation = events[k]!;
+      if (accusation.root !== '11' || !accusation.target || accusation.target.actor.slice(0, 3) !== denier) continue;
+      if (event.evidence.sentence - accusation.evidence.sentence > 12) break;
+      event.denies = accusation.id;
+      event.rules.push(RULES.denialLink);
+      if (!event.target) {
+        event.target = { actor: accusation.source.actor, ...(accusation.source.entity ? { entity: accusation.source.entity } : {}), ...(accusation.source.name ? { name: accusation.source.name } : {}) };
+        event.rules.push(RULES.denialTarget);
+      }
+      break;
+    }
+  }
+}
+
+/** One event per trigger word; the same code, source and target twice in a sentence is one event. */
+function dedupe(events: Event[]): Event[] {
+  const kept = new Map<string, Event>();
+  const idOf = new Map<string, Event>();
+  for (const e of events) {
+    const key = `${e.evidence.sentence}|${e.code}|${e.source.actor}|${e.target?.actor ?? ''}`;
+    const first = kept.get(key);
+    if (first) idOf.set(e.id, first);
+    else {
+      kept.set(key, e);
+      idOf.set(e.id, e);
+    }
+  }
+  const out = [...kept.values()];
+  const denied = out.map((e) => (e.denies ? idOf.get(e.denies) ?? null : null));
+  out.forEach((e, i) => (e.id = `ev${i + 1}`));
+  out.forEach((e, i) => (e.denies = denied[i]?.id ?? null));
+  return out;
+}

@@ -1,0 +1,46 @@
+/** Rule ids of the events stage (argument and flag rules); pattern ids come from the lexicons. */
+export const RULES = {
+  subject: 'events.source-subject',
+  passiveBy: 'events.passive-by-agent',
+  possessor: 'events.source-possessor',
+  byAgent: 'events.source-by-agent',
+  between: 'events.between-a-and-b',
+  articleParties: 'events.the-two-sides',
+  pluralPronoun: 'events.they-previous-group',
+  coordinatedSubject: 'events.coordinated-subject',
+  object: 'events.target-object',
+  thatClauseSubject: 'events.target-that-clause-subject',
+  victims: 'events.target-victims',
+  victimsCountry: 'events.victims-country-from-place',
+  unknownPerpetrator: 'events.unknown-perpetrator',
+  thirdLocation: 'events.meet-third-location',
+  negated: 'events.negated',
+  modal: 'events.modality',
+  claimComplement: 'events.claim-complement',
+  historicalDate: 'events.historical-date',
+  sentenceDate: 'events.sentence-date',
+  publicationDate: 'events.publication-date',
+  sentencePlace: 'events.sentence-place',
+  datelinePlace: 'events.dateline-place',
+  denialLink: 'events.denial-of-accusation',
+  denialTarget: 'events.denial-target-is-accuser',
+} as const;
+
+/** Verbs that report violence; a nominal attack trigger ("a truck bomb") needs one in its sentence. */
+export const VIOLENCE_VERBS = new Set(['explode', 'detonate', 'kill', 'wound', 'injure', 'blast', 'rip', 'tear', 'hit', 'strike', 'destroy', 'damage', 'target', 'go', 'blow', 'claim']);
+
+/** Verbs of saying that are not events themselves (their content may be). */
+export const REPORTING_VERBS = new Set(['say', 'add', 'state', 'tell', 'report', 'note', 'explain', 'write', 'describe', 'quote', 'cite', 'speak', 'comment', 'characterize', 'characterise', 'mark']);
+
+export const MODALS: ReadonlyMap<string, 'hypothetical' | 'future' | 'demand'> = new Map([
+  ['would', 'hypothetical'], ['could', 'hypothetical'], ['might', 'hypothetical'], ['may', 'hypothetical'],
+  ['will', 'future'], ['shall', 'future'], ["'ll", 'future'], ['must', 'demand'], ['should', 'demand'],
+]);
+
+export const INTENT_VERBS = new Set(['plan', 'intend', 'want', 'seek', 'hope', 'aim', 'threaten', 'agree', 'offer', 'promise', 'vow', 'pledge', 'try', 'attempt', 'prepare', 'decide']);
+
+/** Words that introduce an allegation: what follows is a claim ("Washington’s case that…", "accused Iran of…"). */
+export const CLAIM_OPENERS = new Set(['case', 'allegation', 'accusation', 'charge', 'claim', 'accuse', 'allege', 'allegedly', 'reportedly', 'purportedly', 'suspect']);
+
+/** Nouns for "the two sides": the article's two main parties. */
+export const BOTH_SIDES = new Set(['side', 'country', 'nation', 'government', 'party', 'foe', 'rival', 'neighbour', 'neighbor', 'delegation']);
