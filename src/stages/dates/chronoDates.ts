@@ -31,10 +31,12 @@ export function chronoDates(text: string, reference: Date): DateCandidate[] {
 
 function readResult(result: chrono.ParsedResult, text: string, reference: Date): DateCandidate | null {
   const start = result.index;
-  // chrono keeps a trailing comma: "on Saturday, killing 24 people".
-  const end = start + result.text.replace(/[\s,;]+$/, '').length;
+  // chrono keeps a trailing comma or dash: "on Saturday, killing 24 people", "last November -- that".
+  const end = start + result.text.replace(/[\s,;:\-–—]+$/, '').length;
   const filter = CHRONO_FILTERS.find((f) => f.pattern.test(result.text));
   if (filter?.action === 'drop') return null;
+  // "Feb 21.1" in a price table, "the January 10-year bond", "5-3/4 1992 bond": parts of other numbers.
+  if (/\d[-.,/]?$/.test(text.slice(Math.max(0, start - 2), start)) || /^(?:[.,]\d|-[A-Za-z\d])/.test(text.slice(end, end + 2))) return null;
   if (filter?.action === 'anchor') {
     const granularity = UNIT_GRANULARITY.find(([unit]) => unit.test(result.text))?.[1] ?? 'unknown';
     const relation = /(?:after|later|next|following)\b/i.test(result.text) ? 'after' : 'before';
@@ -48,7 +50,8 @@ function readResult(result: chrono.ParsedResult, text: string, reference: Date):
     value,
     granularity,
     certainty: 'stated',
-    relation: relationBefore(text, from),
+    // "Monday's talks", "last year's decline": the date modifies a noun, whatever preposition comes before.
+    relation: /^['’]s\b/.test(text.slice(end, end + 3)) ? 'on' : relationBefore(text, from),
     rules: rule === 'dates.chrono' ? [rule] : ['dates.chrono', rule],
   });
 

@@ -47,9 +47,8 @@ function readMatch(rule: PatternRule, match: RegExpMatchArray, text: string, ref
     return [{ start, end, value: seasonValue(year, groups.season), granularity: 'season', certainty: 'stated', relation, rules }];
   }
   if (groups.month) {
-    // AP style: a month without a year is in the year of publication.
-    const monthYear = groups.year ? year : reference.getUTCFullYear();
     const month = MONTHS.indexOf(groups.month.slice(0, 3).toLowerCase()) + 1;
+    const monthYear = groups.year ? year : closestYear(month, reference);
     return [{ start, end, value: monthValue(monthYear, month), granularity: 'month', certainty: 'stated', relation, rules }];
   }
   return [{ start, end, value: yearValue(year), granularity: 'year', certainty: 'stated', relation, rules }];
@@ -61,6 +60,13 @@ function endsInCount(text: string, end: number, wordAt: WordAt): boolean {
   if (!next) return false;
   const word = wordAt(end + next[0].length);
   return word !== undefined && (word.pos === 'NOUN' || word.pos === 'NUM') && !EVENT_NOUNS.has(word.normal);
+}
+
+/** "in late December" in a March story is last December, as chrono reads a bare month: the nearest one. */
+function closestYear(month: number, reference: Date): number {
+  const year = reference.getUTCFullYear();
+  const distance = month - (reference.getUTCMonth() + 1);
+  return distance > 6 ? year - 1 : distance < -6 ? year + 1 : year;
 }
 
 /** "the '80s" → 1980; "the '00s" → 2000 once that decade has begun by the reference date. */

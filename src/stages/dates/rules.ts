@@ -6,8 +6,8 @@
  */
 
 const YEAR = String.raw`(?<year>1\d{3}|20\d{2})`;
-/** A year is not part of a bigger number, a percentage, a "1980-88" span, "1980s", or a "1500 GMT" clock time. */
-const YEAR_END = String.raw`(?![\d%]|[.,:]\d|[-–/]\d|['’]?s\b|\s*(?:GMT|UTC|EST|EDT|CET|CEST|BST|IST|PST|PDT|local|hours?|hrs|h)\b)`;
+/** A year is not part of a bigger number, a percentage, a "1980-88" span, "1980s", or a clock time ("1500 GMT", "1000 London time"). */
+const YEAR_END = String.raw`(?![\d%]|[.,:]\d|[-–/]\d|['’]?s\b|\s*(?:GMT|UTC|EST|EDT|CET|CEST|BST|IST|PST|PDT|local|hours?|hrs|h)\b|\s+(?:[A-Z]\w+\s+)?time\b)`;
 const NOT_IN_NUMBER = String.raw`(?<![\d$£€#/]|\d[.,\-–])`;
 const PREP = String.raw`(?<prep>in|since|by|until|till|before|after|during|from|around|circa|through|throughout)`;
 const PART = String.raw`(?<part>early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of)`;
@@ -132,21 +132,23 @@ export const CHRONO_FILTERS: readonly ChronoFilter[] = [
   },
   { id: 'dates.anchored-next-day', pattern: /^(?:the\s+)?(?:next|following)\s+day$/i, action: 'anchor', example: 'Troops returned the next day.' },
   {
-    // "the worst violence in 30 years", "for two weeks", "within 24 hours": durations, not dates.
+    // "the worst violence in 30 years", "for two weeks", "within 24 hours", "after several years of weakness": durations.
     id: 'dates.drop-duration',
-    pattern: /^(?:in|for|within)\b/i,
+    pattern: /^(?:in|for|within|after)\b/i,
     action: 'drop',
     example: 'It was the first such meeting in 30 years.',
   },
   {
     id: 'dates.drop-period',
-    pattern: /^(?:past|last)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple|many)\b|^past\s+(?:day|week|month|year|decade)/i,
+    // "over the past 24 hours", "the last two years", "over the next few months": periods running from or to now.
+    pattern: /^(?:past|last|next|coming)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple|many)\b|^past\s+(?:day|week|month|year|decade)/i,
     action: 'drop',
     example: 'At least 40 people were killed over the past 24 hours.',
   },
   { id: 'dates.drop-weekday-abbrev', pattern: /^(?:on\s+)?(?:sun|sat|mon|tues?|wed|thu|thurs?|fri)\.?$/i, action: 'drop', example: 'The Sun reported the deal.' },
   { id: 'dates.drop-lowercase-month', pattern: /^(?:on\s+|in\s+)?(?:march|may)$/, action: 'drop', example: 'Protesters will march to the square.' },
-  { id: 'dates.drop-slash-no-year', pattern: /^\d{1,2}\/\d{1,2}$/, action: 'drop', example: 'the 9/11 attacks' },
+  // "9/11", "24/7", "1-1/16 inch": numbers, fractions and names; a numeric date needs a four-digit year.
+  { id: 'dates.drop-numeric-no-year', pattern: /^(?!.*\d{4})[\d\s/.-]+$/, action: 'drop', example: 'the 9/11 attacks' },
 ];
 
 /** Rules applied in code; listed so that every id a record can cite has a home and an example. */
@@ -159,6 +161,7 @@ export const CODE_RULES = [
   { id: 'dates.month-modifier', example: 'The deal was signed last September.' },
   { id: 'dates.end-of-period', example: 'Troops will leave by the end of the month.' },
   { id: 'dates.drop-time-only', example: 'The curfew starts at 5 pm.' },
+  { id: 'dates.drop-inside-number', example: 'The January 10-year bond yield rose to 7.5 pct.' },
   { id: 'dates.drop-weekday-name', example: 'Christians marked Good Friday.' },
   { id: 'dates.no-reference', example: 'The army said on Monday it had withdrawn.' },
 ] as const;
