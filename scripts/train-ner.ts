@@ -1,0 +1,165 @@
+/**
+ * Trains the statistical name tagger on GMB (../shared/data/gmb_ner) and writes
+ * data/models/ner-gmb.v1.json.gz. Reproducible: fixed seed and split (src/stages/entities/tagger/training/gmb.ts);
+ * progress and dev-split scores are printed after every epoch. Usage: npm run train:ner
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Token } from '../src/model/analysis.ts';
+import { greedyDecode, type LinearModel } from '../src/stages/entities/tagger/decode.ts';
+import { staticFeatures, viewSentence, type SentenceView } from '../src/stages/entities/tagger/features.ts';
+import { Gazetteer, LIST_NAMES } from '../src/stages/entities/tagger/gazetteer.ts';
+import { labelsToSpans } from '../src/stages/entities/tagger/labels.ts';
+import { decodeModel, encodeModel, MODEL_PATH } from '../src/stages/entities/tagger/model.ts';
+import { projectLabels, seededRandom, taggedSentences, variantOf, VARIANT_RATES, type TaggedSentence, type Variant } from '../src/stages/entities/tagger/training/corpus.ts';
+import { countMatches, emptyCounts, formatCounts, scoreOf } from '../src/stages/entities/tagger/training/evaluate.ts';
+import { gmbText, readGmb, splitOf, type CharEntity } from '../src/stages/entities/tagger/training/gmb.ts';
+import { buildPhraseLists } from '../src/stages/entities/tagger/training/lists.ts';
+import { PerceptronTrainer } from '../src/stages/entities/tagger/training/perceptron.ts';
+
+const SHARED_DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const SEED = 20070528;
+const EPOCHS = 10;
+/** Static features seen fewer times than this in training are not learnt. */
+const MIN_FEATURE_COUNT = 2;
+/** Share of texts written with typographic quotes and apostrophes, as scraped news often is. */
+const CURLY_RATE = 0.3;
+
+const started = Date.now();
+const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}`);
+
+log('reading GMB');
+const corpus = readGmb(`${SHARED_DATA}gmb_ner/gmb_ner.jsonl.gz`);
+const train = corpus.filter((s) => splitOf(s.index) === 'train');
+const dev = corpus.filter((s) => splitOf(s.index) === 'dev');
+log(`${corpus.length} sentences: ${train.length} train, ${dev.length} dev (test split left for npm run eval:ner)`);
+
+log('building phrase lists (countries, demonyms, cities, first names, org words, titles, PETRARCH actors)');
+const lists = buildPhraseLists({ training: train, petrarchDir: `${SHARED_DATA}cameo/petrarch2_dictionaries` });
+log(LIST_NAMES.map((name) => `${name} ${lists[name].length}`).join(', '));
+const gazetteer = new Gazetteer(lists);
+
+log('segmenting training texts with wink and projecting the GMB entities');
+const random = seededRandom(SEED);
+const trainSentences: TaggedSentence[] = [];
+let unreadable = 0;
+/** The segment stage crashes on the word "wont" (wink gives no lemma for it): such texts are left out. */
+const segmented = (text: string, entities: readonly CharEntity[], headline: boolean): TaggedSentence[] => {
+  try {
+    return taggedSentences(text, entities, headline);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    unreadable++;
+    return [];
+  }
+};
+for (const sentence of train) {
+  const text = gmbText(sentence, random() < CURLY_RATE);
+  trainSentences.push(...segmented(text.text, text.entities, false));
+  for (const variant of Object.keys(VARIANT_RATES) as Variant[]) {
+    if (random() >= VARIANT_RATES[variant]) continue;
+    const rewritten = variantOf(text, variant, random);
+    if (rewritten) trainSentences.push(...segmented(rewritten.text, rewritten.entities, rewritten.headline));
+  }
+}
+if (unreadable > 0) log(`${unreadable} texts left out: the segment stage failed on them`);
+const trainViews = trainSentences.map((s) => viewSentence(s.tokens, s.headline, gazetteer));
+log(`${trainSentences.length} wink sentences, ${trainViews.reduce((n, v) => n + v.length, 0)} tokens (variants included)`);
+
+interface DevText {
+  gold: CharEntity[];
+  sentences: { tokens: Token[]; view: SentenceView }[];
+}
+const devTexts: DevText[] = dev.map((sentence) => {
+  const text = gmbText(sentence);
+  const sentences = segmented(text.text, [], false).map((s) => ({ tokens: s.tokens, view: viewSentence(s.tokens, false, gazetteer) }));
+  return { gold: text.entities, sentences };
+});
+
+log('counting features');
+const featureCounts = new Map<string, number>();
+for (const view of trainViews) {
+  for (let i = 0; i < view.length; i++) staticFeatures(view, i, (f) => featureCounts.set(f, (featureCounts.get(f) ?? 0) + 1));
+}
+const trainer = new PerceptronTrainer(featureCounts, MIN_FEATURE_COUNT);
+log(`${featureCounts.size} static features, ${trainer.rows.size} seen at least ${MIN_FEATURE_COUNT} times`);
+featureCounts.clear();
+const prepared = trainViews.map((view, k) => trainer.prepare(view, trainSentences[k]!.labels));
+
+for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+  const errorRate = trainer.epoch(prepared, shuffled(prepared.length, random));
+  const counts = evaluateDev({ rows: trainer.rows, weights: trainer.averaged(), temperature: 1 });
+  log(`epoch ${epoch}: ${(100 * errorRate).toFixed(2)}% training tokens wrong; dev F1 ${f1Line(counts)}`);
+}
+
+const weights = trainer.averaged();
+const temperature = calibrateTemperature({ rows: trainer.rows, weights, temperature: 1 });
+log(`confidence temperature ${temperature.toFixed(2)} (fitted on dev)`);
+const about = `Averaged perceptron over wink tokens; GMB 2.2 (Kaggle extract) train split, ${EPOCHS} epochs, seed ${SEED}; see scripts/train-ner.ts`;
+const file = encodeModel({ about, rows: trainer.rows, weights, temperature, lists });
+writeFileSync(MODEL_PATH, file);
+const loadStarted = process.hrtime.bigint();
+const model = decodeModel(file);
+const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
+log(`wrote ${fileURLToPath(MODEL_PATH)}: ${(file.length / 1e6).toFixed(2)} MB, ${model.rows.size} features kept, decodes in ${loadSeconds.toFixed(2)} s`);
+log(`dev scores of the written (quantised) model:\n${formatCounts(evaluateDev(model))}`);
+
+function evaluateDev(model: LinearModel): ReturnType<typeof emptyCounts> {
+  const counts = emptyCounts();
+  for (const text of devTexts) {
+    const predicted: CharEntity[] = [];
+    for (const { tokens, view } of text.sentences) {
+      for (const span of labelsToSpans(greedyDecode(model, view).labels)) {
+        predicted.push({ start: tokens[span.firstToken]!.start, end: tokens[span.endToken - 1]!.end, type: span.type });
+      }
+    }
+    countMatches(text.gold, predicted, counts);
+  }
+  return counts;
+}
+
+function f1Line(counts: ReturnType<typeof emptyCounts>): string {
+  return (['PER', 'ORG', 'LOC', 'MISC'] as const).map((type) => `${type} ${scoreOf(counts[type]).f1.toFixed(3)}`).join(' ');
+}
+
+/**
+ * The softmax temperature under which the chosen labels' confidences best predict whether they are right
+ * (log loss on the dev split, searched over powers of two and then refined).
+ */
+function calibrateTemperature(model: LinearModel): number {
+  const logLoss = (temperature: number): number => {
+    let loss = 0;
+    for (const text of devTexts) {
+      for (const sentence of text.sentences) {
+        const { labels, confidence } = greedyDecode({ ...model, temperature }, sentence.view);
+        const gold = projectLabels(sentence.tokens, text.gold);
+        for (let i = 0; i < labels.length; i++) {
+          const p = Math.min(Math.max(confidence[i]!, 1e-6), 1 - 1e-6);
+          loss -= Math.log(labels[i] === gold[i] ? p : 1 - p);
+        }
+      }
+    }
+    return loss;
+  };
+  let best = 1;
+  let bestLoss = Infinity;
+  for (let t = 1 / 4; t <= 4096; t *= 2) {
+    const loss = logLoss(t);
+    if (loss < bestLoss) [best, bestLoss] = [t, loss];
+  }
+  for (const factor of [0.6, 0.75, 0.9, 1.1, 1.3, 1.5]) {
+    const loss = logLoss(best * factor);
+    if (loss < bestLoss) [best, bestLoss] = [best * factor, loss];
+  }
+  return best;
+}
+
+/** 0..n-1 in a seeded random order (Fisher-Yates). */
+function shuffled(n: number, next: () => number): number[] {
+  const order = Array.from({ length: n }, (_, k) => k);
+  for (let k = n - 1; k > 0; k--) {
+    const j = Math.floor(next() * (k + 1));
+    [order[k], order[j]] = [order[j]!, order[k]!];
+  }
+  return order;
+}

@@ -1,0 +1,53 @@
+/**
+ * Statistical name tagger: an averaged perceptron over wink tokens, trained on GMB by `npm run train:ner`,
+ * proposing PER / ORG / LOC / MISC spans that the entities stage confirms, types and links.
+ */
+import type { Segmented, Token } from '../../../model/analysis.ts';
+import { greedyDecode } from './decode.ts';
+import { viewSentence } from './features.ts';
+import { labelsToSpans, type EntityType } from './labels.ts';
+import { shippedModel, type NerModel } from './model.ts';
+
+export interface TaggedSpan {
+  /** Token range [firstToken, endToken), as indexes into the `tokens` array given to tagSentence. */
+  firstToken: number;
+  endToken: number;
+  type: EntityType;
+  /** Lowest confidence (0..1) of the labels making up the span. */
+  score: number;
+}
+
+/**
+ * Tags the tokens of one sentence (article-wide Token objects from src/model/analysis.ts).
+ * @example tagSentence(tokens of "Ryan Crocker met Hassan Kazemi-Qomi in Baghdad.", { headline: false })
+ *   → PER "Ryan Crocker", PER "Hassan Kazemi-Qomi", LOC "Baghdad"
+ */
+export function tagSentence(tokens: readonly Token[], context: { headline: boolean }): TaggedSpan[] {
+  return tagWithModel(shippedModel(), tokens, context);
+}
+
+export function tagWithModel(model: NerModel, tokens: readonly Token[], context: { headline: boolean }): TaggedSpan[] {
+  if (tokens.length === 0) return [];
+  const { labels, confidence } = greedyDecode(model, viewSentence(tokens, context.headline, model.gazetteer));
+  return labelsToSpans(labels).map((span) => {
+    let score = 1;
+    for (let i = span.firstToken; i < span.endToken; i++) score = Math.min(score, confidence[i]!);
+    return { ...span, score };
+  });
+}
+
+/** Tags every sentence of `seg` `rounds` times and reports the speed (the model is loaded first, not timed). */
+export function benchTagger(seg: Segmented, rounds = 5): { tokens: number; seconds: number; tokensPerSecond: number } {
+  shippedModel();
+  const sentences = seg.sentences.map((s) => seg.tokens.slice(s.firstToken, s.endToken));
+  const started = process.hrtime.bigint();
+  let tokens = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const sentence of sentences) {
+      tagSentence(sentence, { headline: false });
+      tokens += sentence.length;
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { tokens, seconds, tokensPerSecond: tokens / seconds };
+}

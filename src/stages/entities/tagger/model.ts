@@ -1,0 +1,99 @@
+/**
+ * The tagger's model file: gzipped JSON holding the phrase lists, the feature names and the weights quantised
+ * to one signed byte each (weight = byte × scale). Features whose weights all round to 0 are not stored.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { LABEL_COUNT, LABELS } from './labels.ts';
+import { Gazetteer, LIST_NAMES, type ListName, type PhraseLists } from './gazetteer.ts';
+import type { LinearModel } from './decode.ts';
+
+export const MODEL_PATH = new URL('../../../../data/models/ner-gmb.v1.json.gz', import.meta.url);
+const FORMAT = 'dateline-ner-perceptron';
+const VERSION = 1;
+
+interface ModelFile {
+  format: typeof FORMAT;
+  version: typeof VERSION;
+  /** Where the model comes from, for whoever opens the file. */
+  about: string;
+  labels: string[];
+  temperature: number;
+  scale: number;
+  /** Each list's phrases joined by newlines. */
+  lists: Record<string, string>;
+  /** Feature names joined by newlines, in row order. */
+  features: string;
+  /** Base64 of an Int8Array, LABEL_COUNT bytes per feature. */
+  weights: string;
+}
+
+export interface NerModel extends LinearModel {
+  gazetteer: Gazetteer;
+  lists: PhraseLists;
+}
+
+export interface ModelContent {
+  about: string;
+  rows: ReadonlyMap<string, number>;
+  weights: Float64Array;
+  temperature: number;
+  lists: PhraseLists;
+}
+
+/** Serialises a trained model; weights are cut to 1/127 of the largest one, and all-zero rows dropped. */
+export function encodeModel(content: ModelContent): Buffer {
+  let largest = 0;
+  for (const w of content.weights) largest = Math.max(largest, Math.abs(w));
+  const scale = largest / 127;
+  const features: string[] = [];
+  const bytes: number[] = [];
+  const row = new Int8Array(LABEL_COUNT);
+  for (const [feature, r] of content.rows) {
+    let any = false;
+    for (let l = 0; l < LABEL_COUNT; l++) {
+      row[l] = Math.round(content.weights[r * LABEL_COUNT + l]! / scale);
+      any ||= row[l] !== 0;
+    }
+    if (!any) continue;
+    features.push(feature);
+    bytes.push(...row);
+  }
+  const file: ModelFile = {
+    format: FORMAT,
+    version: VERSION,
+    about: content.about,
+    labels: [...LABELS],
+    temperature: content.temperature,
+    scale,
+    lists: Object.fromEntries(LIST_NAMES.map((name) => [name, content.lists[name].join('\n')])),
+    features: features.join('\n'),
+    weights: Buffer.from(Int8Array.from(bytes).buffer).toString('base64'),
+  };
+  return gzipSync(JSON.stringify(file), { level: 9 });
+}
+
+export function decodeModel(buffer: Buffer): NerModel {
+  const file = JSON.parse(gunzipSync(buffer).toString('utf8')) as ModelFile;
+  if (file.format !== FORMAT || file.version !== VERSION || file.labels.join() !== LABELS.join()) {
+    throw new Error(`dateline ner: expected a ${FORMAT} v${VERSION} model over ${LABELS.join(',')}, found ${file.format} v${file.version}; run npm run train:ner`);
+  }
+  const rows = new Map<string, number>();
+  const features = file.features.split('\n');
+  for (let r = 0; r < features.length; r++) rows.set(features[r]!, r);
+  const bytes = Buffer.from(file.weights, 'base64');
+  const quantised = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const weights = new Float32Array(quantised.length);
+  for (let k = 0; k < quantised.length; k++) weights[k] = quantised[k]! * file.scale;
+  const lists = {} as Record<ListName, string[]>;
+  for (const name of LIST_NAMES) lists[name] = file.lists[name]?.split('\n') ?? [];
+  return { rows, weights, temperature: file.temperature, gazetteer: new Gazetteer(lists), lists };
+}
+
+let shipped: NerModel | null = null;
+
+/** The model shipped in data/models, read on first use. */
+export function shippedModel(): NerModel {
+  shipped ??= decodeModel(readFileSync(MODEL_PATH));
+  return shipped;
+}

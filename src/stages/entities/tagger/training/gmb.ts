@@ -1,0 +1,126 @@
+/**
+ * The GMB corpus (../shared/data/gmb_ner, Voice of America news, silver tags) as texts with entity spans in
+ * characters, and its fixed train / dev / test split.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { EntityType } from '../labels.ts';
+import { TITLE_WORDS } from './wordLists.ts';
+
+export interface GmbSentence {
+  /** Position in the file (0-based); the split is made of blocks of these. */
+  index: number;
+  tokens: string[];
+  /** BIO tags over PER/ORG/LOC/MISC. */
+  tags: string[];
+}
+
+export interface CharEntity {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+export interface GmbText {
+  index: number;
+  text: string;
+  entities: CharEntity[];
+}
+
+export function readGmb(path: string): GmbSentence[] {
+  const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n');
+  const sentences: GmbSentence[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const row = JSON.parse(line) as { tokens: string[]; tags: string[] };
+    sentences.push({ index: sentences.length, tokens: row.tokens, tags: row.tags });
+  }
+  return sentences;
+}
+
+export type Split = 'train' | 'dev' | 'test';
+export const SPLIT_BLOCK = 500;
+
+/**
+ * GMB has no document boundaries, so whole blocks of 500 consecutive sentences are held out: every 10th
+ * block (9, 19, 29...) is the test split, blocks 4, 24, 44... are the dev split, the rest trains.
+ */
+export function splitOf(index: number): Split {
+  const block = Math.floor(index / SPLIT_BLOCK);
+  if (block % 10 === 9) return 'test';
+  if (block % 20 === 4) return 'dev';
+  return 'train';
+}
+
+const PTB_SURFACE: Record<string, string> = { '-LRB-': '(', '-RRB-': ')', '-LSB-': '[', '-RSB-': ']', '``': '"', "''": '"' };
+const ATTACH_LEFT = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '%', "'", "'s", "'S", "n't", "'ll", "'m", "'re", "'ve", "'d", '’s']);
+const ATTACH_RIGHT = new Set(['(', '[', '{', '$', '#']);
+
+export interface Detokenized {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * News-like text from Penn-Treebank tokens: "Iraq 's" → "Iraq's", "( 20 % )" → "(20%)", quotes closed up;
+ * with `curly`, typographic quotes and apostrophes as in scraped news (“Positive”, Iraq’s).
+ */
+export function detokenize(tokens: readonly string[], curly = false): Detokenized {
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let quoteOpen = false;
+  let glueNext = true;
+  for (const token of tokens) {
+    let surface = PTB_SURFACE[token] ?? token;
+    let glue = glueNext || ATTACH_LEFT.has(surface);
+    glueNext = ATTACH_RIGHT.has(surface);
+    if (surface === '"') {
+      if (quoteOpen) glue = true;
+      else glueNext = true;
+      if (curly) surface = quoteOpen ? '”' : '“';
+      quoteOpen = !quoteOpen;
+    } else if (curly && surface.startsWith("'")) {
+      surface = '’' + surface.slice(1);
+    }
+    if (!glue) text += ' ';
+    starts.push(text.length);
+    text += surface;
+    ends.push(text.length);
+  }
+  return { text, starts, ends };
+}
+
+const TITLES = new Set(TITLE_WORDS);
+
+/**
+ * Entity spans over the GMB tokens, in Dateline's convention: no leading "the", and person names without
+ * the titles GMB includes ("President George Bush" → "George Bush"); a span of titles only is dropped.
+ */
+export function gmbEntities(sentence: GmbSentence): { first: number; end: number; type: EntityType }[] {
+  const spans: { first: number; end: number; type: EntityType }[] = [];
+  const { tokens, tags } = sentence;
+  for (let i = 0; i < tags.length; ) {
+    const tag = tags[i]!;
+    if (tag === 'O') {
+      i++;
+      continue;
+    }
+    const type = tag.slice(2) as EntityType;
+    let end = i + 1;
+    while (end < tags.length && tags[end] === 'I-' + type) end++;
+    let first = i;
+    while (first < end - 1 && tokens[first]!.toLowerCase() === 'the') first++;
+    if (type === 'PER') while (first < end && TITLES.has(tokens[first]!.toLowerCase())) first++;
+    if (first < end) spans.push({ first, end, type });
+    i = end;
+  }
+  return spans;
+}
+
+export function gmbText(sentence: GmbSentence, curly = false): GmbText {
+  const { text, starts, ends } = detokenize(sentence.tokens, curly);
+  const entities = gmbEntities(sentence).map((e) => ({ start: starts[e.first]!, end: ends[e.end - 1]!, type: e.type }));
+  return { index: sentence.index, text, entities };
+}
