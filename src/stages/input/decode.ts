@@ -19,8 +19,20 @@ function decodeUtf8(bytes: Uint8Array): Decoded {
     return { ok: true, text: utf8.decode(bytes), encoding: 'utf-8' };
   } catch {
     // Not valid UTF-8: news scrapes of that kind are nearly always Windows-1252 (a superset of Latin-1).
-    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/** 0x80–0x9F of Windows-1252 (Node's TextDecoder may decode 'windows-1252' as plain Latin-1 there). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
 }
 
 /** NUL bytes, or many control characters in the first 8 kB, mean binary data. */
