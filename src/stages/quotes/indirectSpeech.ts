@@ -1,0 +1,173 @@
+/**
+ * Reported speech without quotation marks: "Maliki said (that) <clause>", "<clause>, he added",
+ * "…, saying <clause>", "<clause>, according to police". The content is the reported clause.
+ */
+import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
+import { cueAt, type CueMatch } from './cueVerbs.ts';
+import type { QuoteRuleId } from './rules.ts';
+import { isPersonalPronoun, participleSubject, phraseStartingAt, subjectBefore, type TokenRange } from './speakerPhrase.ts';
+
+export interface IndirectCandidate {
+  /** Content as a token range [first, end). */
+  content: TokenRange;
+  cue: TokenRange & { lemma: string };
+  speaker: TokenRange;
+  sentence: number;
+  rules: QuoteRuleId[];
+}
+
+/** Words that open a subordinate remark rather than continue the reported clause: ", although …", ", an apparent reference …". */
+const CLAUSE_BREAKERS = new Set(['although', 'though', 'whereas', 'while', 'which', 'a', 'an', 'according']);
+/** Words that cannot open a reported clause ("what it says are …", "said to be"). */
+const NOT_CLAUSE_OPENERS = new Set(['what', 'which', 'who', 'whom', 'whose', 'to', 'so', 'nothing', 'something', 'anything', 'yes', 'no']);
+const MIN_CONTENT_TOKENS = 3;
+
+/** `quoted[i]` is true for tokens inside quotation marks (marks included). */
+export function findIndirect(seg: Segmented, quoted: Uint8Array): IndirectCandidate[] {
+  const found: IndirectCandidate[] = [];
+  for (const sentence of seg.sentences) {
+    let coveredUntil = sentence.firstToken;
+    for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+      if (i < coveredUntil || quoted[i]) continue;
+      const candidate = accordingTo(seg.tokens, sentence, i) ?? reportedClause(seg.tokens, sentence, i, quoted);
+      if (!candidate || overlapsQuoted(candidate.content, quoted)) continue;
+      found.push(candidate);
+      // Cues inside a reported clause belong to it: "He said he had told the Iranians they must end …".
+      coveredUntil = Math.max(candidate.content.end, candidate.cue.end);
+    }
+  }
+  return found;
+}
+
+function reportedClause(tokens: readonly Token[], sentence: SentenceInfo, i: number, quoted: Uint8Array): IndirectCandidate | null {
+  const cue = cueAt(tokens, i);
+  if (!cue || !cue.verb.uses.has('indirect') || tokens[i]!.negated) return null;
+  const last = lastContentToken(tokens, sentence);
+  return cueAfter(tokens, sentence, cue, last) ?? cueBefore(tokens, sentence, cue, last, quoted);
+}
+
+/** "<clause>, he added." · "<clause>, said Smith." · "<clause>, officials told Reuters on Monday." */
+function cueAfter(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatch, last: number): IndirectCandidate | null {
+  // Only verbs that can close a quote close a clause: "…, he added", not "…, a charge Iran denies".
+  if (!cue.verb.uses.has('direct')) return null;
+  for (let k = cue.end; k <= last; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'PUNCT') break;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.normal === 'that') return null;
+  }
+  let speaker: TokenRange | null;
+  let comma: number;
+  if (tokens[cue.first - 1]?.text === ',') {
+    speaker = phraseStartingAt(tokens, cue.end, last + 1);
+    comma = cue.first - 1;
+  } else {
+    speaker = subjectBefore(tokens, cue.first, sentence.firstToken);
+    comma = speaker ? speaker.first - 1 : -1;
+  }
+  if (!speaker || tokens[comma]?.text !== ',' || comma < sentence.firstToken) return null;
+  const content = trimClause(tokens, sentence.firstToken, comma);
+  if (!content || !isClause(tokens, content)) return null;
+  return { content, cue: cueRange(tokens, cue), speaker, sentence: sentence.index, rules: ['quotes.indirect.cue-after'] };
+}
+
+/** "Maliki said Iraq would not be …" · "He said he had told the Iranians they must …" · "…, saying Tehran would …" */
+function cueBefore(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatch, last: number, quoted: Uint8Array): IndirectCandidate | null {
+  const participle = /ing$/.test(tokens[cue.first]!.normal);
+  const speaker = participle ? participleSubject(tokens, cue.first, sentence.firstToken) : subjectBefore(tokens, cue.first, sentence.firstToken);
+  if (!speaker || quoted[speaker.first]) return null;
+  let k = cue.end;
+  if (cue.verb.uses.has('listener')) {
+    const hearer = phraseStartingAt(tokens, k, last + 1);
+    if (hearer && hearer.end <= last && startsClause(tokens[hearer.end]!)) k = hearer.end;
+  }
+  k = skipToThat(tokens, k, last);
+  if (k > last || !startsClause(tokens[k]!)) return null;
+  const content = clauseFrom(tokens, k, last);
+  if (!isClause(tokens, content)) return null;
+  return { content, cue: cueRange(tokens, cue), speaker, sentence: sentence.index, rules: [participle ? 'quotes.indirect.participle' : 'quotes.indirect.cue-before'] };
+}
+
+/** "<clause>, according to police." · "According to the ministry, <clause>." */
+function accordingTo(tokens: readonly Token[], sentence: SentenceInfo, i: number): IndirectCandidate | null {
+  if (tokens[i]!.normal !== 'according' || tokens[i + 1]?.normal !== 'to') return null;
+  const last = lastContentToken(tokens, sentence);
+  const cue = { first: i, end: i + 2, lemma: 'according to' };
+  if (i === sentence.firstToken) {
+    const speaker = phraseStartingAt(tokens, i + 2, last + 1);
+    if (!speaker || tokens[speaker.end]?.text !== ',') return null;
+    const content = clauseFrom(tokens, speaker.end + 1, last);
+    return isClause(tokens, content) ? { content, cue, speaker, sentence: sentence.index, rules: ['quotes.indirect.according-to'] } : null;
+  }
+  if (tokens[i - 1]?.text !== ',') return null;
+  const speaker = phraseStartingAt(tokens, i + 2, last + 1);
+  const content = trimClause(tokens, sentence.firstToken, i - 1);
+  if (!speaker || !content || !isClause(tokens, content)) return null;
+  return { content, cue, speaker, sentence: sentence.index, rules: ['quotes.indirect.according-to'] };
+}
+
+/** "said on Monday that …", "said in a statement that …": skip a short adjunct when "that" follows it. */
+function skipToThat(tokens: readonly Token[], from: number, last: number): number {
+  for (let k = from; k <= last && k - from < 8; k++) {
+    const t = tokens[k]!;
+    if (t.normal === 'that') return k + 1;
+    if (t.pos === 'VERB' || t.pos === 'AUX') break;
+  }
+  return from;
+}
+
+/** The reported clause from `first` to the sentence end, or to a comma that opens a remark of the writer's own. */
+function clauseFrom(tokens: readonly Token[], first: number, last: number): TokenRange {
+  let hasVerb = false;
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') hasVerb = true;
+    const next = tokens[k + 1];
+    if (hasVerb && (t.text === ',' || t.text === ';') && next && CLAUSE_BREAKERS.has(next.normal)) return { first, end: k };
+    if (hasVerb && t.text === ';') return { first, end: k };
+  }
+  return { first, end: last + 1 };
+}
+
+function trimClause(tokens: readonly Token[], first: number, end: number): TokenRange | null {
+  let f = first;
+  let e = end;
+  while (f < e && tokens[f]!.pos === 'PUNCT') f++;
+  while (e > f && tokens[e - 1]!.pos === 'PUNCT') e--;
+  return e > f ? { first: f, end: e } : null;
+}
+
+/** A reported clause has a few words and a verb ("He said nothing." has neither). */
+function isClause(tokens: readonly Token[], range: TokenRange): boolean {
+  let words = 0;
+  let verb = false;
+  for (let k = range.first; k < range.end; k++) {
+    const t = tokens[k]!;
+    if (t.pos !== 'PUNCT') words++;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+  }
+  return words >= MIN_CONTENT_TOKENS && verb;
+}
+
+/** A clause opens with its subject: "Iraq would …", "he had told …", "the bombs have …", "there is …". */
+function startsClause(token: Token): boolean {
+  if (NOT_CLAUSE_OPENERS.has(token.normal)) return false;
+  if (token.pos === 'PRON') return isPersonalPronoun(token) || /^(this|that|these|those|there|everyone|nobody|none|some|many|all)$/.test(token.normal);
+  return token.pos === 'DET' || token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'NUM' || token.pos === 'ADJ' || token.normal === 'there';
+}
+
+/** The last token before the sentence's closing punctuation and marks. */
+function lastContentToken(tokens: readonly Token[], sentence: SentenceInfo): number {
+  let k = sentence.endToken - 1;
+  while (k > sentence.firstToken && tokens[k]!.pos === 'PUNCT') k--;
+  return k;
+}
+
+function overlapsQuoted(range: TokenRange, quoted: Uint8Array): boolean {
+  let inside = 0;
+  for (let k = range.first; k < range.end; k++) inside += quoted[k]!;
+  return inside * 2 > range.end - range.first;
+}
+
+function cueRange(tokens: readonly Token[], cue: CueMatch): TokenRange & { lemma: string } {
+  return { first: cue.first, end: cue.end, lemma: cue.verb.particle ? `${cue.verb.lemma} ${cue.verb.particle}` : cue.verb.lemma };
+}
