@@ -7,7 +7,7 @@ import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
 import type { Entity, EntitySource, EntityType, Mention } from '../../model/record.ts';
 import { matchRole } from '../../lexicon/roles.ts';
 import type { EntityKnowledge, TaggedSpan } from './knowledge.ts';
-import { atSentenceStart, findNameRuns, isCapitalised, type TokenRange } from './nameRuns.ts';
+import { findNameRuns, isCapitalised, type TokenRange } from './nameRuns.ts';
 import { MISC_HEADS, ORG_HEADS, ORG_OPENERS, PERSONAL_PRONOUNS, RELIGIOUS_GROUPS, RULES, SPEECH_VERBS } from './rules.ts';
 
 export type { EntityKnowledge, TaggedSpan } from './knowledge.ts';
@@ -198,7 +198,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     else if (isSpeechSubject(run.endToken) && name.endToken - name.firstToken >= 2) {
       type = 'PERSON';
       rules.push(RULES.speechSubject);
-    } else if (name.endToken - name.firstToken >= 2 && allProperNouns(name) && !atSentenceStart(tokens, sentence, name.firstToken)) type = 'PERSON';
+    } else if (name.endToken - name.firstToken >= 2 && allProperNouns(name)) type = 'PERSON';
 
     if (MISC_HEADS.has(head)) continue;
     const candidate = make(name, type, 'name', rules, taggedType ? ['rule', 'model'] : ['rule']);
