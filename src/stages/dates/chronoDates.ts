@@ -31,15 +31,17 @@ export function chronoDates(text: string, reference: Date): DateCandidate[] {
 
 function readResult(result: chrono.ParsedResult, text: string, reference: Date): DateCandidate | null {
   const start = result.index;
-  // chrono keeps a trailing comma or dash: "on Saturday, killing 24 people", "last November -- that".
-  const end = start + result.text.replace(/[\s,;:\-–—]+$/, '').length;
-  const filter = CHRONO_FILTERS.find((f) => f.pattern.test(result.text));
+  // chrono keeps a trailing comma, dash or "of": "on Saturday, killing 24 people", "last November -- that".
+  const matched = result.text.replace(/(?:\s+of|[\s,;:\-–—])+$/i, '');
+  const end = start + matched.length;
+  if (end === start) return null;
+  const filter = CHRONO_FILTERS.find((f) => f.pattern.test(matched));
   if (filter?.action === 'drop') return null;
   // "Feb 21.1" in a price table, "the January 10-year bond", "5-3/4 1992 bond": parts of other numbers.
-  if (/\d[-.,/]?$/.test(text.slice(Math.max(0, start - 2), start)) || /^(?:[.,]\d|-[A-Za-z\d])/.test(text.slice(end, end + 2))) return null;
+  if (/[\d$£€][-.,/]?$/.test(text.slice(Math.max(0, start - 2), start)) || /^(?:[.,]\d|-[A-Za-z\d]|%)/.test(text.slice(end, end + 2))) return null;
   if (filter?.action === 'anchor') {
-    const granularity = UNIT_GRANULARITY.find(([unit]) => unit.test(result.text))?.[1] ?? 'unknown';
-    const relation = /(?:after|later|next|following)\b/i.test(result.text) ? 'after' : 'before';
+    const granularity = UNIT_GRANULARITY.find(([unit]) => unit.test(matched))?.[1] ?? 'unknown';
+    const relation = /(?:after|later|next|following)\b/i.test(matched) ? 'after' : 'before';
     return { start, end, value: null, granularity, certainty: 'unknown', relation, rules: [filter.id] };
   }
 
@@ -55,16 +57,20 @@ function readResult(result: chrono.ParsedResult, text: string, reference: Date):
     rules: rule === 'dates.chrono' ? [rule] : ['dates.chrono', rule],
   });
 
-  if (/\bweekend\b/i.test(result.text)) return { ...resolved(dayValue(weekendSaturday(result.text, text, start, reference)), 'day', 'dates.weekend'), relation: 'around' };
-  const week = WEEK.exec(result.text)?.[1]?.toLowerCase();
+  if (/\bweekend\b/i.test(matched)) {
+    // "an early morning weekend show": only "(the|this|last|next) weekend" names a weekend.
+    if (!/^(?:(?:this|last|next|coming|past)\s+)?weekend$/i.test(matched)) return null;
+    return { ...resolved(dayValue(weekendSaturday(matched, text, start, reference)), 'day', 'dates.weekend'), relation: 'around' };
+  }
+  const week = WEEK.exec(matched)?.[1]?.toLowerCase();
   if (week) {
     const offset = week === 'this' ? 0 : week === 'next' || week === 'coming' ? 7 : -7;
     return resolved(weekValue(addDays(reference, offset)), 'week', 'dates.week');
   }
   const weekday = parts.get('weekday');
   if (parts.isCertain('weekday') && !parts.isCertain('day') && weekday !== null) {
-    if (isNamedDay(result.text, text, start, end)) return null;
-    if (WEEKDAY_MODIFIER.test(result.text)) return resolved(dayValue(componentsDate(parts)), 'day', 'dates.chrono');
+    if (isNamedDay(matched, text, start, end)) return null;
+    if (WEEKDAY_MODIFIER.test(matched)) return resolved(dayValue(componentsDate(parts)), 'day', 'dates.chrono');
     const future = pointsForward(text, start, end);
     const shift = future ? (weekday - reference.getUTCDay() + 7) % 7 : -((reference.getUTCDay() - weekday + 7) % 7);
     return resolved(dayValue(addDays(reference, shift)), 'day', future ? 'dates.weekday-future' : 'dates.weekday-past');
@@ -79,8 +85,7 @@ function readResult(result: chrono.ParsedResult, text: string, reference: Date):
     const month = parts.get('month') ?? 1;
     const modifier = parts.isCertain('year') ? undefined : /\b(last|next)\s+$/i.exec(text.slice(Math.max(0, start - 6), start));
     if (modifier) {
-      // "last September" is the latest September before publication; chrono puts it in the publication year.
-      const year = reference.getUTCFullYear() + (modifier[1]!.toLowerCase() === 'last' ? (month < reference.getUTCMonth() + 1 ? 0 : -1) : month > reference.getUTCMonth() + 1 ? 0 : 1);
+      const year = modifiedMonthYear(month, modifier[1]!.toLowerCase() === 'last', reference);
       return resolved(monthValue(year, month), 'month', 'dates.month-modifier', start - modifier[0].length);
     }
     return resolved(monthValue(parts.get('year') ?? 0, month), 'month', 'dates.chrono');
@@ -91,6 +96,14 @@ function readResult(result: chrono.ParsedResult, text: string, reference: Date):
   return null;
 }
 
+/** "last September" is the latest September before publication, "next March" the first after; chrono ignores the word. */
+function modifiedMonthYear(month: number, last: boolean, reference: Date): number {
+  const year = reference.getUTCFullYear();
+  const current = reference.getUTCMonth() + 1;
+  if (last) return month < current ? year : year - 1;
+  return month > current ? year : year + 1;
+}
+
 function componentsDate(parts: chrono.ParsedComponents): Date {
   return utcNoon(parts.get('year') ?? 0, parts.get('month') ?? 1, parts.get('day') ?? 1);
 }
@@ -98,13 +111,16 @@ function componentsDate(parts: chrono.ParsedComponents): Date {
 /** "Good Friday", "Bloody Sunday", "the Sunday Times": a bare weekday inside a name. */
 function isNamedDay(match: string, text: string, start: number, end: number): boolean {
   if (/^on\b/i.test(match)) return false;
-  return NAMED_DAY_PREFIX.test(text.slice(Math.max(0, start - 12), start)) || /^\s+[A-Z][a-z]/.test(text.slice(end, end + 3)) && !/^\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text.slice(end, end + 5));
+  if (NAMED_DAY_PREFIX.test(text.slice(Math.max(0, start - 12), start))) return true;
+  const after = text.slice(end, end + 5);
+  return /^\s+[A-Z][a-z]/.test(after) && !/^\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(after);
 }
 
 /** A cue earlier in the same clause sends a weekday forward: "will meet on Friday", "ahead of Friday's vote". */
 function pointsForward(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 80), start);
-  const clause = before.slice(before.search(/[^,;:()“”"—–]*$/));
+  // The clause ends at punctuation, a relative word or a speech verb: "will adhere to rules which came into force on Thursday".
+  const clause = before.slice(before.search(/(?:[^,;:()“”"—–]*$)/)).split(/\b(?:which|who|that|when|where|said|says)\b/i).at(-1) ?? '';
   const possessive = /^['’]s\b/.test(text.slice(end, end + 3));
   return FUTURE_CUE.test(clause) || (!possessive && FUTURE_VERB_CUE.test(clause));
 }

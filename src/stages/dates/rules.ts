@@ -141,14 +141,16 @@ export const CHRONO_FILTERS: readonly ChronoFilter[] = [
   {
     id: 'dates.drop-period',
     // "over the past 24 hours", "the last two years", "over the next few months": periods running from or to now.
-    pattern: /^(?:past|last|next|coming)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple|many)\b|^past\s+(?:day|week|month|year|decade)/i,
+    pattern: /^(?:past|last|next|coming)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple|many)\b|^past\s+(?:day|week|month|year|decade)|^last\s+day\b/i,
     action: 'drop',
     example: 'At least 40 people were killed over the past 24 hours.',
   },
   { id: 'dates.drop-weekday-abbrev', pattern: /^(?:on\s+)?(?:sun|sat|mon|tues?|wed|thu|thurs?|fri)\.?$/i, action: 'drop', example: 'The Sun reported the deal.' },
   { id: 'dates.drop-lowercase-month', pattern: /^(?:on\s+|in\s+)?(?:march|may)$/, action: 'drop', example: 'Protesters will march to the square.' },
   // "9/11", "24/7", "1-1/16 inch": numbers, fractions and names; a numeric date needs a four-digit year.
-  { id: 'dates.drop-numeric-no-year', pattern: /^(?!.*\d{4})[\d\s/.-]+$/, action: 'drop', example: 'the 9/11 attacks' },
+  { id: 'dates.drop-numeric-no-year', pattern: /^(?!.*\d{4})(?:[\d\s/.-]+$|\d{1,2}\/\d)/, action: 'drop', example: 'the 9/11 attacks' },
+  // chrono reads "m" as minutes: "$133m a year ago", "the last 200m".
+  { id: 'dates.drop-amount', pattern: /\d(?:m|bn|km)\b/i, action: 'drop', example: 'down from a profit of 133m a year ago' },
 ];
 
 /** Rules applied in code; listed so that every id a record can cite has a home and an example. */
