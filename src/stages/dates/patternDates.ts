@@ -5,12 +5,13 @@
 import type { DateCandidate, WordAt } from './candidate.ts';
 import { relationOf } from './candidate.ts';
 import { decadeValue, monthValue, seasonValue, yearValue } from './calendar.ts';
-import { EVENT_NOUNS, PATTERN_RULES, type PatternRule } from './rules.ts';
+import { EVENT_NOUNS, MAY_HAVE_PATTERN_DATE, PATTERN_RULES, type PatternRule } from './rules.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 export function patternDates(text: string, reference: Date, wordAt: WordAt): DateCandidate[] {
   const found: DateCandidate[] = [];
+  if (!MAY_HAVE_PATTERN_DATE.test(text)) return found;
   for (const rule of PATTERN_RULES) {
     for (const match of text.matchAll(rule.pattern)) {
       found.push(...readMatch(rule, match, text, reference, wordAt));

@@ -69,6 +69,15 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     example: 'Washington severed formal diplomatic ties with Tehran in 1980',
   },
   {
+    // The later years of "in 1984 and 1985", "due in 1987, 1988 and 1989": the span is the year alone.
+    id: 'dates.year-list',
+    pattern: new RegExp(
+      String.raw`(?=[12]\d{3})(?<=\b(?<prep>in|during|since|until|by|before|after|throughout)\s+(?:(?:1\d{3}|20\d{2}),?\s+(?:(?:and|or)\s+)?)+)${YEAR}${YEAR_END}`,
+      'dgi',
+    ),
+    example: 'Brazil ran big trade surpluses in 1984 and 1985.',
+  },
+  {
     id: 'dates.year-part',
     pattern: new RegExp(String.raw`\b(?<part>early|mid|late)[-\s]+${YEAR}${YEAR_END}`, 'dgi'),
     example: 'Mid-2006 saw the worst of the violence.',
@@ -77,7 +86,7 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     // "the 1979 Islamic Revolution", "Iraq's 2005 constitution": the span is the year alone.
     id: 'dates.year-attributive',
     pattern: new RegExp(
-      String.raw`(?<=\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat|[Ww]hose)\s+|\w['’]s\s+)(?<year>19\d{2}|20\d{2})${YEAR_END}(?=\s+(?:[A-Z]|(?:${[...EVENT_NOUNS].join('|')})\b))`,
+      String.raw`(?=[12]\d{3})(?<=\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat|[Ww]hose)\s+|\w['’]s\s+)(?<year>19\d{2}|20\d{2})${YEAR_END}(?=\s+(?:[A-Z]|(?:${[...EVENT_NOUNS].join('|')})\b))`,
       'dg',
     ),
     example: 'the most high profile since the 1979 Islamic Revolution',
@@ -171,8 +180,12 @@ export const CODE_RULES = [
 export type CodeRuleId = (typeof CODE_RULES)[number]['id'];
 
 /** A sentence worth handing to chrono names a number, a month, a weekday or a relative day word. */
-export const MAY_HAVE_DATE =
-  /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:today|tonight|yesterday|tomorrow|ago|week|weekend|month|year|decade|morning|afternoon|evening|night|day|spring|summer|autumn|fall|winter|later|earlier)/i;
+export const MAY_HAVE_DATE = new RegExp(
+  String.raw`\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|` +
+    String.raw`\b(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|ago|[Ww]eek|[Ww]eekend|[Mm]onths?|[Yy]ears?|[Dd]ecades?|[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Dd]ays?|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Ll]ater|[Ee]arlier)\b`,
+);
+/** Every pattern rule needs a digit, except parts of months ("mid-June"). */
+export const MAY_HAVE_PATTERN_DATE = /\d|\b(?:early|mid|late)\b/i;
 
 /** Words before a weekday that point it forward: "will meet on Friday", "ahead of Friday's vote". */
 export const FUTURE_CUE = /\b(?:ahead of|upcoming|coming|planned|scheduled|next)\b/i;

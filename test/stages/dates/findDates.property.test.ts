@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { Value } from '@sinclair/typebox/value';
 import type { Segmented } from '../../../src/model/analysis.ts';
-import type { DateRecord } from '../../../src/model/record.ts';
+import { DateRecord } from '../../../src/model/record.ts';
 import { cleanText } from '../../../src/stages/clean/index.ts';
 import { segment } from '../../../src/stages/segment/index.ts';
 import { findDates } from '../../../src/stages/dates/index.ts';
@@ -36,6 +37,7 @@ const published = fc.oneof(
 function check(seg: Segmented, date: string | null): void {
   const found = findDates(seg, date);
   found.forEach((d, k) => {
+    assert.ok(Value.Check(DateRecord, d), JSON.stringify(d));
     assert.equal(d.id, `d${k + 1}`);
     assert.ok(0 <= d.start && d.start < d.end && d.end <= seg.text.length, `${d.start}-${d.end} inside ${seg.text.length}`);
     assert.equal(seg.text.slice(d.start, d.end), d.text);

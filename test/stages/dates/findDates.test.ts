@@ -51,6 +51,14 @@ const CASES: { text: string; published?: string | null; expect: Expected[] }[] =
     expect: [['in 1980', '1980', 'year'], ['14 months after', null, 'month', 'after'], ['five months after', null, 'month', 'after']],
   },
   { text: 'Troops returned the next day.', expect: [['next day', null, 'day', 'after']] },
+  { text: 'Brazil ran big trade surpluses in 1984 and 1985.', expect: [['in 1984', '1984', 'year'], ['1985', '1985', 'year']] },
+  { text: 'Oil prices are recovering from last year’s decline.', expect: [['last year', '2006', 'year', 'on']] },
+  { text: 'The firm completed the acquisition in late December.', published: '1987-03-02', expect: [['in late December', '1986-12', 'month']] },
+  {
+    text: 'Airlines will have to adhere to the compensation regime which came into force on Thursday.',
+    expect: [['on Thursday', '2007-05-24', 'day']],
+  },
+  { text: 'Voters go to the polls ahead of Sunday’s election.', expect: [['Sunday', '2007-06-03', 'day']] },
   // No publication date: relative expressions cannot be resolved, absolute ones still are.
   { text: 'The army said on Monday it had withdrawn.', published: null, expect: [['on Monday', null, 'day']] },
   { text: 'The minister resigned yesterday.', published: null, expect: [['yesterday', null, 'day']] },
@@ -79,6 +87,10 @@ const CASES: { text: string; published?: string | null; expect: Expected[] }[] =
   { text: 'Protesters will march to the square.', expect: [] },
   { text: 'Pilgrims marked Good Friday in Jerusalem.', expect: [] },
   { text: 'The 9/11 attacks changed U.S. policy.', expect: [] },
+  { text: 'Soybean oil prev 3.7, Feb 21.1, Mar nil, Apr 2.0.', expect: [] },
+  { text: 'The bank reported a loss, down from a profit of $133m a year ago.', expect: [] },
+  { text: 'Trades entered by 1000 London time are reported the same day.', expect: [] },
+  { text: 'He hosts an early morning weekend show.', expect: [] },
 ];
 
 for (const { text, published = MONDAY, expect } of CASES) {
