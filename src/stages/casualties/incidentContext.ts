@@ -1,0 +1,119 @@
+/**
+ * What surrounds the counts of one sentence: the incident ("truck bomb"), its place, its date, the
+ * victims' group and the perpetrator.
+ */
+import type { Token } from '../../model/analysis.ts';
+import type { ActorRef, DateRecord, DateValue, Entity, Place, PlaceRef } from '../../model/record.ts';
+import type { CountMention } from './countExtractors.ts';
+import { casualtyLexicons, type CasualtyKind, type Incident } from './lexicons.ts';
+import type { ChunkedSentence } from './sentenceChunks.ts';
+
+export interface IncidentCandidate {
+  sentence: number;
+  counts: Partial<Record<CasualtyKind, CountMention>>;
+  incident: (Incident & { start: number; end: number }) | null;
+  place: PlaceRef | null;
+  date: DateValue | null;
+  victims: string | null;
+  perpetrator: ActorRef;
+  cumulative: boolean;
+  claimed: boolean;
+  evidence: { start: number; end: number; sentence: number };
+  rules: string[];
+}
+
+/** The most specific incident named in the sentence; the nearest one to `near` among equals. */
+export function incidentIn(chunked: ChunkedSentence, tokens: readonly Token[], near: number): IncidentCandidate['incident'] {
+  const lex = casualtyLexicons();
+  let best: IncidentCandidate['incident'] = null;
+  for (let k = chunked.sentence.firstToken; k < chunked.sentence.endToken; k++) {
+    const match = lex.incidents.match(tokens, k, chunked.sentence.endToken);
+    if (!match) continue;
+    const found = { ...match.entry, start: tokens[k]!.start, end: tokens[match.end - 1]!.end };
+    const closer = best !== null && Math.abs(found.start - near) < Math.abs(best.start - near);
+    if (!best || found.rank > best.rank || (found.rank === best.rank && closer)) best = found;
+    k = match.end - 1;
+  }
+  return best;
+}
+
+const PLACE_KIND_ORDER: Record<Place['kind'], number> = { city: 0, region: 1, country: 2, water: 3 };
+
+/** The most specific place named in the sentence, else the dateline place (implied). */
+export function placeOf(sentence: number, near: number, places: readonly Place[], datelinePlaceId: string | null, useDateline: boolean): PlaceRef | null {
+  let best: { place: Place; distance: number } | null = null;
+  for (const place of places) {
+    for (const mention of place.mentions) {
+      if (mention.sentence !== sentence) continue;
+      const distance = Math.abs(mention.start - near);
+      if (!best || PLACE_KIND_ORDER[place.kind] < PLACE_KIND_ORDER[best.place.kind] || (place.kind === best.place.kind && distance < best.distance)) {
+        best = { place, distance };
+      }
+    }
+  }
+  if (best) return placeRef(best.place, 'stated');
+  const dateline = useDateline && datelinePlaceId ? places.find((p) => p.id === datelinePlaceId) : undefined;
+  return dateline ? placeRef(dateline, 'implied') : null;
+}
+
+function placeRef(place: Place, certainty: PlaceRef['certainty']): PlaceRef {
+  const ref: PlaceRef = { name: place.name, placeId: place.id, lat: place.lat, lon: place.lon, country: place.country, certainty };
+  return ref;
+}
+
+/** A date in the sentence (the nearest "on" date first), else the publication date (implied) for the day's incident. */
+export function dateOf(sentence: number, near: number, dates: readonly DateRecord[], published: string | null, usePublicationDate: boolean): DateValue | null {
+  const inSentence = dates
+    .filter((d) => d.sentence === sentence && d.value !== null)
+    .sort((a, b) => Number(b.relation === 'on') - Number(a.relation === 'on') || Math.abs(a.start - near) - Math.abs(b.start - near));
+  const date = inSentence[0];
+  if (date) return { value: date.value, certainty: date.certainty, granularity: date.granularity, dateId: date.id };
+  if (!usePublicationDate || !published) return null;
+  return { value: published.slice(0, 10), certainty: 'implied', granularity: 'day' };
+}
+
+/**
+ * Who did it: an entity that is the subject of an active casualty verb ("Taliban fighters killed"), or
+ * the agent after "by" ("were killed by Israeli troops"); else unknown (---), named when the text
+ * names an unidentified attacker ("gunmen").
+ */
+export function perpetratorOf(counts: readonly CountMention[], chunked: ChunkedSentence, tokens: readonly Token[], entities: readonly Entity[], text: string): ActorRef {
+  const { chunks } = chunked;
+  const sentence = chunked.sentence.index;
+  const mentions = entities.flatMap((entity) => entity.mentions.filter((m) => m.sentence === sentence).map((m) => ({ entity, ...m })));
+  const lex = casualtyLexicons();
+  for (const count of counts) {
+    const verb = chunks[count.outcome]!;
+    let from: number;
+    let to: number;
+    if (count.voice === 'active') {
+      let c = count.outcome - 1;
+      while (c > 0 && !'|.'.includes(chunks[c - 1]!.tag)) c--;
+      from = tokens[chunks[Math.max(c, 0)]!.firstToken]!.start;
+      to = tokens[verb.firstToken]!.start;
+    } else {
+      const by = chunks.findIndex((chunk, c) => c > count.outcome && chunk.tag === 'K');
+      if (by < 0) continue;
+      from = tokens[chunks[by]!.endToken]?.start ?? text.length;
+      let c = by + 1;
+      while (c < chunks.length && !'|.,'.includes(chunks[c]!.tag)) c++;
+      to = tokens[chunks[c - 1]!.endToken - 1]?.end ?? from;
+    }
+    const victims = count.victims;
+    const agent = mentions
+      .filter((m) => m.start >= from && m.end <= to && !(victims && m.start < victims.end && victims.start < m.end))
+      .sort((a, b) => b.start - a.start)[0];
+    if (agent) {
+      const ref: ActorRef = { actor: agent.entity.actor ?? '---', entity: agent.entity.id, name: text.slice(agent.start, agent.end), start: agent.start, end: agent.end };
+      return ref;
+    }
+    for (let k = chunked.sentence.firstToken; k < chunked.sentence.endToken; k++) {
+      const token = tokens[k]!;
+      if (token.start < from || token.end > to) continue;
+      if (lex.perpetrators.has(token.lemma) && !(victims && token.start < victims.end && victims.start < token.end)) {
+        return { actor: '---', name: token.text, start: token.start, end: token.end };
+      }
+    }
+  }
+  return { actor: '---' };
+}

@@ -1,0 +1,99 @@
+/**
+ * One record per incident: a later mention with the same counts ("the blast killed 24"), a mention
+ * that only points back ("he died"), a toll update ("the death toll rose to 30") or the next
+ * sentences' other counts joins the incident it reports; running totals never join the day's incident.
+ */
+import type { Evidence, Place } from '../../model/record.ts';
+import type { CountMention } from './countExtractors.ts';
+import type { IncidentCandidate } from './incidentContext.ts';
+import { CASUALTY_KINDS, type CasualtyKind } from './lexicons.ts';
+import { MERGE_RULES, TOLL_RULE_ID, WEAK_WOUNDED_RULE } from './rules.ts';
+
+export interface MergedIncident extends IncidentCandidate {
+  mentions: Evidence[];
+  lastSentence: number;
+}
+
+/** How far (in sentences) a mention that adds new kinds of counts may sit from the incident it completes. */
+const COMPLEMENT_WINDOW = 2;
+
+export function mergeIncidents(candidates: readonly IncidentCandidate[], places: readonly Place[]): MergedIncident[] {
+  const kindOf = new Map(places.map((p) => [p.id, p.kind]));
+  const merged: MergedIncident[] = [];
+  for (const candidate of candidates) {
+    let joined = false;
+    for (let r = merged.length - 1; r >= 0 && !joined; r--) {
+      const record = merged[r]!;
+      const rule = joinRule(record, candidate, kindOf, r === merged.length - 1);
+      if (rule) {
+        absorb(record, candidate, rule);
+        joined = true;
+      }
+    }
+    if (!joined) merged.push({ ...candidate, counts: { ...candidate.counts }, rules: [...candidate.rules], mentions: [candidate.evidence], lastSentence: candidate.sentence });
+  }
+  for (const record of merged) dropShotThenKilled(record);
+  return merged;
+}
+
+function joinRule(record: MergedIncident, candidate: IncidentCandidate, kindOf: ReadonlyMap<string, Place['kind']>, latest: boolean): string | null {
+  if (record.cumulative !== candidate.cumulative || conflicts(record, candidate, kindOf)) return null;
+  const counts = Object.values(candidate.counts);
+  const shared = CASUALTY_KINDS.filter((k) => record.counts[k] && candidate.counts[k]);
+  if (shared.length > 0) {
+    const agrees = (k: CasualtyKind) => sameCount(record.counts[k]!, candidate.counts[k]!) || isToll(candidate.counts[k]!) || candidate.counts[k]!.anaphoric;
+    if (!shared.every(agrees)) return null;
+    if (shared.some((k) => sameCount(record.counts[k]!, candidate.counts[k]!))) return MERGE_RULES.sameCounts.id;
+    return counts.every((c) => c.anaphoric) ? MERGE_RULES.anaphoric.id : MERGE_RULES.tollUpdate.id;
+  }
+  if (!latest) return null;
+  if (counts.every((c) => c.anaphoric)) return MERGE_RULES.anaphoric.id;
+  return candidate.sentence - record.lastSentence <= COMPLEMENT_WINDOW ? MERGE_RULES.complement.id : null;
+}
+
+const isToll = (count: CountMention) => count.rules.includes(TOLL_RULE_ID);
+
+function sameCount(a: CountMention, b: CountMention): boolean {
+  return a.count.value === b.count.value;
+}
+
+/** Different stated places or dates, or two different specific weapons, are different incidents. */
+function conflicts(a: IncidentCandidate, b: IncidentCandidate, kindOf: ReadonlyMap<string, Place['kind']>): boolean {
+  if (a.place?.certainty === 'stated' && b.place?.certainty === 'stated' && a.place.placeId !== b.place.placeId) {
+    const broad = (id: string | undefined) => id !== undefined && (kindOf.get(id) === 'country' || kindOf.get(id) === 'region');
+    if (a.place.country !== b.place.country || !(broad(a.place.placeId) || broad(b.place.placeId))) return true;
+  }
+  if (a.date?.certainty === 'stated' && b.date?.certainty === 'stated' && a.date.value && b.date.value) {
+    if (!a.date.value.startsWith(b.date.value) && !b.date.value.startsWith(a.date.value)) return true;
+  }
+  return a.incident !== null && b.incident !== null && a.incident.rank >= 3 && b.incident.rank >= 3 && a.incident.label !== b.incident.label;
+}
+
+function absorb(record: MergedIncident, candidate: IncidentCandidate, rule: string): void {
+  for (const kind of CASUALTY_KINDS) {
+    const mine = record.counts[kind];
+    const theirs = candidate.counts[kind];
+    if (!theirs) continue;
+    const update = mine && rule === MERGE_RULES.tollUpdate.id && isToll(theirs) && !theirs.anaphoric;
+    if (!mine || update || (mine.weak && !theirs.weak && !theirs.anaphoric)) record.counts[kind] = theirs;
+  }
+  if (candidate.incident && (!record.incident || candidate.incident.rank > record.incident.rank)) record.incident = candidate.incident;
+  if (candidate.place && (!record.place || (record.place.certainty !== 'stated' && candidate.place.certainty === 'stated'))) record.place = candidate.place;
+  if (candidate.date && (!record.date || (record.date.certainty !== 'stated' && candidate.date.certainty === 'stated'))) record.date = candidate.date;
+  record.victims ??= candidate.victims;
+  if (record.perpetrator.actor === '---' && !record.perpetrator.name && (candidate.perpetrator.actor !== '---' || candidate.perpetrator.name)) record.perpetrator = candidate.perpetrator;
+  // A count is claimed only when every mention attributes it to somebody.
+  record.claimed &&= candidate.claimed;
+  record.mentions.push(candidate.evidence);
+  record.lastSentence = candidate.sentence;
+  record.rules = [...new Set([...record.rules, ...candidate.rules, rule])];
+}
+
+/** "A man died Friday after he was shot": the shot person is the dead one, not also a wounded one. */
+function dropShotThenKilled(record: MergedIncident): void {
+  const killed = record.counts.killed;
+  const wounded = record.counts.wounded;
+  if (!killed || !wounded?.weak || wounded.count.value > killed.count.value) return;
+  delete record.counts.wounded;
+  record.rules.push(WEAK_WOUNDED_RULE.id);
+}

@@ -1,0 +1,310 @@
+/**
+ * Turns a sentence's tokens into chunks with one-letter tags (legend in rules.ts), the text the count
+ * rules run on: "a truck bomb exploded ..., killing 24 people and wounding 68 others" → "DN_..,GQNCGQN".
+ */
+import type { SentenceInfo, Token } from '../../model/analysis.ts';
+import { casualtyLexicons, type CasualtyKind, type CasualtyLexicons, type Trigger } from './lexicons.ts';
+import { readQuantity, type Quantity } from './numberReader.ts';
+import { KIND_MODIFIERS, PERSON_QUANTITIES } from './rules.ts';
+
+export interface Chunk {
+  tag: string;
+  firstToken: number;
+  endToken: number;
+  /** The people a Q, S, M or R chunk counts. */
+  quantity?: Quantity;
+  /** S and R chunks that point back to someone already named ("the victim", "he"). */
+  anaphoric?: boolean;
+  trigger?: Trigger;
+  kind?: CasualtyKind;
+  /** Trigger and modifier ids. */
+  rules?: string[];
+  /** A capitalised run that is a person's name if a casualty word governs it. */
+  maybeName?: boolean;
+}
+
+export interface ChunkedSentence {
+  sentence: SentenceInfo;
+  chunks: Chunk[];
+  tags: string;
+}
+
+/** What the chunker needs to know about the article beyond its tokens. */
+export interface ChunkContext {
+  tokens: readonly Token[];
+  /** Tokens inside wink DATE, TIME or DURATION entities. */
+  timeTokens: ReadonlySet<number>;
+  /** Tokens inside place mentions. */
+  placeTokens: ReadonlySet<number>;
+  /** Person-entity mentions: first token → end token. */
+  personMentions: ReadonlyMap<number, number>;
+}
+
+const SINGLE_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'this', 'that', 'another', 'our', 'my', 'your']);
+const DEFINITE = new Set(['the', 'this', 'that']);
+/** Person nouns that name a group, not one person: "a family of five" is not one victim. */
+const GROUP_NOUNS = new Set(['family', 'crew', 'staff', 'police', 'security', 'troop', 'other']);
+const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should', 'must', 'shall', 'to', "'ll", 'wo', 'ca']);
+const REPORT_FILLERS = new Set(['report', 'believe', 'fear', 'confirm', 'think', 'say', 'know', 'presume', 'declare', 'pronounce']);
+const BE_LIKE = new Set(['be', 'remain', 'get']);
+const SUFFER = new Set(['suffer', 'sustain', 'receive', 'incur']);
+const CLAUSE_BREAKS = new Set([';', ':', '(', ')', '—', '–', '--', '[', ']']);
+/** Words that make a capitalised run an organisation or place rather than a person. */
+const NOT_NAME_WORDS = new Set([
+  'police', 'department', 'county', 'city', 'state', 'office', 'hospital', 'university', 'school', 'church', 'mosque', 'center',
+  'centre', 'street', 'avenue', 'road', 'news', 'army', 'ministry', 'council', 'company', 'party', 'front', 'brigade', 'force',
+  'forces', 'guard', 'court', 'house', 'senate', 'congress', 'park', 'airport', 'station', 'bank', 'group', 'club', 'agency',
+  'service', 'bureau', 'sheriff', 'patrol', 'square', 'market', 'bridge', 'river', 'lake', 'highway', 'reuters', 'associated',
+  'press', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'god', 'allah', 'jesus',
+]);
+
+export function chunkSentence(sentence: SentenceInfo, context: ChunkContext): ChunkedSentence {
+  const lex = casualtyLexicons();
+  const { tokens } = context;
+  const end = sentence.endToken;
+  const chunks: Chunk[] = [];
+  let i = sentence.firstToken;
+  while (i < end) {
+    const chunk = readChunk(i, end, context, lex, chunks.at(-1)?.tag ?? '');
+    chunks.push(chunk);
+    i = chunk.endToken;
+  }
+  promoteNames(chunks, tokens);
+  return { sentence, chunks, tags: chunks.map((c) => c.tag).join('') };
+}
+
+function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyLexicons, previousTag: string): Chunk {
+  const { tokens } = context;
+  const token = tokens[i]!;
+  const one = (tag: string): Chunk => ({ tag, firstToken: i, endToken: i + 1 });
+
+  const age = ageAt(tokens, i, end);
+  if (age > i) return { tag: 'N', firstToken: i, endToken: age };
+
+  if (token.normal === 'nobody' || token.normal === 'none' || (token.normal === 'no' && tokens[i + 1]?.normal === 'one')) {
+    return { tag: '0', firstToken: i, endToken: token.normal === 'no' ? i + 2 : i + 1 };
+  }
+
+  const mentionEnd = context.personMentions.get(i);
+  if (mentionEnd !== undefined && mentionEnd <= end) return personChunk('M', i, mentionEnd, tokens, PERSON_QUANTITIES.named.id);
+
+  const single = singlePersonAt(tokens, i, end, lex);
+  if (single) return single;
+
+  if (!context.timeTokens.has(i)) {
+    const quantity = readQuantity(tokens, i, end);
+    if (quantity && isCountOfPeople(quantity, tokens, i, end, lex)) {
+      return { tag: 'Q', firstToken: i, endToken: quantity.endToken, quantity };
+    }
+  }
+
+  const trigger = triggerChunk(tokens, i, end, lex);
+  if (trigger) return trigger;
+
+  if (context.timeTokens.has(i)) return one('_');
+
+  const name = nameRunAt(tokens, i, end, context, lex);
+  if (name > i) return { tag: 'N', firstToken: i, endToken: name, maybeName: true };
+
+  const lemma = token.lemma;
+  const normal = token.normal;
+  if ((normal === 'he' || normal === 'she' || normal === 'him') && token.pos === 'PRON') return personChunk('R', i, i + 1, tokens, PERSON_QUANTITIES.pronoun.id, true);
+  if (normal === 'her') {
+    const next = tokens[i + 1];
+    if (i + 1 < end && next && /^(NOUN|ADJ|PROPN|NUM)$/.test(next.pos)) return one('D');
+    return personChunk('R', i, i + 1, tokens, PERSON_QUANTITIES.pronoun.id, true);
+  }
+  if (normal === 'as' && tokens[i + 1]?.normal === 'well' && tokens[i + 2]?.normal === 'as' && i + 3 <= end) return { tag: 'C', firstToken: i, endToken: i + 3 };
+  if (normal === 'and' || normal === 'plus' || normal === '&') return one('C');
+  if (normal === ',') return one(',');
+  if (normal === 'of') return one('O');
+  if (normal === 'with') return one('W');
+  if (normal === 'by') return one('K');
+  if (normal === 'including' || normal === 'among') return one('Y');
+  if (/^[.!?]+$/.test(normal)) return one('.');
+  if (CLAUSE_BREAKS.has(normal) || (normal === '-' && token.spaceBefore)) return one('|');
+  if (BE_LIKE.has(lemma) && (token.pos === 'AUX' || token.pos === 'VERB')) return one('B');
+  if (lemma === 'have' && (token.pos === 'AUX' || token.pos === 'VERB')) return one('H');
+  if ((lemma === 'leave' || lemma === 'find') && token.pos === 'VERB') return one('L');
+  if (SUFFER.has(lemma) && token.pos === 'VERB') return one('U');
+  if (token.pos === 'ADV') return one('A');
+  if (token.pos === 'VERB' && REPORT_FILLERS.has(lemma) && previousTag === 'B') return one('A');
+  if (token.pos === 'ADP' || token.pos === 'PART') return one(normal === 'to' && (previousTag === 'A' || previousTag === 'B') ? 'A' : 'P');
+  if (token.pos === 'DET' || (token.pos === 'PRON' && /^(his|their|its|our|my|your)$/.test(normal))) return one('D');
+  if (/^(NOUN|ADJ|PROPN|NUM)$/.test(token.pos)) return one('N');
+  return one('_');
+}
+
+function personChunk(tag: string, first: number, endToken: number, tokens: readonly Token[], rule: string, anaphoric = false): Chunk {
+  const quantity: Quantity = {
+    value: 1,
+    approximate: false,
+    firstToken: first,
+    endToken,
+    start: tokens[first]!.start,
+    end: tokens[endToken - 1]!.end,
+    rules: [rule],
+  };
+  return anaphoric ? { tag, firstToken: first, endToken, quantity, anaphoric } : { tag, firstToken: first, endToken, quantity };
+}
+
+/** "24-year-old", "5-month-old", "aged 24", "24 years old", and the ", 42," after a name: ages, not counts. */
+function ageAt(tokens: readonly Token[], i: number, end: number): number {
+  const token = tokens[i]!;
+  if (token.normal === 'aged' && isNumberToken(tokens[i + 1]) && i + 2 <= end) return i + 2;
+  if (!isNumberToken(token)) return i;
+  const next = tokens[i + 1];
+  const unit = tokens[i + 2];
+  if (next?.normal === '-' && !next.spaceBefore && unit && /^(year|month|week|day)s?$/.test(unit.normal) && tokens[i + 3]?.normal === '-' && tokens[i + 4]?.normal === 'old') {
+    return Math.min(i + 5, end);
+  }
+  if (next && /^(year|month)s?$/.test(next.normal) && tokens[i + 2]?.normal === 'old') return Math.min(i + 3, end);
+  // "Dunnigan, 42, died": a number between commas after a name or a person noun.
+  const before = tokens[i - 1];
+  const name = tokens[i - 2];
+  const after = tokens[i + 1];
+  if (before?.normal === ',' && name && (name.pos === 'PROPN' || name.pos === 'NOUN') && (!after || /^(,|\.|and|;)$/.test(after.normal)) && /^\d{1,3}$/.test(token.text)) {
+    return i + 1;
+  }
+  return i;
+}
+
+function isNumberToken(token: Token | undefined): boolean {
+  return token !== undefined && (token.pos === 'NUM' || /^\d+$/.test(token.text));
+}
+
+/** "a man", "the victim", "his wife", "a 24-year-old man", "a 5-year-old Latina": one person. */
+function singlePersonAt(tokens: readonly Token[], i: number, end: number, lex: CasualtyLexicons): Chunk | null {
+  const det = tokens[i]!;
+  if (!SINGLE_DETERMINERS.has(det.normal)) return null;
+  let aged = false;
+  let k = i + 1;
+  for (let words = 0; k < end && words < 6; words++) {
+    const age = ageAt(tokens, k, end);
+    if (age > k) {
+      aged = true;
+      k = age;
+      continue;
+    }
+    const token = tokens[k]!;
+    if (!/^(ADJ|NOUN|PROPN|ADV)$/.test(token.pos)) return null;
+    const next = tokens[k + 1];
+    const nextIsNoun = k + 1 < end && next !== undefined && /^(NOUN|PROPN)$/.test(next.pos) && next.normal !== "'s";
+    const person = lex.victims.has(token.lemma) && !GROUP_NOUNS.has(token.lemma);
+    if ((person || (aged && /^(NOUN|PROPN)$/.test(token.pos))) && !nextIsNoun) {
+      if (isPlural(token) || next?.normal === "'s" || next?.normal === "'") return null;
+      return personChunk('S', i, k + 1, tokens, PERSON_QUANTITIES.person.id, DEFINITE.has(det.normal));
+    }
+    k++;
+  }
+  return null;
+}
+
+function isPlural(token: Token): boolean {
+  return token.normal !== token.lemma && token.normal.endsWith('s') && !token.lemma.endsWith('s');
+}
+
+/** A quantity that counts people: not "24 hours", "3 goals", "Route 66", "$2,500", "24-hour", "in 2003". */
+function isCountOfPeople(q: Quantity, tokens: readonly Token[], i: number, end: number, lex: CasualtyLexicons): boolean {
+  const before = tokens[i - 1];
+  if (before && before.sentence === tokens[i]!.sentence && (lex.prefixes.has(before.lemma) || /^[$#£€¥]$/.test(before.text))) return false;
+  const next = q.endToken < end ? tokens[q.endToken] : undefined;
+  if (next && (/^(%|percent|per|a\.m\.|p\.m\.|am|pm|:)$/.test(next.normal) || (next.normal === '-' && !next.spaceBefore))) return false;
+  const head = headNoun(tokens, q.endToken, end);
+  if (head && lex.units.has(head.lemma)) return false;
+  const first = tokens[q.firstToken]!;
+  const isYear = q.rules.includes('casualties.qty.digits') && /^\d{4}$/.test(first.text) && q.value >= 1800 && q.value <= 2100;
+  if (isYear && !(head && lex.victims.has(head.lemma))) return false;
+  return true;
+}
+
+/** The last noun of the noun phrase that starts at `k` ("24 [young Iraqi civilians]"). */
+export function headNoun(tokens: readonly Token[], k: number, end: number): Token | null {
+  let head: Token | null = null;
+  for (let n = 0; k < end && n < 5; k++, n++) {
+    const token = tokens[k]!;
+    if (token.pos === 'NOUN' || token.pos === 'PROPN') head = token;
+    else if (token.pos !== 'ADJ' && !(token.normal === '-' && !token.spaceBefore)) break;
+  }
+  return head;
+}
+
+function triggerChunk(tokens: readonly Token[], i: number, end: number, lex: CasualtyLexicons): Chunk | null {
+  const matches = lex.triggers.matchAll(tokens, i, end);
+  if (matches.length === 0) return null;
+  const longest = matches[0]!.end;
+  const isNoun = tokens[i]!.pos === 'NOUN';
+  const match = matches.filter((m) => m.end === longest).find((m) => (m.entry.class === 'noun') === isNoun) ?? matches[0]!;
+  const { entry } = match;
+  const chunk: Chunk = { tag: '_', firstToken: i, endToken: match.end, trigger: entry, kind: entry.kind, rules: [entry.id] };
+  for (let k = i; k < match.end; k++) if (tokens[k]!.negated) return chunk;
+  const hypothetical = isHypothetical(tokens, i);
+  switch (entry.class) {
+    case 'verb':
+      if (hypothetical) return chunk;
+      chunk.tag = (['Z', 'Z', 'V', 'G'] as const)[match.headForm] ?? 'V';
+      break;
+    case 'intrans':
+      if (hypothetical) return chunk;
+      chunk.tag = 'I';
+      break;
+    case 'state':
+      chunk.tag = 'J';
+      break;
+    case 'noun':
+      chunk.tag = entry.kind === 'wounded' ? 'E' : 'X';
+      break;
+    case 'toll':
+      chunk.tag = 'T';
+      break;
+  }
+  const modifier = KIND_MODIFIERS.find((m) => m.words.includes(tokens[i - 1]?.normal ?? ''));
+  if (modifier && entry.kind === 'wounded' && entry.class === 'verb') {
+    chunk.kind = modifier.kind;
+    chunk.rules!.push(modifier.id);
+  }
+  return chunk;
+}
+
+/** "to kill", "could have killed", "will be killed": not something that happened. */
+function isHypothetical(tokens: readonly Token[], i: number): boolean {
+  const sentence = tokens[i]!.sentence;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const token = tokens[k]!;
+    if (token.sentence !== sentence || token.pos === 'PUNCT') return false;
+    if (MODALS.has(token.normal) && (token.pos === 'AUX' || token.pos === 'PART' || token.normal === 'to')) return true;
+    if (token.pos !== 'AUX' && token.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
+/** A capitalised proper-noun run that may be a person's name ("Lelangel Holmes"); `promoteNames` decides. */
+function nameRunAt(tokens: readonly Token[], i: number, end: number, context: ChunkContext, lex: CasualtyLexicons): number {
+  let k = i;
+  while (k < end && k - i < 4) {
+    const token = tokens[k]!;
+    if (token.pos !== 'PROPN' || !/^\p{Lu}/u.test(token.text) || context.placeTokens.has(k) || context.timeTokens.has(k)) break;
+    if (NOT_NAME_WORDS.has(token.normal) || lex.victims.has(token.lemma) || lex.perpetrators.has(token.lemma)) return i;
+    k++;
+  }
+  if (k === i) return i;
+  const next = tokens[k];
+  if (k < end && next && /^(NOUN|PROPN|ADJ)$/.test(next.pos)) return i;
+  if (k - i === 1 && tokens[i]!.normal.endsWith('s') && !(next?.normal === ',' && isNumberToken(tokens[k + 1]))) return i; // "Iraqis", "Americans"
+  return k;
+}
+
+/** A name run counts one person when it is the subject or object of a casualty word ("Holmes, 36, was found shot"). */
+function promoteNames(chunks: Chunk[], tokens: readonly Token[]): void {
+  chunks.forEach((chunk, n) => {
+    if (!chunk.maybeName) return;
+    let k = n + 1;
+    if (chunks[k]?.tag === ',' && chunks[k + 1]?.tag === 'N' && chunks[k + 2]?.tag === ',') k += 3; // ", 36,"
+    while (chunks[k] && 'ABHL'.includes(chunks[k]!.tag)) k++;
+    const after = chunks[k]?.tag ?? '';
+    const before = chunks[n - 1]?.tag ?? '';
+    if ((after !== '' && 'VJIU'.includes(after)) || (before !== '' && 'VGZ'.includes(before))) {
+      Object.assign(chunk, personChunk('M', chunk.firstToken, chunk.endToken, tokens, PERSON_QUANTITIES.named.id));
+    }
+  });
+}
