@@ -134,7 +134,9 @@ function findNominalActors(seg: Segmented, entities: readonly Entity[], covered:
   for (const sentence of seg.sentences) {
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       const token = tokens[i]!;
-      if (covered.has(i) || (token.pos !== 'NOUN' && token.pos !== 'PROPN')) continue;
+      // wink tags "military" in "the U.S. military’s training" as ADJ: a role word heading its phrase is a noun
+      const headAdjective = token.pos === 'ADJ' && !['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 1]?.pos ?? '');
+      if (covered.has(i) || (token.pos !== 'NOUN' && token.pos !== 'PROPN' && !headAdjective)) continue;
       const match = matchRole(normals, i);
       if (!match || !match.entry.asNoun || i + match.length > sentence.endToken) continue;
       // The head is the last word of the role phrase; skip when the phrase continues as a compound ("army base").
@@ -170,7 +172,10 @@ function findNominalActors(seg: Segmented, entities: readonly Entity[], covered:
           const iso3 = knowledge.countryOfName(t.text) ?? countryOfEntityAt(entities, t);
           if (iso3 && !countries.some((c) => c.code === iso3)) {
             countries.push({ code: iso3 });
-            endToken = k + 1;
+            // "the United States": the phrase ends where the country's mention ends
+            const mentionEnd = entityMentionEnd(entities, t);
+            while (endToken <= k || (mentionEnd !== null && tokens[endToken] && tokens[endToken]!.end <= mentionEnd)) endToken++;
+            k = endToken - 1;
             continue;
           }
           if (t.pos === 'CCONJ' || t.pos === 'DET' || (iso3 && countries.length > 0)) continue;
@@ -212,6 +217,11 @@ function countryOfEntityAt(entities: readonly Entity[], token: Token): string | 
     if (e.type !== 'GPE' && e.type !== 'NORP') continue;
     if (e.mentions.some((m) => m.start <= token.start && token.end <= m.end)) return e.country ?? null;
   }
+  return null;
+}
+
+function entityMentionEnd(entities: readonly Entity[], token: Token): number | null {
+  for (const e of entities) for (const m of e.mentions) if (m.start <= token.start && token.end <= m.end) return m.end;
   return null;
 }
 

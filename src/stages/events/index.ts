@@ -7,7 +7,7 @@
 import type { ActorMention, Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
 import type { ActorRef, DateRecord, Entity, Event, Modality, Place, PlaceRef } from '../../model/record.ts';
 import { cameoCode } from '../../lexicon/cameo.ts';
-import { clauseEnd, clauseStart } from './clauses.ts';
+import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { BOTH_SIDES, CLAIM_OPENERS, INTENT_VERBS, MODALS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
 
@@ -39,11 +39,16 @@ interface Draft {
   sourceMention: ActorMention | null;
   targetMention: ActorMention | null;
   sentence: SentenceInfo;
-  claimed: boolean;
+  /** Coded by the PETRARCH-2 dictionary rather than Dateline's own patterns. */
+  fromDictionary: boolean;
 }
 
 const PREPOSITIONS_BEFORE_PP = new Set(['in', 'at', 'near', 'on', 'to', 'from', 'with', 'for', 'of', 'into', 'against', 'by', 'between', 'across', 'inside', 'outside', 'over', 'around', 'through', 'toward', 'towards', 'under']);
 const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit']);
+/** Words between a subject and its verb: "would seriously", "had not", "has previously". */
+const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
+/** "the two sides", "both countries": resolved to the article's two main parties. */
+const BOTH = Symbol('both sides');
 
 export function codeEvents(input: EventsInput): Event[] {
   const { seg } = input;
@@ -54,42 +59,110 @@ export function codeEvents(input: EventsInput): Event[] {
 
   for (const sentence of seg.sentences) {
     const consumed = new Set<number>();
-    for (let i = sentence.firstToken; i < sentence.endToken; i++) {
-      if (consumed.has(i)) continue;
-      const token = tokens[i]!;
-      const isVerb = token.pos === 'VERB';
-      const isNoun = token.pos === 'NOUN' || (token.pos === 'PROPN' && /^\p{Ll}/u.test(token.text));
-      if (!isVerb && !isNoun) continue;
-      if (actorAt[i] && isNoun) continue;
-      const end = clauseEnd(tokens, sentence, i);
-      const coded = codeTrigger(i, isVerb ? 'verb' : 'noun', end, sentence);
-      if (!coded) continue;
-      for (const k of coded.matched) consumed.add(k);
-      const root = coded.code.slice(0, 2);
-      // A nominal attack ("a truck bomb") is an event only when the sentence reports violence.
-      if (!isVerb && (root === '18' || root === '19' || root === '20') && !sentenceHas(sentence, VIOLENCE_VERBS)) continue;
-      const draft = buildDraft(i, coded.code, coded.rules, sentence, isVerb);
-      if (draft) drafts.push(draft);
+    const found: Draft[] = [];
+    // Dateline's own patterns first (verbs and nouns), then the PETRARCH-2 verb dictionary on the verbs left.
+    for (const pass of ['own', 'dictionary'] as const) {
+      for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+        if (consumed.has(i)) continue;
+        const pos = triggerPos(i);
+        if (!pos || (pass === 'dictionary' && pos !== 'verb')) continue;
+        const end = clauseEnd(tokens, sentence, i);
+        const coded = pass === 'own' ? ownPattern(i, pos, end) : dictionaryPattern(i, end, sentence);
+        if (!coded) continue;
+        const root = coded.code.slice(0, 2);
+        // A nominal attack ("a truck bomb") is an event only when the sentence reports violence.
+        if (pos === 'noun' && (root === '18' || root === '19' || root === '20') && !sentenceHas(sentence, VIOLENCE_VERBS)) continue;
+        const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary');
+        if (!draft) continue;
+        consumed.add(i);
+        for (const k of coded.matched) consumed.add(k);
+        for (const k of complementVerbs(i, end)) consumed.add(k);
+        found.push(draft);
+      }
     }
+    drafts.push(...refineSentence(found));
   }
 
   const events = drafts.map((d, index) => finishEvent(d, index));
   linkDenials(events);
   return dedupe(events);
 
-  function codeTrigger(i: number, pos: 'verb' | 'noun', end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[] } | null {
+  /** Verbs, gerunds used as verbs ("Iran is arming, funding and training militias") and nouns. */
+  function triggerPos(i: number): 'verb' | 'noun' | null {
+    const t = tokens[i]!;
+    if (t.pos === 'VERB') {
+      // "the “occupying” military", "a charge": participles used as adjectives are not events
+      const previous = tokens[i - 1];
+      if (previous && (previous.text === '“' || previous.text === '"') && tokens[i + 1] && (tokens[i + 1]!.text === '”' || tokens[i + 1]!.text === '"')) return null;
+      return 'verb';
+    }
+    if (t.pos === 'NOUN' && /ing$/.test(t.normal) && gerundAfterBe(i)) return 'verb';
+    if (t.pos === 'NOUN' || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) return actorAt[i] ? null : 'noun';
+    return null;
+  }
+
+  function gerundAfterBe(i: number): boolean {
+    for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+      const t = tokens[k]!;
+      if (t.lemma === 'be' && t.pos === 'AUX') return true;
+      if (!(t.text === ',' || t.pos === 'CCONJ' || (t.pos === 'NOUN' && /ing$/.test(t.normal)))) return false;
+    }
+    return false;
+  }
+
+  function ownPattern(i: number, pos: 'verb' | 'noun', end: number): { code: string; rules: string[]; matched: number[] } | null {
     const own = matchEventPattern(tokens, i, end, pos);
-    if (own) return { code: own.pattern.code, rules: [own.pattern.id], matched: own.matched };
-    if (pos !== 'verb' || !input.verbDictionary || REPORTING_VERBS.has(tokens[i]!.lemma)) return null;
+    return own ? { code: own.pattern.code, rules: [own.pattern.id], matched: own.matched } : null;
+  }
+
+  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[] } | null {
+    const lemma = tokens[i]!.pos === 'VERB' ? tokens[i]!.lemma : tokens[i]!.normal.replace(/ing$/, '');
+    if (!input.verbDictionary || REPORTING_VERBS.has(lemma)) return null;
     const before = tokens.slice(clauseStart(tokens, sentence, i), i).map((t) => t.lemma);
     const after = tokens.slice(i + 1, end).map((t) => t.lemma);
-    const found = input.verbDictionary(tokens[i]!.lemma, before, after);
+    const found = input.verbDictionary(lemma, before, after);
     if (!found || !cameoCode(found.code)) return null;
     return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k) };
   }
 
-  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean): Draft | null {
-    const start = clauseStart(tokens, sentence, i);
+  /** "offered to help train and arm": the verbs of a trigger's infinitive complement belong to its event. */
+  function complementVerbs(i: number, end: number): number[] {
+    const out: number[] = [];
+    let k = i + 1;
+    if (tokens[k]?.normal !== 'to') return out;
+    for (; k < end; k++) {
+      const t = tokens[k]!;
+      if (t.pos === 'VERB') out.push(k);
+      else if (!(t.normal === 'to' || t.normal === 'and' || t.normal === 'or' || t.text === ',')) break;
+    }
+    return out;
+  }
+
+  /**
+   * Within one sentence: what an appeal or demand asks for is not an event ("urged Iran to stop supporting
+   * militias", "told the Iranians they must end their support"), and one act of violence reported by several
+   * words ("a truck bomb exploded …, killing 24") is one event, the most specific.
+   */
+  function refineSentence(found: Draft[]): Draft[] {
+    found.sort((a, b) => a.trigger - b.trigger);
+    const appeal = found.find((d) => !d.fromDictionary && (d.code.startsWith('02') || d.code.startsWith('10')));
+    let kept = appeal ? found.filter((d) => d === appeal || d.trigger < appeal.trigger || d.code.startsWith('02') || d.code.startsWith('10')) : found;
+    const violent = kept.filter((d) => /^(18|19|20)/.test(d.code));
+    if (violent.length > 1) {
+      const best = violent.reduce((a, b) => (b.code.length > a.code.length || (b.code.length === a.code.length && !b.fromDictionary && a.fromDictionary) ? b : a));
+      if (!best.target) {
+        const withTarget = violent.find((d) => d.target);
+        if (withTarget) {
+          best.target = withTarget.target;
+          best.targetMention = withTarget.targetMention;
+        }
+      }
+      kept = kept.filter((d) => !violent.includes(d) || d === best);
+    }
+    return kept;
+  }
+
+  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean, fromDictionary: boolean): Draft | null {
     const end = clauseEnd(tokens, sentence, i);
     const root = code.slice(0, 2);
     const violent = root === '18' || root === '19' || root === '20';
@@ -101,14 +174,20 @@ export function codeEvents(input: EventsInput): Event[] {
     if (isVerb) {
       const passive = isPassive(i);
       const by = passive ? actorAfterWord(i, end, 'by') : null;
-      if (passive && by) {
-        source = by;
-        target = subjectBefore(i, start, sentence);
-        rules.push(RULES.passiveBy);
-      } else if (passive) {
-        target = subjectBefore(i, start, sentence);
+      const subject = subjectOfVerb(i, sentence, 0);
+      if (passive) {
+        if (subject !== BOTH) target = subject;
+        if (by) {
+          source = by;
+          rules.push(RULES.passiveBy);
+        }
       } else {
-        source = subjectBefore(i, start, sentence);
+        if (subject === BOTH) {
+          if (parties) {
+            sourceRef = { actor: parties[0].actor!, members: parties.map((p) => ({ actor: p.actor!, entity: p.id })), name: 'both sides' };
+            rules.push(RULES.articleParties);
+          }
+        } else source = subject;
         if (source) rules.push(RULES.subject);
         target = objectAfter(i, end, source);
         if (target) rules.push(RULES.object);
@@ -130,23 +209,18 @@ export function codeEvents(input: EventsInput): Event[] {
           target = firstActor(clauseFrom, clauseEnd(tokens, sentence, clauseFrom), source);
           if (target) rules.push(RULES.thatClauseSubject);
         } else {
-          target = firstActor(i + 1, sentence.endToken, source);
+          target = firstActor(i + 1, sentence.endToken, source) ?? firstActor(sentence.firstToken, i, source);
           if (target) rules.push(RULES.object);
         }
-      } else if (!violent) {
-        source = subjectBefore(i, start, sentence);
-        if (source) rules.push(RULES.subject);
-        target = objectAfter(i, end, source);
-      }
-      // "the two countries", "both sides": the article's two main parties.
-      if (!source && code.startsWith('04') && parties && mentionsBothSides(sentence)) {
+      } else if (code.startsWith('04') && parties && mentionsBothSides(sentence)) {
+        // "the most high-profile meeting between the two countries": the article's two main parties.
         sourceRef = { actor: parties[0].actor!, entity: parties[0].id, name: parties[0].name };
         targetRef = { actor: parties[1].actor!, entity: parties[1].id, name: parties[1].name };
         rules.push(RULES.articleParties);
       }
     }
 
-    if (violent) {
+    if (violent && !isVerb) {
       const victims = victimsIn(sentence, i);
       if (victims) {
         target = victims;
@@ -162,7 +236,9 @@ export function codeEvents(input: EventsInput): Event[] {
     targetRef ??= target ? refOf(target) : null;
     if (!sourceRef) return null;
     if (targetRef && sameActor(sourceRef, targetRef)) targetRef = null;
-    return { trigger: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, claimed: false };
+    // The verb dictionary was written for a coder that sees both actors; without both, its matches are noise.
+    if (fromDictionary && !targetRef) return null;
+    return { trigger: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary };
   }
 
   function refOf(m: ActorMention): ActorRef {
@@ -172,24 +248,46 @@ export function codeEvents(input: EventsInput): Event[] {
     return ref;
   }
 
-  /** Nearest actor before the trigger in its clause that is not inside a prepositional phrase. */
-  function subjectBefore(i: number, start: number, sentence: SentenceInfo): ActorMention | null {
-    for (let k = i - 1; k >= start; k--) {
-      const m = actorAt[k];
-      if (m && m.endToken - 1 === k) {
-        if (isInPrepositionalPhrase(m) || isPossessorOfNoun(m)) {
-          k = m.firstToken;
-          continue;
-        }
-        return m;
-      }
-      if (tokens[k]!.normal === 'they' || tokens[k]!.normal === 'them') {
-        const group = previousGroup(tokens[k]!);
-        if (group) return { ...group, start: tokens[k]!.start, end: tokens[k]!.end, firstToken: k, endToken: k + 1, sentence: sentence.index, name: tokens[k]!.text, rule: RULES.pluralPronoun };
+  /**
+   * The subject of a verb: the actor right before its verb group ("Tehran would seriously consider",
+   * "The Iranians had rejected"), "they" as the last group, "it" after a speech verb as that verb's subject,
+   * "the two sides", or the subject of the verb it is coordinated with ("X urged … and warned").
+   */
+  function subjectOfVerb(i: number, sentence: SentenceInfo, depth: number): ActorMention | typeof BOTH | null {
+    let k = i - 1;
+    while (k >= sentence.firstToken && VERB_GROUP.has(tokens[k]!.pos) && tokens[k]!.normal !== 'to') k--;
+    if (k < sentence.firstToken) return null;
+    const t = tokens[k]!;
+    // "Kazemi-Qomi, speaking at a separate media conference several hours later, said"
+    if (t.text === ',' && depth < 2) {
+      for (let j = k - 1; j >= Math.max(sentence.firstToken, k - 15); j--) {
+        if (tokens[j]!.text !== ',') continue;
+        const m = actorAt[j - 1];
+        if (m && m.endToken === j) return m;
+        break;
       }
     }
-    // "The rare talks … were focused … and did not touch": the subject of a coordinated clause.
-    if (start > sentence.firstToken && tokens[start - 1]?.pos === 'CCONJ') return subjectBefore(start - 1, clauseStart(tokens, sentence, start - 1), sentence);
+    const m = actorAt[k];
+    if (m && m.endToken - 1 === k) return m;
+    if (t.normal === 'they') {
+      const group = previousGroup(t);
+      if (group) return { ...group, start: t.start, end: t.end, firstToken: k, endToken: k + 1, sentence: sentence.index, name: t.text, rule: RULES.pluralPronoun };
+    }
+    if (t.normal === 'it' && depth < 2) {
+      // "Tehran said it had uncovered": "it" after a speech verb is that verb's subject
+      const speech = tokens[k - 1];
+      if (speech && REPORTING_VERBS.has(speech.lemma) && speech.pos === 'VERB') {
+        const subject = subjectOfVerb(k - 1, sentence, depth + 1);
+        if (subject && subject !== BOTH) return { ...subject, start: t.start, end: t.end, firstToken: k, endToken: k + 1, name: t.text };
+      }
+    }
+    if (BOTH_SIDES.has(nounLemma(t)) && ['two', 'both'].includes(tokens[k - 1]?.normal ?? '')) return BOTH;
+    if ((t.pos === 'CCONJ' || t.text === ',') && depth < 2) {
+      for (let j = k - 1; j >= sentence.firstToken; j--) {
+        if (tokens[j]!.pos === 'VERB') return subjectOfVerb(j, sentence, depth + 1);
+        if (isClauseOpener(tokens, j)) break;
+      }
+    }
     return null;
   }
 
@@ -208,6 +306,9 @@ export function codeEvents(input: EventsInput): Event[] {
       // "in Baghdad", "near a mosque in central Baghdad": places in locative phrases are not targets.
       const previous = tokens[k - 1];
       if (m.rule.startsWith('actors.place') && previous && (previous.normal === 'in' || previous.normal === 'at' || previous.normal === 'near')) continue;
+      // "his Iranian counterpart Hassan Kazemi-Qomi": a nationality word before the actor it describes
+      const next = actorAt[m.endToken] ?? actorAt[m.endToken + 1];
+      if (m.endToken - m.firstToken === 1 && /an$|i$|ese$|ish$/i.test(m.name) && next && next !== m && next.endToken - next.firstToken >= 1 && next.firstToken <= m.endToken + 1) continue;
       return m;
     }
     return null;
@@ -239,7 +340,7 @@ export function codeEvents(input: EventsInput): Event[] {
 
   function betweenPair(i: number, sentence: SentenceInfo): [ActorMention, ActorMention] | null {
     for (let k = i + 1; k < Math.min(sentence.endToken, i + 8); k++) {
-      if (tokens[k]!.normal !== 'between' && tokens[k]!.normal !== 'with') continue;
+      if (tokens[k]!.normal !== 'between') continue;
       const first = firstActor(k + 1, Math.min(sentence.endToken, k + 10), null);
       if (!first) return null;
       const second = firstActor(first.endToken, Math.min(sentence.endToken, first.endToken + 10), first);
@@ -268,20 +369,9 @@ export function codeEvents(input: EventsInput): Event[] {
     return false;
   }
 
-  function isInPrepositionalPhrase(m: ActorMention): boolean {
-    const previous = tokens[m.firstToken - 1];
-    if (!previous || previous.sentence !== m.sentence) return false;
-    if (PREPOSITIONS_BEFORE_PP.has(previous.normal) && previous.pos === 'ADP') return true;
-    // "in the U.S. embassy": a determiner between preposition and actor
-    const before = tokens[m.firstToken - 2];
-    return (previous.pos === 'DET' || previous.pos === 'ADJ') && !!before && before.sentence === m.sentence && PREPOSITIONS_BEFORE_PP.has(before.normal) && before.pos === 'ADP';
-  }
 
-  /** "Iraq’s spiralling violence": a possessor modifies a noun; it is not the subject of the verb. */
-  function isPossessorOfNoun(m: ActorMention): boolean {
-    const next = tokens[m.endToken];
-    return !!next && (next.normal === '’s' || next.normal === "'s") && m.rule !== RULES.pluralPronoun;
-  }
+
+
 
   /** "they" → the most recent group actor: "The Iranians", "officials", a compound. */
   function previousGroup(pronoun: Token): ActorMention | null {
@@ -418,17 +508,18 @@ export function codeEvents(input: EventsInput): Event[] {
     return null;
   }
 
+  /**
+   * Inside an allegation: "Washington’s case that Iran is arming", "accused Iran of arming",
+   * "allegedly", "reportedly".
+   */
   function isClaimed(i: number, sentence: SentenceInfo): boolean {
-    // inside the complement of an allegation: "case that Iran is arming", "what it says are Iranian-made rockets"
-    for (let k = i - 1; k >= sentence.firstToken; k--) {
-      const t = tokens[k]!;
-      if (t.normal === 'allegedly' || t.normal === 'reportedly' || t.normal === 'purportedly') return true;
-      if (t.normal === 'that' || t.normal === 'of') {
-        const opener = tokens[k - 1];
-        if (opener && CLAIM_OPENERS.has(nounLemma(opener))) return true;
-        // "accused Iran of arming"
-        for (let j = k - 1; j >= Math.max(sentence.firstToken, k - 4); j--) if (tokens[j]!.lemma === 'accuse' || tokens[j]!.lemma === 'allege') return true;
-      }
+    const start = clauseStart(tokens, sentence, i);
+    for (let k = i - 1; k >= start; k--) if (['allegedly', 'reportedly', 'purportedly'].includes(tokens[k]!.normal)) return true;
+    const opener = tokens[start - 1];
+    if (opener?.normal === 'that' && CLAIM_OPENERS.has(nounLemma(tokens[start - 2] ?? opener))) return true;
+    for (let k = i - 1; k >= start; k--) {
+      if (tokens[k]!.normal !== 'of') continue;
+      for (let j = k - 1; j >= Math.max(start, k - 5); j--) if (tokens[j]!.lemma === 'accuse' || tokens[j]!.lemma === 'suspect') return true;
     }
     return false;
   }
@@ -487,7 +578,7 @@ function linkDenials(events: Event[]): void {
     for (let k = index - 1; k >= 0; k--) {
       const accusation = events[k]!;
       if (accusation.root !== '11' || !accusation.target || accusation.target.actor.slice(0, 3) !== denier) continue;
-      if (event.evidence.sentence - accusation.evidence.sentence > 12) break;
+      if (event.evidence.sentence - accusation.evidence.sentence > 30) break;
       event.denies = accusation.id;
       event.rules.push(RULES.denialLink);
       if (!event.target) {

@@ -46,7 +46,7 @@ const WINDOW = 8;
  */
 export function matchEventPattern(tokens: readonly Token[], trigger: number, clauseEnd: number, pos: 'verb' | 'noun'): { pattern: EventPattern; matched: number[] } | null {
   const t = tokens[trigger]!;
-  const lemma = pos === 'noun' ? nounLemma(t) : t.lemma;
+  const lemma = pos === 'noun' ? nounLemma(t) : verbLemma(t);
   for (const pattern of eventPatterns()) {
     if (pattern.pos !== pos || !pattern.triggers.has(lemma)) continue;
     if (pattern.before) {
@@ -80,6 +80,11 @@ export function matchEventPattern(tokens: readonly Token[], trigger: number, cla
     if (ok) return { pattern, matched };
   }
   return null;
+}
+
+/** Gerunds tagged as nouns ("Iran is arming, funding and training militias") are matched on their verb. */
+export function verbLemma(t: Token): string {
+  return t.pos === 'NOUN' && /ing$/.test(t.normal) ? t.normal.slice(0, -3) : t.lemma;
 }
 
 /** wink lemmatises some plurals as themselves ("talks"); nouns are matched on a singular form. */
