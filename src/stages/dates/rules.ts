@@ -4,6 +4,7 @@
  * Three tables: our own extractors (chrono finds no bare years or decades), filters over chrono's matches,
  * and the rules applied in code while resolving a value.
  */
+import type { DateRecord } from '../../model/record.ts';
 
 const YEAR = String.raw`(?<year>1\d{3}|20\d{2})`;
 /** A year is not part of a bigger number, a percentage, a "1980-88" span, "1980s", or a clock time ("1500 GMT", "1000 London time"). */
@@ -24,7 +25,7 @@ export const EVENT_NOUNS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-export type Relation = 'on' | 'since' | 'before' | 'after' | 'around';
+export type Relation = DateRecord['relation'];
 
 /** The word before a date (or the preposition inside our own matches) → how the date relates to what happened. */
 export const RELATION_WORDS: Readonly<Record<string, Relation>> = {
