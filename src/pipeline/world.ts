@@ -2,8 +2,7 @@
  * The world the stages are given: gazetteer answers, actor and verb dictionaries and the name tagger, wired
  * once per process. Stages see only the small interfaces they declare (EntityKnowledge, ActorKnowledge, …).
  */
-import { countryTables } from '../lexicon/countries.ts';
-import { countryByCode, countryByDemonym, countryByName, lookupPlace } from '../lexicon/gazetteer.ts';
+import { countryByCapital, countryByCode, countryByDemonym, countryByName, lookupPlace } from '../lexicon/gazetteer.ts';
 import { lookupActor } from '../lexicon/petrarch/actors.ts';
 import { matchVerb } from '../lexicon/petrarch/verbs.ts';
 import type { ActorKnowledge } from '../stages/actors/index.ts';
@@ -22,13 +21,7 @@ let world: World | null = null;
 /** The default world: bundled gazetteer, PETRARCH-2 dictionaries and the shipped tagger model. */
 export function defaultWorld(options: { tagger?: boolean } = {}): World {
   if (world && options.tagger !== false) return world;
-  const capitals = new Map<number, string>();
-  const capitalOf = (name: string): string | null => {
-    const city = lookupPlace(name).find((c) => c.kind === 'city');
-    if (!city || city.geonameid === null) return null;
-    if (capitals.size === 0) for (const c of countryTables().byIso3.values()) if (c.capitalGeonameid) capitals.set(c.capitalGeonameid, c.iso3);
-    return capitals.get(city.geonameid) ?? null;
-  };
+  const capitalOf = (name: string): string | null => countryByCapital(name)?.iso3 ?? null;
   const entities: EntityKnowledge = {
     countryOfName: (name) => countryByName(name)?.iso3 ?? null,
     countryOfDemonym: (word) => countryByDemonym(word)?.iso3 ?? null,

@@ -30,9 +30,10 @@ export function segment(text: string, paragraphs: readonly { start: number; end:
         start: offset,
         end: offset + value.length,
         text: value,
-        normal: normals[k]!,
-        lemma: lemmas[k]!.toLowerCase(),
-        pos: pos[k]!,
+        normal: normals[k] ?? value.toLowerCase(),
+        // wink leaves the lemma of a few rare tokens undefined
+        lemma: (lemmas[k] ?? normals[k] ?? value).toLowerCase(),
+        pos: pos[k] ?? 'X',
         negated: negations[k] === true,
         sentence: -1,
         spaceBefore: spaces[k]!.length > 0 || k === 0,
