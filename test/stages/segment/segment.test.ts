@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { segment } from '../../../src/stages/segment/index.ts';
+
+test('tokens carry exact offsets into the article text, paragraph by paragraph', () => {
+  const text = 'Title line\n\nBAGHDAD (Reuters) - He said he did not produce any evidence.\n\n“Positive” was how both sides characterized it.';
+  const paragraphs = [{ start: 32, end: 72 }, { start: 74, end: text.length }];
+  const seg = segment(text, paragraphs);
+  for (const t of seg.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.deepEqual(seg.sentences.map((s) => text.slice(s.start, s.end)), ['He said he did not produce any evidence.', '“Positive” was how both sides characterized it.']);
+  assert.deepEqual(seg.sentences.map((s) => s.paragraph), [0, 1]);
+  const negated = seg.tokens.filter((t) => t.negated).map((t) => t.text);
+  assert.deepEqual(negated, ['produce', 'any', 'evidence']);
+  assert.equal(seg.tokens.find((t) => t.text === 'said')?.lemma, 'say');
+});
+
+test('hyphenated names keep their parts adjacent, without spaces', () => {
+  const text = 'Hassan Kazemi-Qomi met Nuri al-Maliki.';
+  const seg = segment(text, [{ start: 0, end: text.length }]);
+  const hyphen = seg.tokens.find((t) => t.text === '-')!;
+  assert.equal(hyphen.spaceBefore, false);
+  assert.equal(seg.tokens[hyphen.i + 1]!.spaceBefore, false);
+});
+
+test('property: any text segments without throwing, and every token slices to itself', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 400 }), (text) => {
+      const seg = segment(text, text.length > 0 ? [{ start: 0, end: text.length }] : []);
+      for (const t of seg.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+      for (const s of seg.sentences) assert.ok(s.start >= 0 && s.end <= text.length && s.start <= s.end);
+    }),
+    { numRuns: 300 },
+  );
+});
