@@ -11,7 +11,7 @@ import { cleanText } from '../stages/clean/index.ts';
 import { findDates } from '../stages/dates/index.ts';
 import { findEntities } from '../stages/entities/index.ts';
 import { codeEvents } from '../stages/events/index.ts';
-import { findPlaceMentions, resolvePlaces, type PlaceMentionCandidate } from '../stages/places/index.ts';
+import { demonymCountryHints, findPlaceMentions, resolvePlaces, type PlaceMentionCandidate } from '../stages/places/index.ts';
 import { findQuotes } from '../stages/quotes/index.ts';
 import { segment } from '../stages/segment/index.ts';
 import { defaultWorld, type World } from './world.ts';
@@ -38,10 +38,12 @@ export function codeArticle(input: ArticleInput, options: CodeOptions = {}): Art
     for (const m of e.mentions) if (m.kind === 'name' && !taken(m.start, m.end)) candidates.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), sentence: m.sentence });
   }
   const dateline = cleaned.dateline;
-  if (dateline) candidates.push({ start: dateline.start, end: dateline.end, text: text.slice(dateline.start, dateline.end), sentence: -1 });
   candidates.sort((a, b) => a.start - b.start);
-  const { places, placeOf } = resolvePlaces(candidates, { datelinePlace: dateline?.place ?? null });
-  const datelinePlaceId = dateline ? (placeOf.get(candidates.find((c) => c.start === dateline.start)!) ?? null) : null;
+  const { places, placeOf, datelinePlace: datelinePlaceId } = resolvePlaces(candidates, {
+    text,
+    dateline: dateline ? { place: dateline.place, start: dateline.start, end: dateline.end } : null,
+    countryHints: demonymCountryHints(seg),
+  });
   const placeIdAt = new Map<number, string>();
   for (const [c, id] of placeOf) placeIdAt.set(c.start, id);
   for (const e of found) {
