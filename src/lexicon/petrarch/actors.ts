@@ -16,8 +16,8 @@
  *
  * Simplifications: phrases must be consecutive words (`_` and space are read alike); hyphens and diacritics are
  * ignored on both sides, so "al-Maliki" read as one word or as "al", "-", "Maliki" both match AL-MALIKI; dates
- * are inclusive at both ends; roles with a malformed date (`[ARMUNR 9008223-911221]`) and entries without any
- * code (International `U.N._`) are skipped.
+ * are inclusive at both ends; roles with a malformed date (`[ARMUNR 9008223-911221]`) are dropped, and entries
+ * without any code (International line 22 `U.N._`) never match.
  */
 import { readFileSync } from 'node:fs';
 import { basename, delimiter } from 'node:path';
@@ -51,7 +51,7 @@ export interface ActorLexicon {
   lookupAgentAt(words: readonly string[], at: number): AgentMatch | null;
   /** The agent a single word names ("police" → COP, "rebels" → REB). */
   lookupAgent(word: string): AgentMatch | null;
-  /** What loading found: indexed phrases, and entries dropped for having no code. */
+  /** What loading found: indexed phrases, and actor entries without any code (which never match). */
   stats: { actorPhrases: number; agentPhrases: number; entriesWithoutCode: number };
 }
 
@@ -102,19 +102,22 @@ function fold(word: string): string {
   return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
 }
 
-/** Dictionary phrase → tokens: "AMERICA_(UNITED_STATES)_" → america ( united states ); "AL-MALIKI" → al maliki. */
-function phraseTokens(phrase: string): string[] {
+/** Dictionary phrase → folded tokens joined by spaces: "AMERICA_(UNITED_STATES)_" → "america ( united states )"; "AL-MALIKI" → "al maliki". */
+function phraseKey(phrase: string): string {
   let folded = fold(phrase);
   if (folded.includes('(') || folded.includes(')')) folded = folded.replace(/[()]/g, ' $& ');
-  const tokens = folded.split(/[\s_-]+/);
-  return tokens[0] === '' || tokens.at(-1) === '' ? tokens.filter((t) => t !== '') : tokens;
+  return folded.replace(/[\s_-]+/g, ' ').trim();
 }
 
 function addPhrase<T>(index: PhraseIndex<T>, raw: string, file: string, line: number, target: T): void {
-  const tokens = phraseTokens(raw);
-  const first = tokens[0];
-  if (first === undefined) return;
-  const phrase: Phrase<T> = { rest: tokens.slice(1).join(' '), restLength: tokens.length - 1, raw, file, line, target };
+  const key = phraseKey(raw);
+  if (key === '') return;
+  const space = key.indexOf(' ');
+  const first = space < 0 ? key : key.slice(0, space);
+  const rest = space < 0 ? '' : key.slice(space + 1);
+  let restLength = 0;
+  for (let i = space; i >= 0; i = key.indexOf(' ', i + 1)) restLength++;
+  const phrase: Phrase<T> = { rest, restLength, raw, file, line, target };
   const list = index.get(first);
   if (list) list.push(phrase);
   else index.set(first, [phrase]);
@@ -178,34 +181,27 @@ function content(line: string): string {
   return (hash >= 0 ? line.slice(0, hash) : line).trim();
 }
 
-/** Adds the file's phrases to `index`; returns the number of entries skipped for having no code. */
+/** Adds the file's phrases to `index`; returns the number of entries without any code (their phrases never match). */
 function parseActorFile(path: string, index: PhraseIndex<ActorEntry>): number {
   const file = fileId(path);
   const lines = readFileSync(path, 'utf8').split('\n');
   let withoutCode = 0;
   let entry: ActorEntry | null = null;
-  let phrases: [raw: string, line: number][] = [];
-  const flush = (): void => {
-    if (!entry) return;
-    if (entry.roleText === '') withoutCode++;
-    else for (const [raw, line] of phrases) addPhrase(index, raw, file, line, entry);
-    phrases = [];
-  };
   for (let n = 0; n < lines.length; n++) {
     const line = content(lines[n]!);
     if (line === '') continue;
     const bracket = line.indexOf('[');
     const phrase = bracket >= 0 ? line.slice(0, bracket).trim() : line;
     if (line[0] === '+') {
-      if (entry) phrases.push([phrase.slice(1), n + 1]);
+      if (entry) addPhrase(index, phrase.slice(1), file, n + 1, entry);
     } else if (phrase !== '') {
-      flush();
+      if (entry?.roleText === '') withoutCode++;
       entry = { roleText: '', roles: null };
-      phrases.push([phrase, n + 1]);
+      addPhrase(index, phrase, file, n + 1, entry);
     }
     if (bracket >= 0 && entry) entry.roleText += line.slice(bracket);
   }
-  flush();
+  if (entry?.roleText === '') withoutCode++;
   return withoutCode;
 }
 

@@ -103,7 +103,10 @@ interface VerbEntry {
 interface VerbDictionary {
   /** Keyed by every form of the verb word (the word after `+` for multi-word verbs). */
   byForm: Map<string, VerbEntry[]>;
+  /** Keyed by the verb word's lemma ("call" for CALL and +CALL_OFF). */
   byLemma: Map<string, VerbEntry[]>;
+  /** Every entry's lemma: "accuse", "call off". */
+  lemmas: Set<string>;
 }
 
 const CAMEO_VERBS = fileURLToPath(new URL('../../../data/petrarch/CAMEO.2.0.txt', import.meta.url));
@@ -260,7 +263,7 @@ function parseVerbLine(text: string): { words: string[]; forms: string[]; code: 
 }
 
 function parseDictionary(): VerbDictionary {
-  const dictionary: VerbDictionary = { byForm: new Map(), byLemma: new Map() };
+  const dictionary: VerbDictionary = { byForm: new Map(), byLemma: new Map(), lemmas: new Set() };
   const synsets = new Map<string, Term>();
   const lines = readFileSync(CAMEO_VERBS, 'utf8').split('\n');
   let synset: { name: string; members: WordSet[][] } | null = null;
@@ -307,6 +310,7 @@ function parseDictionary(): VerbDictionary {
         list.push(entry);
         map.set(key, list);
       };
+      dictionary.lemmas.add(entry.lemma);
       add(dictionary.byLemma, words[0]!);
       for (const form of forms) add(dictionary.byForm, form);
     }
@@ -357,7 +361,7 @@ function sequenceMatch(sequence: Sequence, words: readonly string[], t = 0, from
   return null;
 }
 
-/** The block's patterns whose first word occurs in the clause: the only ones that can match. */
+/** The block's patterns whose anchor word (see indexPatterns) occurs in the clause: the only ones that can match. */
 function anchored(block: Block, before: readonly string[], after: readonly string[]): Set<Pattern> {
   const patterns = new Set<Pattern>();
   for (const [words, anchors] of [[after, block.afterAnchors], [before, block.beforeAnchors]] as const) {
@@ -395,7 +399,7 @@ function entriesFor(lemma: string, after: readonly string[]): VerbEntry[] {
  * @param lemma the verb's lemma ("accuse"); the word as written works for forms the dictionary lists
  * @param before lower-cased lemmas/words of the clause before the verb, in order
  * @param after lower-cased lemmas/words of the clause after the verb, in order
- * @example matchVerb('sever', [], ['ties', 'with', 'tehran']) // { code: '161', ruleId: 'cameo2:…', matched: [0], … }
+ * @example matchVerb('sever', [], ['diplomatic', 'ties', 'with', 'tehran']) // { code: '161', ruleId: 'cameo2:3562', matched: [0, 1], … }
  */
 export function matchVerb(lemma: string, before: readonly string[], after: readonly string[]): VerbMatch | null {
   const entries = entriesFor(lemma, after);
@@ -445,7 +449,5 @@ function better(a: Candidate, b: Candidate): boolean {
 
 /** Every verb of the dictionary, multi-word ones with their particles: "accuse", "call off", "is determined". */
 export function verbLemmas(): ReadonlySet<string> {
-  const lemmas = new Set<string>();
-  for (const entries of dictionary().byLemma.values()) for (const entry of entries) lemmas.add(entry.lemma);
-  return lemmas;
+  return dictionary().lemmas;
 }
