@@ -106,7 +106,8 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     // A run that is a place as a whole: "Baghdad", "U.S.", "United States", "the Gulf".
     const wholeCountry = knowledge.countryOfName(whole);
     const wholePlace = wholeCountry ? 'country' : knowledge.placeKindOf(whole);
-    if (wholePlace && taggedType !== 'PER' && taggedType !== 'ORG') {
+    // The gazetteer wins over the tagger's ORG: "Tehran would consider" is the city standing for its government.
+    if (wholePlace && taggedType !== 'PER') {
       const candidate = make(run, wholePlace === 'country' || wholePlace === 'city' ? 'GPE' : 'LOC', 'name', [RULES.place], ['gazetteer', ...fromModel]);
       if (wholeCountry) candidate.country = wholeCountry;
       out.push(candidate);

@@ -45,6 +45,7 @@ interface Draft {
 
 const PREPOSITIONS_BEFORE_PP = new Set(['in', 'at', 'near', 'on', 'to', 'from', 'with', 'for', 'of', 'into', 'against', 'by', 'between', 'across', 'inside', 'outside', 'over', 'around', 'through', 'toward', 'towards', 'under']);
 const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'throughout', 'into', 'across']);
 /** Words between a subject and its verb: "would seriously", "had not", "has previously". */
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
 /** "the two sides", "both countries": resolved to the article's two main parties. */
@@ -406,7 +407,7 @@ export function codeEvents(input: EventsInput): Event[] {
     const rules = [...d.rules];
     const sentence = d.sentence;
     const date = eventDate(d, rules);
-    const place = eventPlace(d, rules);
+    const place = eventPlace(d, rules, date.historical);
     let code = d.code;
     if (code === '040' && place?.country && d.source && d.target && !samePrefix(place.country, d.source.actor) && !samePrefix(place.country, d.target.actor)) {
       code = '044';
@@ -472,16 +473,16 @@ export function codeEvents(input: EventsInput): Event[] {
     return { value: { value: null, certainty: 'unknown', granularity: 'unknown' }, historical: false };
   }
 
-  function eventPlace(d: Draft, rules: string[]): PlaceRef | null {
+  /** Where it happened: a place in a locative phrase of the sentence ("in central Baghdad", "in the Gulf"), else the dateline. */
+  function eventPlace(d: Draft, rules: string[], historical: boolean): PlaceRef | null {
     const sentence = d.sentence;
     const trigger = tokens[d.trigger]!;
+    const clause = { start: tokens[clauseStart(tokens, sentence, d.trigger)]!.start, end: tokens[clauseEnd(tokens, sentence, d.trigger) - 1]!.end };
     let best: { place: Place; distance: number } | null = null;
     for (const place of input.places) {
       for (const m of place.mentions) {
-        if (m.sentence !== sentence.index) continue;
-        // Places that name an actor of the event ("Washington severed ties with Tehran") are not where it happened.
-        if ((d.sourceMention && overlaps(m, d.sourceMention)) || (d.targetMention && overlaps(m, d.targetMention))) continue;
-        const distance = Math.abs(m.start - trigger.start) + (m.start < trigger.start ? 20 : 0) + (place.kind === 'country' ? 40 : 0);
+        if (m.sentence !== sentence.index || m.start < clause.start || m.end > clause.end || !isLocative(m.start, m.end)) continue;
+        const distance = Math.abs(m.start - trigger.start) + (place.kind === 'country' ? 40 : 0);
         if (!best || distance < best.distance) best = { place, distance };
       }
     }
@@ -489,12 +490,26 @@ export function codeEvents(input: EventsInput): Event[] {
       rules.push(RULES.sentencePlace);
       return placeRef(best.place, 'stated');
     }
-    const dateline = input.places.find((p) => p.id === input.datelinePlaceId);
+    // The dateline says where today's story was filed, not where a 1980 event happened.
+    const dateline = historical ? undefined : input.places.find((p) => p.id === input.datelinePlaceId);
     if (dateline) {
       rules.push(RULES.datelinePlace);
       return placeRef(dateline, 'implied');
     }
     return null;
+  }
+
+  /** A place mention preceded by a locative preposition (a determiner or adjective may come between), and not modifying a noun ("in the U.S. policy"). */
+  function isLocative(start: number, end: number): boolean {
+    const at = tokens.findIndex((t) => t.start === start);
+    const after = tokens.find((t) => t.start >= end);
+    if (after && after.sentence === tokens[at]?.sentence && after.pos === 'NOUN') return false;
+    for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
+      const t = tokens[k]!;
+      if (LOCATIVE.has(t.normal)) return true;
+      if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN') return false;
+    }
+    return false;
   }
 
   function modalityOf(i: number, sentence: SentenceInfo): Modality | null {
