@@ -57,7 +57,7 @@ export function cueVerbs(): CueVerb[] {
 export function cueAt(tokens: readonly Token[], i: number): CueMatch | null {
   const token = tokens[i];
   if (!token || !isVerbLike(token)) return null;
-  const entries = lexicon().get(token.lemma);
+  const entries = lexicon().get(token.lemma) ?? pastTenseEntries(token);
   if (!entries) return null;
   const next = tokens[i + 1];
   const phrasal = entries.find((v) => v.particle !== null && next?.normal === v.particle && next.sentence === token.sentence);
@@ -66,8 +66,14 @@ export function cueAt(tokens: readonly Token[], i: number): CueMatch | null {
   return plain ? { verb: plain, first: i, end: i + 1 } : null;
 }
 
-/** wink tags most cue verbs VERB; a few inflected forms come out as NOUN/ADJ ("saying", "claiming"). */
+/** wink tags most cue verbs VERB; a few inflected forms come out as NOUN/ADJ ("saying", "alleged"). */
 function isVerbLike(token: Token): boolean {
   if (token.pos === 'VERB') return true;
-  return (token.pos === 'NOUN' || token.pos === 'ADJ') && /(?:ed|ing)$/.test(token.normal) && token.normal !== token.lemma;
+  return (token.pos === 'NOUN' || token.pos === 'ADJ') && /(?:ed|ing)$/.test(token.normal);
+}
+
+/** A past tense wink left unlemmatised ("alleged"/ADJ → allege). */
+function pastTenseEntries(token: Token): CueVerb[] | undefined {
+  if (!token.normal.endsWith('ed')) return undefined;
+  return lexicon().get(token.normal.slice(0, -1)) ?? lexicon().get(token.normal.slice(0, -2));
 }

@@ -41,6 +41,8 @@ interface Attribution {
 
 const LOWER_START = /^[a-z]/;
 const MAX_APPOSITIVES = 30;
+/** Words allowed between a cue and the next part of its quote: "he said of Mrs. Clinton's plan." */
+const MAX_CLAUSE_TAIL = 10;
 const DASH = /^(?:[\u2015\u2014\u2013]|--?)$/;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'from']);
 
@@ -156,7 +158,8 @@ function cueBefore(tokens: readonly Token[], openToken: number, paragraphIndex: 
     const cue = cueAt(tokens, j);
     if (cue) {
       if (!cue.verb.uses.has('direct')) return null;
-      const speaker = subjectBefore(tokens, cue.first, sentenceFloor(tokens, cue.first, floor));
+      const sentenceStart = sentenceFloor(tokens, cue.first, floor);
+      const speaker = isParticiple(tokens[cue.first]!) ? participleSubject(tokens, cue.first, sentenceStart) : subjectBefore(tokens, cue.first, sentenceStart);
       return speaker ? { cue, speaker, clauseEnd: openToken, rule } : null;
     }
     const t = tokens[j]!;
@@ -173,7 +176,7 @@ function governingCue(seg: Segmented, openToken: number): Attribution | null {
   for (let j = openToken - 1; j >= sentence.firstToken; j--) {
     const cue = cueAt(tokens, j);
     if (!cue) continue;
-    const speaker = /ing$/.test(tokens[j]!.normal)
+    const speaker = isParticiple(tokens[j]!)
       ? participleSubject(tokens, j, sentence.firstToken)
       : subjectBefore(tokens, j, sentence.firstToken);
     return speaker ? { cue, speaker, clauseEnd: openToken, rule: 'quotes.cue.governing-verb' } : null;
@@ -194,11 +197,18 @@ function rejectAsQuote(content: readonly Token[], fragment: boolean, adjacentCue
   return null;
 }
 
-/** “A,” he said. “B” — the second part opens right after the attribution of the first. */
+/** “A,” he said. “B” · “A,” he said of the plan. “B” — the second part opens right after the attribution of the first. */
 function followsClause(tokens: readonly Token[], clauseEnd: number, openToken: number): boolean {
-  let k = clauseEnd;
-  while (k < openToken && /^[.,;:]$/.test(tokens[k]!.text)) k++;
-  return k === openToken;
+  if (openToken - clauseEnd > MAX_CLAUSE_TAIL) return false;
+  for (let k = clauseEnd; k < openToken; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t)) return false;
+  }
+  return true;
+}
+
+function isParticiple(token: Token): boolean {
+  return /ing$/.test(token.normal);
 }
 
 /** After "Crocker said", only an adjunct may follow before the sentence ends ("on Monday", "told reporters"). */

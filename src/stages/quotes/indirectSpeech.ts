@@ -19,8 +19,12 @@ export interface IndirectCandidate {
 /** Words that open a subordinate remark rather than continue the reported clause: ", although …", ", an apparent reference …". */
 const CLAUSE_BREAKERS = new Set(['although', 'though', 'whereas', 'while', 'which', 'a', 'an', 'according']);
 /** Words that cannot open a reported clause ("what it says are …", "said to be"). */
-const NOT_CLAUSE_OPENERS = new Set(['what', 'which', 'who', 'whom', 'whose', 'to', 'so', 'nothing', 'something', 'anything', 'yes', 'no']);
+const NOT_CLAUSE_OPENERS = new Set(['what', 'which', 'who', 'whom', 'whose', 'to', 'so', 'nothing', 'something', 'anything']);
+/** A hearer given as a pronoun: "informed them the flights were cancelled". */
+const OBJECT_PRONOUNS = new Set(['them', 'him', 'her', 'us', 'me', 'you']);
 const MIN_CONTENT_TOKENS = 3;
+const MAX_SOURCE_TOKENS = 10;
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
 
 /** `quoted[i]` is true for tokens inside quotation marks (marks included). */
 export function findIndirect(seg: Segmented, quoted: Uint8Array): IndirectCandidate[] {
@@ -30,7 +34,7 @@ export function findIndirect(seg: Segmented, quoted: Uint8Array): IndirectCandid
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       if (i < coveredUntil || quoted[i]) continue;
       const candidate = accordingTo(seg.tokens, sentence, i) ?? reportedClause(seg.tokens, sentence, i, quoted);
-      if (!candidate || overlapsQuoted(candidate.content, quoted)) continue;
+      if (!candidate || overlapsQuoted(candidate.content, quoted, seg.tokens)) continue;
       found.push(candidate);
       // Cues inside a reported clause belong to it: "He said he had told the Iranians they must end …".
       coveredUntil = Math.max(candidate.content.end, candidate.cue.end);
@@ -46,28 +50,36 @@ function reportedClause(tokens: readonly Token[], sentence: SentenceInfo, i: num
   return cueAfter(tokens, sentence, cue, last) ?? cueBefore(tokens, sentence, cue, last, quoted);
 }
 
-/** "<clause>, he added." · "<clause>, said Smith." · "<clause>, officials told Reuters on Monday." */
+/**
+ * "<clause>, he added." · "<clause>, said Smith." · "<clause>, officials told Reuters on Monday."
+ * Mid-sentence ("Acts of protest, Mr. Obama said, are acts of patriotism"): the content is the whole sentence,
+ * with the attribution inside it, so that it stays one slice of the text.
+ */
 function cueAfter(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatch, last: number): IndirectCandidate | null {
   // Only verbs that can close a quote close a clause: "…, he added", not "…, a charge Iran denies".
   if (!cue.verb.uses.has('direct')) return null;
-  for (let k = cue.end; k <= last; k++) {
-    const t = tokens[k]!;
+  let tail = cue.end;
+  for (; tail <= last; tail++) {
+    const t = tokens[tail]!;
     if (t.pos === 'PUNCT') break;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.normal === 'that') return null;
   }
   let speaker: TokenRange | null;
   let comma: number;
   if (tokens[cue.first - 1]?.text === ',') {
-    speaker = phraseStartingAt(tokens, cue.end, last + 1);
+    // "…, said Smith": the speaker stands right after the verb ("…, said of the plan" has none).
+    speaker = tokens[cue.end]?.pos === 'ADP' ? null : phraseStartingAt(tokens, cue.end, last + 1);
     comma = cue.first - 1;
   } else {
     speaker = subjectBefore(tokens, cue.first, sentence.firstToken);
     comma = speaker ? speaker.first - 1 : -1;
   }
   if (!speaker || tokens[comma]?.text !== ',' || comma < sentence.firstToken) return null;
-  const content = trimClause(tokens, sentence.firstToken, comma);
+  const interrupts = tokens[tail]?.text === ',' && continuesClause(tokens, tail + 1, last);
+  const content = trimClause(tokens, sentence.firstToken, interrupts ? last + 1 : comma);
   if (!content || !isClause(tokens, content)) return null;
-  return { content, cue: cueRange(tokens, cue), speaker, sentence: sentence.index, rules: ['quotes.indirect.cue-after'] };
+  const rule = interrupts ? 'quotes.indirect.parenthetical' : 'quotes.indirect.cue-after';
+  return { content, cue: cueRange(tokens, cue), speaker, sentence: sentence.index, rules: [rule] };
 }
 
 /** "Maliki said Iraq would not be …" · "He said he had told the Iranians they must …" · "…, saying Tehran would …" */
@@ -77,12 +89,17 @@ function cueBefore(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMat
   if (!speaker || quoted[speaker.first]) return null;
   let k = cue.end;
   if (cue.verb.uses.has('listener')) {
-    const hearer = phraseStartingAt(tokens, k, last + 1);
-    if (hearer && hearer.end <= last && startsClause(tokens[hearer.end]!)) k = hearer.end;
+    // The shortest hearer after which a clause starts: "told reporters | five people had been arrested".
+    const hearer = OBJECT_PRONOUNS.has(tokens[k]?.normal ?? '') ? { first: k, end: k + 1 } : phraseStartingAt(tokens, k, last + 1);
+    for (let e = (hearer?.first ?? k) + 1; hearer && e <= hearer.end && e <= last; e++) {
+      if (!startsClause(tokens, e, last)) continue;
+      k = e;
+      break;
+    }
   }
   k = skipToThat(tokens, k, last);
-  if (k > last || !startsClause(tokens[k]!)) return null;
-  const content = clauseFrom(tokens, k, last);
+  if (k > last || !startsClause(tokens, k, last)) return null;
+  const content = clauseFrom(tokens, k, last, sentence.endToken);
   if (!isClause(tokens, content)) return null;
   return { content, cue: cueRange(tokens, cue), speaker, sentence: sentence.index, rules: [participle ? 'quotes.indirect.participle' : 'quotes.indirect.cue-before'] };
 }
@@ -92,17 +109,36 @@ function accordingTo(tokens: readonly Token[], sentence: SentenceInfo, i: number
   if (tokens[i]!.normal !== 'according' || tokens[i + 1]?.normal !== 'to') return null;
   const last = lastContentToken(tokens, sentence);
   const cue = { first: i, end: i + 2, lemma: 'according to' };
+  const speaker = sourceAfter(tokens, i + 2, last);
+  if (!speaker) return null;
   if (i === sentence.firstToken) {
-    const speaker = phraseStartingAt(tokens, i + 2, last + 1);
-    if (!speaker || tokens[speaker.end]?.text !== ',') return null;
-    const content = clauseFrom(tokens, speaker.end + 1, last);
+    if (tokens[speaker.end]?.text !== ',') return null;
+    const content = clauseFrom(tokens, speaker.end + 1, last, sentence.endToken);
     return isClause(tokens, content) ? { content, cue, speaker, sentence: sentence.index, rules: ['quotes.indirect.according-to'] } : null;
   }
   if (tokens[i - 1]?.text !== ',') return null;
-  const speaker = phraseStartingAt(tokens, i + 2, last + 1);
   const content = trimClause(tokens, sentence.firstToken, i - 1);
-  if (!speaker || !content || !isClause(tokens, content)) return null;
+  if (!content || !isClause(tokens, content)) return null;
   return { content, cue, speaker, sentence: sentence.index, rules: ['quotes.indirect.according-to'] };
+}
+
+/** The source named after "according to", up to the next punctuation; wink tags some of them verbs ("police"). */
+function sourceAfter(tokens: readonly Token[], from: number, last: number): TokenRange | null {
+  let end = from;
+  while (end <= last && end - from < MAX_SOURCE_TOKENS && tokens[end]!.pos !== 'PUNCT') end++;
+  return end > from && (end > last || tokens[end]!.pos === 'PUNCT') ? { first: from, end } : null;
+}
+
+/**
+ * After "<part>, he said," the sentence goes on with the rest of the reported clause ("are acts of patriotism"),
+ * not with an appositive ("said Omar Khalil, the provincial governor"), a relative clause or a participle cue
+ * that reports a clause of its own (", adding that …").
+ */
+function continuesClause(tokens: readonly Token[], from: number, last: number): boolean {
+  const first = tokens[from];
+  if (!first || from > last || first.pos === 'DET' || RELATIVES.has(first.normal) || cueAt(tokens, from)) return false;
+  for (let k = from; k <= last; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return true;
+  return false;
 }
 
 /** "said on Monday that …", "said in a statement that …": skip a short adjunct when "that" follows it. */
@@ -116,7 +152,7 @@ function skipToThat(tokens: readonly Token[], from: number, last: number): numbe
 }
 
 /** The reported clause from `first` to the sentence end, or to a comma that opens a remark of the writer's own. */
-function clauseFrom(tokens: readonly Token[], first: number, last: number): TokenRange {
+function clauseFrom(tokens: readonly Token[], first: number, last: number, sentenceEnd: number): TokenRange {
   let hasVerb = false;
   for (let k = first; k <= last; k++) {
     const t = tokens[k]!;
@@ -125,7 +161,7 @@ function clauseFrom(tokens: readonly Token[], first: number, last: number): Toke
     if (hasVerb && (t.text === ',' || t.text === ';') && next && CLAUSE_BREAKERS.has(next.normal)) return { first, end: k };
     if (hasVerb && t.text === ';') return { first, end: k };
   }
-  return { first, end: last + 1 };
+  return keepClosingMark(tokens, { first, end: last + 1 }, sentenceEnd);
 }
 
 function trimClause(tokens: readonly Token[], first: number, end: number): TokenRange | null {
@@ -133,7 +169,21 @@ function trimClause(tokens: readonly Token[], first: number, end: number): Token
   let e = end;
   while (f < e && tokens[f]!.pos === 'PUNCT') f++;
   while (e > f && tokens[e - 1]!.pos === 'PUNCT') e--;
-  return e > f ? { first: f, end: e } : null;
+  return e > f ? keepClosingMark(tokens, { first: f, end: e }, end) : null;
+}
+
+/** A clause that ends inside a quoted phrase keeps the phrase's closing mark: "represents the “same … change.”" */
+function keepClosingMark(tokens: readonly Token[], range: TokenRange, limit: number): TokenRange {
+  let open = false;
+  for (let k = range.first; k < range.end; k++) {
+    const t = tokens[k]!.text;
+    if (t === '“') open = true;
+    else if (t === '”') open = false;
+    else if (t === '"') open = !open;
+  }
+  if (!open) return range;
+  for (let k = range.end; k < limit; k++) if (/^[”"]$/.test(tokens[k]!.text)) return { first: range.first, end: k + 1 };
+  return range;
 }
 
 /** A reported clause has a few words and a verb ("He said nothing." has neither). */
@@ -148,11 +198,16 @@ function isClause(tokens: readonly Token[], range: TokenRange): boolean {
   return words >= MIN_CONTENT_TOKENS && verb;
 }
 
-/** A clause opens with its subject: "Iraq would …", "he had told …", "the bombs have …", "there is …". */
-function startsClause(token: Token): boolean {
+/** A reported clause opens with its subject and then its verb: "Iraq would …", "he had told …", "the bombs have …". */
+function startsClause(tokens: readonly Token[], k: number, last: number): boolean {
+  const token = tokens[k]!;
   if (NOT_CLAUSE_OPENERS.has(token.normal)) return false;
-  if (token.pos === 'PRON') return isPersonalPronoun(token) || /^(this|that|these|those|there|everyone|nobody|none|some|many|all)$/.test(token.normal);
-  return token.pos === 'DET' || token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'NUM' || token.pos === 'ADJ' || token.normal === 'there';
+  if (token.normal === 'there') return true;
+  const subject = phraseStartingAt(tokens, k, last + 1);
+  if (!subject) return false;
+  let v = subject.end;
+  while (v <= last && tokens[v]!.pos === 'ADV') v++;
+  return v <= last && (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX');
 }
 
 /** The last token before the sentence's closing punctuation and marks. */
@@ -162,10 +217,11 @@ function lastContentToken(tokens: readonly Token[], sentence: SentenceInfo): num
   return k;
 }
 
-function overlapsQuoted(range: TokenRange, quoted: Uint8Array): boolean {
-  let inside = 0;
-  for (let k = range.first; k < range.end; k++) inside += quoted[k]!;
-  return inside * 2 > range.end - range.first;
+/** The reported clause is only a direct quote with a word or two around it ("it was “inadequate …”"). */
+function overlapsQuoted(range: TokenRange, quoted: Uint8Array, tokens: readonly Token[]): boolean {
+  let outside = 0;
+  for (let k = range.first; k < range.end; k++) if (!quoted[k] && tokens[k]!.pos !== 'PUNCT') outside++;
+  return outside < MIN_CONTENT_TOKENS;
 }
 
 function cueRange(tokens: readonly Token[], cue: CueMatch): TokenRange & { lemma: string } {

@@ -16,6 +16,8 @@ const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your'])
 /** Prepositions that join the parts of one speaker phrase: "a spokesman for the ministry", "officials in Baghdad". */
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to']);
 const MAX_PHRASE = 12;
+/** Words wink tags ADP that open a clause, so a subject may follow them: "after Tehran said". */
+const SUBORDINATORS = new Set(['after', 'before', 'as', 'because', 'since', 'until', 'while', 'though', 'although', 'if', 'unless', 'once', 'whether', 'than']);
 /** Words that sit between a subject and its verb: "has also said", "later told". */
 const SKIPPABLE_POS = new Set(['AUX', 'ADV']);
 
@@ -59,14 +61,22 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
   const last = tokens[end - 1];
   if (!last || end - 1 < floor) return null;
   if (last.pos === 'PRON' && isPersonalPronoun(last)) return { first: end - 1, end };
+  if (isJoiner(last)) return null;
   let first = end;
   while (first - 1 >= floor && end - (first - 1) <= MAX_PHRASE) {
     const token = tokens[first - 1]!;
     if (!fitsPhrase(token, tokens[first])) break;
+    // A joining word needs a nominal on its left: "a spokesman for the ministry", not "In Baghdad officials".
+    if (isJoiner(token) && !(first - 2 >= floor && isNominal(tokens[first - 2]!))) break;
     first--;
-    if (token.pos === 'DET' || POSSESSIVES.has(token.normal)) break;
+    const opensPhrase = token.pos === 'DET' || POSSESSIVES.has(token.normal);
+    if (opensPhrase && !(first - 2 >= floor && isJoiner(tokens[first - 1]!) && isNominal(tokens[first - 2]!))) break;
   }
   return first < end ? finish(tokens, first, end) : null;
+}
+
+function isJoiner(token: Token): boolean {
+  return (token.pos === 'ADP' && INNER_PREPOSITIONS.has(token.normal)) || (token.pos === 'CCONJ' && token.normal === 'and');
 }
 
 /** The noun phrase that starts at token `first`, not reaching `ceiling` (exclusive). */
@@ -95,6 +105,8 @@ export function phraseStartingAt(tokens: readonly Token[], first: number, ceilin
 export function subjectBefore(tokens: readonly Token[], verb: number, floor: number): TokenRange | null {
   let k = verb;
   while (k - 1 >= floor && SKIPPABLE_POS.has(tokens[k - 1]!.pos) && !isPersonalPronoun(tokens[k - 1]!)) k--;
+  // A second verb of its clause: "She then urges her husband to come out and repeatedly says"
+  if (tokens[k - 1]?.normal === 'and' && k - 1 >= floor) return clauseSubject(tokens, floor, k);
   // A bracketed aside after the name: "Rep. Gwen Moore (D-Wis.) said"
   if (tokens[k - 1]?.text === ')') {
     for (let j = k - 2; j >= Math.max(floor, k - 10); j--) {
@@ -106,11 +118,17 @@ export function subjectBefore(tokens: readonly Token[], verb: number, floor: num
   if (k - 1 >= floor && tokens[k - 1]!.text === ',') {
     for (let j = k - 2; j >= Math.max(floor, k - 25); j--) {
       if (tokens[j]!.text !== ',') continue;
-      return phraseEndingAt(tokens, j, floor);
+      return asSubject(tokens, phraseEndingAt(tokens, j, floor));
     }
     return null;
   }
-  return phraseEndingAt(tokens, k, floor);
+  return asSubject(tokens, phraseEndingAt(tokens, k, floor));
+}
+
+/** A phrase governed by a preposition is no subject ("come out of the car and says"); after a conjunction it is ("after Tehran said"). */
+function asSubject(tokens: readonly Token[], phrase: TokenRange | null): TokenRange | null {
+  const before = phrase ? tokens[phrase.first - 1] : undefined;
+  return phrase && (before?.pos !== 'ADP' || SUBORDINATORS.has(before.normal)) ? phrase : null;
 }
 
 /**
