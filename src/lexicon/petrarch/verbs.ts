@@ -15,8 +15,9 @@
  * Patterns belong to their block and apply to every verb of it. Rule ids are `cameo2:<line>`.
  *
  * Simplifications (there is no parse tree here):
- * - A pattern matches when its words occur in order in `before` / `after`, at any distance; the words inside
- *   `(...)` and `{...}` may have at most GROUP_GAP other words between them; `_`-joined words are consecutive.
+ * - A pattern matches when its words occur in order in `before` / `after`: the first word after the verb within
+ *   VERB_REACH words of it, words before the verb among the last BEFORE_REACH, the words inside `(...)` and
+ *   `{...}` at most GROUP_GAP words apart, `_`-joined words consecutive, other words at any distance.
  * - `$`, `+`, `^` and `%` are ignored: the matcher does not know where the actors are.
  * - Words match as written or with the noun number changed (ALLEGATION ~ "allegations", TALKS ~ "talk") or, for
  *   -ED/-ING pattern words, as the bare verb (DETERMINED ~ "determine"); a hyphenated word also matches its
@@ -52,6 +53,13 @@ export interface VerbMatch {
 
 /** Words inside `(...)` or `{...}` may be this many words apart: (TO BORDER) ~ "to the Iranian border". */
 const GROUP_GAP = 2;
+/**
+ * Stand-ins for "in the verb's object / subject": the first pattern word after the verb may have at most
+ * VERB_REACH words before it ("demand the immediate and unconditional release"), which keeps `- * ON [190] # PRESS`
+ * off "need to see Iranian action on the ground"; words before the verb are looked for among the last BEFORE_REACH.
+ */
+const VERB_REACH = 4;
+const BEFORE_REACH = 8;
 
 type WordSet = ReadonlySet<string>;
 
@@ -348,14 +356,14 @@ function termLength(term: Term, words: readonly string[], at: number): number {
   return best;
 }
 
-/** Indices of the leftmost match of `sequence` in `words` from term `t` on, starting at or after `from`. */
-function sequenceMatch(sequence: Sequence, words: readonly string[], t = 0, from = 0): number[] | null {
+/** Indices of the leftmost match of `sequence` in `words` from term `t` on, starting at or after `from`; the first term starts by `reach`. */
+function sequenceMatch(sequence: Sequence, words: readonly string[], reach: number, t = 0, from = 0): number[] | null {
   if (t === sequence.terms.length) return [];
-  const last = t === 0 ? words.length - 1 : Math.min(words.length - 1, from + sequence.gaps[t]!);
+  const last = Math.min(words.length - 1, from + (t === 0 ? reach : sequence.gaps[t]!));
   for (let at = from; at <= last; at++) {
     const length = termLength(sequence.terms[t]!, words, at);
     if (length === 0) continue;
-    const rest = sequenceMatch(sequence, words, t + 1, at + length);
+    const rest = sequenceMatch(sequence, words, reach, t + 1, at + length);
     if (rest) return [...range(at, at + length), ...rest];
   }
   return null;
@@ -407,18 +415,20 @@ export function matchVerb(lemma: string, before: readonly string[], after: reado
   if (!first) return null;
   const skip = first.particles.length;
   const rest = skip === 0 ? after : after.slice(skip);
+  const nearStart = Math.max(0, before.length - BEFORE_REACH);
+  const near = before.slice(nearStart);
   const particleIndices = range(0, skip);
   let best: Candidate | null = null;
   for (const [k, { block }] of entries.entries()) {
     if (k > 0 && entries.findIndex((entry) => entry.block === block) < k) continue;
-    for (const pattern of anchored(block, before, rest)) {
+    for (const pattern of anchored(block, near, rest)) {
       if (best && pattern.specificity < best.pattern.specificity) continue;
-      const matchedAfter = sequenceMatch(pattern.after, rest);
+      const matchedAfter = sequenceMatch(pattern.after, rest, VERB_REACH);
       if (!matchedAfter) continue;
-      const matchedBefore = sequenceMatch(pattern.before, before);
+      const matchedBefore = sequenceMatch(pattern.before, near, Infinity);
       if (!matchedBefore) continue;
       const matched = matchedAfter.map((i) => i + skip);
-      const candidate: Candidate = { pattern, matched, matchedBefore, originMatch: pattern.origin !== null && first.forms.includes(pattern.origin) };
+      const candidate: Candidate = { pattern, matched, matchedBefore: matchedBefore.map((i) => i + nearStart), originMatch: pattern.origin !== null && first.forms.includes(pattern.origin) };
       if (!best || better(candidate, best)) best = candidate;
     }
   }
