@@ -31,7 +31,9 @@ export function codeArticle(input: ArticleInput, options: CodeOptions = {}): Art
   const found = findEntities(seg, world.entities);
 
   // Places: gazetteer hits in the body, place entities, and the dateline.
-  const candidates: PlaceMentionCandidate[] = findPlaceMentions(seg);
+  // Names the entities stage read as people or organisations ("Crocker", "Bank of England") are not places.
+  const named = found.filter((e) => e.type === 'PERSON' || e.type === 'ORG').flatMap((e) => e.mentions);
+  const candidates: PlaceMentionCandidate[] = findPlaceMentions(seg).filter((c) => !named.some((m) => m.start < c.end && c.start < m.end));
   const taken = (s: number, e: number) => candidates.some((c) => c.start < e && s < c.end);
   for (const e of found) {
     if (e.type !== 'GPE' && e.type !== 'LOC') continue;

@@ -363,7 +363,8 @@ function buildEntities(seg: Segmented, candidates: Candidate[], knowledge: Entit
   for (const c of candidates) {
     if (c.type === 'PERSON' && byKey.has(`PERSON:${c.text.toLowerCase()}`)) continue;
     const person = personBySurname.get(surnameOf(c.text));
-    if (person && c.type !== 'GPE' && c.type !== 'NORP' && c.type !== 'LOC' && c.endToken - c.firstToken <= 3) {
+    // A known person's surname wins over a small place of the same name ("Crocker", Missouri) but not over a country.
+    if (person && c.type !== 'NORP' && !c.country && c.endToken - c.firstToken <= 3) {
       add(`PERSON:${person.name.toLowerCase()}`, () => person, mentionOf(c, 'surname'), [RULES.surname], c.sources);
       continue;
     }
