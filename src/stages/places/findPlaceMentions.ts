@@ -1,0 +1,172 @@
+/**
+ * Gazetteer spotter: capitalised token runs that name a known place, longest match first. Nationality words
+ * ("Iranian") are left to the entities stage (NORP); so are people whose names are also towns ("Crocker").
+ */
+import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
+import { countryByDemonym, isCommonWordPlaceName, lookupPlace, type PlaceCandidate } from '../../lexicon/gazetteer.ts';
+import type { PlaceMentionCandidate } from './index.ts';
+import {
+  INSTITUTION_AFTER_PLACE,
+  MAX_NAME_TOKENS,
+  MIN_POPULATION_INSIDE_NAME,
+  NAME_CONNECTORS,
+  NAME_OF_SOMETHING_ELSE,
+  OPENING_MARKS,
+  SPEECH_AFTER_NAME,
+} from './rules.ts';
+
+interface Spotted extends PlaceMentionCandidate {
+  firstToken: number;
+  endToken: number;
+  readings: readonly PlaceCandidate[];
+}
+
+/**
+ * @example findPlaceMentions(segment('Talks in Baghdad ended.', ...)) // [{ start: 9, end: 16, text: 'Baghdad', sentence: 0 }]
+ */
+export function findPlaceMentions(seg: Segmented): PlaceMentionCandidate[] {
+  const spotted: Spotted[] = [];
+  const personWords = new Set<string>();
+  for (const sentence of seg.sentences) {
+    const runs = capitalisedRuns(seg.tokens, sentence);
+    const found = spotSentence(seg, sentence, runs);
+    spotted.push(...found);
+    // "Ryan Crocker": the last word of a person's name names that person wherever it recurs.
+    for (const run of runs) if (looksLikePersonName(seg.tokens, run) && !found.some((f) => f.firstToken === run.start)) personWords.add(seg.tokens[run.end - 1]!.text);
+  }
+  return spotted
+    .filter((s) => !(s.endToken - s.firstToken === 1 && personWords.has(s.text) && onlySmallCities(s.readings, MIN_POPULATION_INSIDE_NAME)))
+    .map(({ start, end, text, sentence }) => ({ start, end, text, sentence }));
+}
+
+interface Run {
+  start: number;
+  end: number;
+}
+
+function spotSentence(seg: Segmented, sentence: SentenceInfo, runs: readonly Run[]): Spotted[] {
+  const { tokens, text } = seg;
+  const out: Spotted[] = [];
+  for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+    if (!startsName(tokens, i, sentence.endToken)) continue;
+    const reach = nameReach(tokens, i, sentence.endToken);
+    for (let j = Math.min(i + MAX_NAME_TOKENS, reach); j > i; j--) {
+      if (!endsName(tokens[j - 1]!)) continue;
+      const mention = text.slice(tokens[i]!.start, tokens[j - 1]!.end);
+      const readings = lookupPlace(mention);
+      if (readings.length === 0 || !accepts(seg, sentence, runs, i, j, mention, readings)) continue;
+      out.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, text: mention, sentence: sentence.index, firstToken: i, endToken: j, readings });
+      i = j - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+function accepts(seg: Segmented, sentence: SentenceInfo, runs: readonly Run[], i: number, j: number, mention: string, readings: readonly PlaceCandidate[]): boolean {
+  const { tokens } = seg;
+  if (countryByDemonym(mention)) return false;
+  const next = tokens[j];
+  const inSentence = next !== undefined && next.sentence === sentence.index;
+  // "New York Times", "Gulf Cooperation Council", "the Gulf war"
+  if (inSentence && ((isCapitalised(next) && NAME_OF_SOMETHING_ELSE.has(next.normal)) || next.normal === 'war')) return false;
+  const cityOnly = readings.every((r) => r.kind === 'city' && !r.source.startsWith('place-alias.'));
+  if (!cityOnly) return true;
+  const single = j - i === 1;
+  // "Police said", "Reading the report": a capital at the start of a sentence says nothing.
+  if (single && atSentenceStart(tokens, sentence, i) && (isCommonWordPlaceName(mention) || tokens[i]!.pos !== 'PROPN')) return false;
+  // "Crocker said": a speaker, unless a big city stands for its government.
+  if (single && inSentence && SPEECH_AFTER_NAME.has(next.normal) && onlySmallCities(readings, MIN_POPULATION_INSIDE_NAME)) return false;
+  const run = runs.find((r) => r.start <= i && i < r.end);
+  if (run && (run.start < i || j < run.end)) {
+    // "Santa Ana Police Department" names a place; "Hassan Kazemi-Qomi" does not.
+    const follower = j < run.end ? tokens[j] : undefined;
+    if (follower && INSTITUTION_AFTER_PLACE.has(follower.normal) && run.start === i) return true;
+    return !onlySmallCities(readings, MIN_POPULATION_INSIDE_NAME);
+  }
+  return true;
+}
+
+/** Two or three title-case proper nouns, hyphenated parts joined: "Ryan Crocker", "Hassan Kazemi-Qomi". */
+function looksLikePersonName(tokens: readonly Token[], run: Run): boolean {
+  const words: Token[] = [];
+  for (let k = run.start; k < run.end; k++) {
+    const t = tokens[k]!;
+    if (t.text === '-' || isGlued(t)) continue;
+    if (t.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
+    words.push(t);
+  }
+  return words.length >= 2 && words.length <= 3;
+}
+
+function onlySmallCities(readings: readonly PlaceCandidate[], min: number): boolean {
+  return readings.every((r) => r.kind === 'city' && !r.source.startsWith('place-alias.') && (r.population ?? 0) < min);
+}
+
+function isCapitalised(token: Token): boolean {
+  const c = token.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(token.text);
+}
+
+/** A capitalised word, or the Arabic article of "al-Anbar". */
+function startsName(tokens: readonly Token[], i: number, end: number): boolean {
+  const token = tokens[i]!;
+  if (isCapitalised(token)) return true;
+  return ARABIC_ARTICLES.has(token.normal) && i + 2 < end && tokens[i + 1]!.text === '-' && !tokens[i + 1]!.spaceBefore && isCapitalised(tokens[i + 2]!);
+}
+
+const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'ADV', 'INTJ']);
+const ARABIC_ARTICLES = new Set(['al', 'el', 'an', 'ar', 'as', 'ash', 'at', 'ad', 'az']);
+const INNER_PUNCTUATION = new Set(['-', ',', '.', "'s", '’s', '&']);
+
+/** End (exclusive) of the longest token stretch from i that could be one place name. */
+function nameReach(tokens: readonly Token[], i: number, end: number): number {
+  let j = i + 1;
+  while (j < end && j - i < MAX_NAME_TOKENS) {
+    const t = tokens[j]!;
+    if (!(isCapitalised(t) || NAME_CONNECTORS.has(t.text) || INNER_PUNCTUATION.has(t.text) || isGlued(t) || /^d['’]\p{Lu}/u.test(t.text))) break;
+    j++;
+  }
+  return j;
+}
+
+/** A word piece written against the previous token: the "ń" of "Toruń", the "au" of "Port-au-Prince". */
+function isGlued(token: Token): boolean {
+  return !token.spaceBefore && /^\p{L}/u.test(token.text);
+}
+
+/** Could end a place name: "Iraq", "D.C.", the glued end of "Toruń". */
+function endsName(token: Token): boolean {
+  return isCapitalised(token) || isGlued(token) || /^d['’]\p{Lu}/u.test(token.text);
+}
+
+/** Runs of capitalised words, joined by hyphens and by "of"/"de"-like words: "Ryan Crocker", "Bank of England". */
+function capitalisedRuns(tokens: readonly Token[], sentence: SentenceInfo): Run[] {
+  const runs: Run[] = [];
+  let i = sentence.firstToken;
+  while (i < sentence.endToken) {
+    // "In Hilla, ...": a sentence's first function word is capitalised but is no part of a name.
+    if (!startsName(tokens, i, sentence.endToken) || (atSentenceStart(tokens, sentence, i) && FUNCTION_POS.has(tokens[i]!.pos))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + 1;
+    for (let k = end; k < sentence.endToken; k++) {
+      const t = tokens[k]!;
+      if (isCapitalised(t) || (isGlued(t) && k === end)) end = k + 1;
+      else if (t.text === '-' && !t.spaceBefore) continue;
+      else if (NAME_CONNECTORS.has(t.text) && t.text !== 'and' && k + 1 < sentence.endToken && isCapitalised(tokens[k + 1]!)) continue;
+      else break;
+    }
+    runs.push({ start, end });
+    i = end;
+  }
+  return runs;
+}
+
+function atSentenceStart(tokens: readonly Token[], sentence: SentenceInfo, i: number): boolean {
+  for (let k = i - 1; k >= sentence.firstToken; k--) if (!OPENING_MARKS.has(tokens[k]!.text)) return false;
+  return true;
+}

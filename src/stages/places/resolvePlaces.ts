@@ -1,0 +1,223 @@
+/**
+ * Resolver: picks one reading per place name in an article and groups mentions into Place records.
+ * One sense per article: every mention of a name gets the same place. Readings are ranked by a prior
+ * (kind, population, capital) plus context: countries and regions the article names elsewhere, the dateline,
+ * "X, Y" containers and the alias table's "near" countries.
+ */
+import type { Mention, Place } from '../../model/record.ts';
+import { foldPlaceName, loosePlaceKey } from '../../lexicon/foldPlaceName.ts';
+import { lookupPlace, type PlaceCandidate } from '../../lexicon/gazetteer.ts';
+import type { PlaceContext, PlaceMentionCandidate, ResolvedPlaces } from './index.ts';
+import { CONTEXT, MIN_POPULATION_WITHOUT_CONTEXT, PRIOR, RANK_RULES } from './rules.ts';
+
+interface Occurrence {
+  /** Undefined for the dateline. */
+  candidate: PlaceMentionCandidate | undefined;
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  surface: string;
+  readings: readonly PlaceCandidate[];
+}
+
+interface Choice {
+  reading: PlaceCandidate;
+  rules: Set<string>;
+}
+
+export function resolvePlaces(candidates: readonly PlaceMentionCandidate[], context: PlaceContext): ResolvedPlaces {
+  const occurrences = [...datelineOccurrences(context), ...candidates.map((c) => occurrenceOf(c))].filter(
+    (o): o is Occurrence => o !== null && o.readings.length > 0,
+  );
+  occurrences.sort((a, b) => a.start - b.start || b.end - a.end);
+  const bySurface = new Map<string, Occurrence[]>();
+  for (const o of occurrences) bySurface.set(o.surface, [...(bySurface.get(o.surface) ?? []), o]);
+
+  const evidence = gatherEvidence(bySurface, context);
+  const containers = containerBonuses(occurrences, context.text);
+  const choices = new Map<string, Choice | null>();
+  for (const [surface, list] of bySurface) choices.set(surface, choose(surface, list[0]!.readings, evidence, containers.get(surface)));
+
+  const places: Place[] = [];
+  const placeByKey = new Map<string, Place>();
+  const placeOf = new Map<PlaceMentionCandidate, string>();
+  let datelinePlace: string | null = null;
+  for (const o of occurrences) {
+    const choice = choices.get(o.surface);
+    if (!choice) continue;
+    const { reading } = choice;
+    let place = placeByKey.get(reading.placeKey);
+    if (!place) {
+      place = {
+        id: `p${places.length + 1}`,
+        name: reading.name,
+        kind: reading.kind,
+        geonameid: reading.geonameid,
+        lat: reading.lat,
+        lon: reading.lon,
+        country: reading.country,
+        population: reading.population,
+        mentions: [],
+        rules: [],
+      };
+      places.push(place);
+      placeByKey.set(reading.placeKey, place);
+    }
+    for (const rule of [reading.source, ...choice.rules]) if (!place.rules.includes(rule)) place.rules.push(rule);
+    if (!place.mentions.some((m) => m.start === o.start && m.end === o.end)) {
+      place.mentions.push({ start: o.start, end: o.end, sentence: o.sentence, kind: mentionKind(o.text, reading) });
+    }
+    if (o.candidate) placeOf.set(o.candidate, place.id);
+    else datelinePlace ??= place.id;
+  }
+  return { places, placeOf, datelinePlace };
+}
+
+/** "the Gulf" → "Gulf", "Iraq’s" → "Iraq", with the span narrowed to match. */
+function occurrenceOf(candidate: PlaceMentionCandidate): Occurrence | null {
+  const lead = /^(?:the\s+)/i.exec(candidate.text)?.[0].length ?? 0;
+  const trail = /(?:['’]s?)?\s*$/.exec(candidate.text.slice(lead))?.[0].length ?? 0;
+  const text = candidate.text.slice(lead, candidate.text.length - trail);
+  if (text === '') return null;
+  const start = candidate.start + lead;
+  return { candidate, start, end: start + text.length, text, sentence: candidate.sentence, surface: foldPlaceName(text), readings: lookupPlace(text) };
+}
+
+/** "Baghdad" → one occurrence; "Paris, Texas" → Paris and Texas. */
+function datelineOccurrences(context: PlaceContext): Occurrence[] {
+  const dateline = context.dateline;
+  if (!dateline) return [];
+  const out: Occurrence[] = [];
+  const partRe = /[^,]+/g;
+  let part: RegExpExecArray | null;
+  while ((part = partRe.exec(dateline.place)) !== null) {
+    const text = part[0].trim();
+    if (text === '') continue;
+    const start = dateline.start + part.index + part[0].indexOf(text);
+    out.push({ candidate: undefined, start, end: start + text.length, text, sentence: -1, surface: foldPlaceName(text), readings: lookupPlace(text) });
+  }
+  return out;
+}
+
+interface Evidence {
+  /** Country code → surfaces (or "#dateline", "#hint") that point to it. */
+  countries: Map<string, Set<string>>;
+  /** First-level region code → surfaces that name it. */
+  admins: Map<string, Set<string>>;
+}
+
+/** What the article says about where it is, from names read without context. */
+function gatherEvidence(bySurface: Map<string, Occurrence[]>, context: PlaceContext): Evidence {
+  const evidence: Evidence = { countries: new Map(), admins: new Map() };
+  const note = (map: Map<string, Set<string>>, key: string, source: string) => map.set(key, (map.get(key) ?? new Set()).add(source));
+  for (const [surface, list] of bySurface) {
+    const ranked = [...list[0]!.readings].sort((a, b) => prior(b) - prior(a));
+    const best = ranked[0]!;
+    const second = ranked[1];
+    const confident = best.kind !== 'city' || !second || prior(best) - prior(second) >= 2;
+    if (!confident) continue;
+    const source = list.every((o) => o.sentence === -1) ? '#dateline' : surface;
+    if (best.country) note(evidence.countries, best.country, source);
+    if (best.kind === 'region' && best.admin) note(evidence.admins, best.admin, source);
+  }
+  for (const [i, code] of (context.countryHints ?? []).entries()) note(evidence.countries, code, `#hint${i}`);
+  return evidence;
+}
+
+/** Surface → placeKey → bonus, for "X, Y" and "X in Y" where Y holds X. */
+function containerBonuses(occurrences: readonly Occurrence[], text: string): Map<string, Map<string, number>> {
+  const bonuses = new Map<string, Map<string, number>>();
+  const give = (surface: string, reading: PlaceCandidate) => {
+    const map = bonuses.get(surface) ?? new Map<string, number>();
+    map.set(reading.placeKey, CONTEXT.container);
+    bonuses.set(surface, map);
+  };
+  for (let k = 0; k + 1 < occurrences.length; k++) {
+    const inner = occurrences[k]!;
+    const outer = occurrences[k + 1]!;
+    if (!/^\s*,\s*$|^\s+in\s+$/.test(text.slice(inner.end, outer.start)) && !(inner.sentence === -1 && outer.sentence === -1)) continue;
+    for (const r of inner.readings) {
+      for (const c of outer.readings) {
+        if (!contains(c, r)) continue;
+        give(inner.surface, r);
+        give(outer.surface, c);
+      }
+    }
+  }
+  return bonuses;
+}
+
+function contains(outer: PlaceCandidate, inner: PlaceCandidate): boolean {
+  if (outer.placeKey === inner.placeKey) return false;
+  if (outer.kind === 'country') return inner.kind !== 'country' && inner.country === outer.country;
+  if (outer.kind === 'region' && outer.admin) return inner.kind === 'city' && inner.admin === outer.admin;
+  return false;
+}
+
+function choose(surface: string, readings: readonly PlaceCandidate[], evidence: Evidence, container: Map<string, number> | undefined): Choice | null {
+  let best: Choice | null = null;
+  let bestScore = -Infinity;
+  let contextual = false;
+  const namesRegion = readings.some((r) => r.kind === 'region' || r.kind === 'country');
+  for (const reading of readings) {
+    const rules = new Set<string>();
+    let score = prior(reading);
+    const support = othersThan(evidence.countries.get(reading.country), surface);
+    if (support > 0) {
+      score += CONTEXT.articleCountry + (support >= 3 ? CONTEXT.strongArticleCountry : 0);
+      rules.add(RANK_RULES.articleCountry.id);
+    }
+    // Ranks cities among cities: "Oregon" stays the state even in a story that names Ohio (Oregon, Ohio).
+    if (reading.kind === 'city' && reading.admin && !namesRegion && othersThan(evidence.admins.get(reading.admin), surface) > 0) {
+      score += CONTEXT.adminContext;
+      rules.add(RANK_RULES.adminContext.id);
+    }
+    const near = reading.near.filter((c) => othersThan(evidence.countries.get(c), surface) > 0).length;
+    if (near > 0) {
+      score += CONTEXT.near * Math.min(near, 2);
+      rules.add(RANK_RULES.near.id);
+    }
+    const held = container?.get(reading.placeKey);
+    if (held) {
+      score += held;
+      rules.add(RANK_RULES.container.id);
+    }
+    if (score > bestScore) {
+      best = { reading, rules };
+      bestScore = score;
+      contextual = rules.size > 0;
+    }
+  }
+  if (!best) return null;
+  if (readings.filter((r) => r.kind === 'city').length > 1 && best.reading.kind === 'city') best.rules.add(RANK_RULES.population.id);
+  const r = best.reading;
+  // A lone small town no other name points to is more likely a surname or a word: "Crocker", "Yap".
+  if (r.kind === 'city' && !r.source.startsWith('place-alias.') && !contextual && (r.population ?? 0) < MIN_POPULATION_WITHOUT_CONTEXT) return null;
+  return best;
+}
+
+function othersThan(sources: Set<string> | undefined, surface: string): number {
+  if (!sources) return 0;
+  return sources.size - (sources.has(surface) ? 1 : 0);
+}
+
+/** Score of a reading before context (PRIOR). */
+export function prior(r: PlaceCandidate): number {
+  if (r.kind === 'country') return PRIOR.country;
+  if (r.kind === 'region') return PRIOR.region;
+  if (r.kind === 'water') return PRIOR.water;
+  if (r.source.startsWith('place-alias.')) return PRIOR.aliasCity;
+  let score = Math.log10((r.population ?? 0) + 1);
+  if (r.featureCode === 'PPLC') score += PRIOR.capital;
+  else if (r.featureCode === 'PPLA') score += PRIOR.adminSeat;
+  else if (r.featureCode === 'PPLA2') score += PRIOR.districtSeat;
+  else if (r.featureCode === 'PPLX') score += PRIOR.citySection;
+  if (r.source === 'gazetteer.city-loose') score += PRIOR.loose;
+  return score;
+}
+
+/** "Falluja" is a spelling of Al Fallūjah's name; "U.S." and "Washington" are aliases. */
+function mentionKind(text: string, reading: PlaceCandidate): Mention['kind'] {
+  return loosePlaceKey(foldPlaceName(text)) === loosePlaceKey(foldPlaceName(reading.name)) ? 'name' : 'alias';
+}

@@ -1,0 +1,117 @@
+/**
+ * Rules of the places stage: how the spotter accepts a gazetteer match, and how the resolver ranks the
+ * readings of an ambiguous name. Ids are cited in `places[].rules` next to the gazetteer source of the reading
+ * (gazetteer.country, gazetteer.city, gazetteer.city-loose, place-alias.<id>).
+ */
+
+export interface PlaceRule {
+  id: string;
+  /** What the rule does, with the text it is meant for. */
+  description: string;
+  example: string;
+}
+
+export const SPOT_RULES = {
+  match: {
+    id: 'places.spot.gazetteer',
+    description: 'A capitalised run of up to six tokens that names a known place, longest first.',
+    example: 'talks in Baghdad were',
+  },
+  insideName: {
+    id: 'places.spot.inside-name',
+    description: 'Part of a longer capitalised name counts when it is a country, region or sea, a large city, or a place before an institution word.',
+    example: 'U.S. ambassador to Iraq Ryan Crocker',
+  },
+} as const satisfies Record<string, PlaceRule>;
+
+export const RANK_RULES = {
+  population: {
+    id: 'places.rank.population',
+    description: 'Among cities of one name, the larger and the capital first.',
+    example: 'Paris (France, 2.1 M) before Paris, Texas (25 k)',
+  },
+  articleCountry: {
+    id: 'places.rank.article-country',
+    description: 'A reading in a country the article names elsewhere (or its dateline, or its nationality words) gains.',
+    example: 'Hilla in an Iraq story → Al Ḩillah, Iraq',
+  },
+  adminContext: {
+    id: 'places.rank.admin-context',
+    description: 'A city in a first-level region the article names gains.',
+    example: 'Paris in a story that names Texas → Paris, Texas',
+  },
+  container: {
+    id: 'places.rank.container',
+    description: '"X, Y" or "X in Y": X is read inside Y, and Y as the region or country that holds X.',
+    example: 'Buffalo, New York → Buffalo in New York State',
+  },
+  near: {
+    id: 'places.rank.near',
+    description: 'A reading tied to countries the article names (place-aliases.tsv "near" column) gains.',
+    example: 'war games in the Gulf (Iran story) → Persian Gulf',
+  },
+} as const satisfies Record<string, PlaceRule>;
+
+/** Scores of a reading before context: one point is a factor of ten in city population. */
+export const PRIOR = {
+  country: 10,
+  /** A city our alias table names for this spelling ("Washington" → Washington, D.C.). */
+  aliasCity: 9,
+  region: 7,
+  water: 7,
+  capital: 1.5,
+  adminSeat: 0.7,
+  districtSeat: 0.3,
+  /** Matched only after folding transliteration variants ("Iran" ~ "Iraan", Texas). */
+  loose: -0.8,
+  /** A section of a city, not the city. */
+  citySection: -1,
+} as const;
+
+/** Context bonuses (RANK_RULES). */
+export const CONTEXT = {
+  articleCountry: 2.5,
+  /** Extra when three or more other names support the country. */
+  strongArticleCountry: 1,
+  adminContext: 3,
+  container: 6,
+  near: 3,
+} as const;
+
+/**
+ * A city reading with no support from context must be at least this large: a lone "Crocker" or "Yap" in a
+ * story about Iraq is a surname, not a town.
+ */
+export const MIN_POPULATION_WITHOUT_CONTEXT = 20_000;
+
+/** A city inside a longer capitalised name ("Hassan Kazemi-Qomi") counts only from this size on. */
+export const MIN_POPULATION_INSIDE_NAME = 1_000_000;
+
+/** Longest place name tried, in tokens ("Democratic Republic of the Congo" is five). */
+export const MAX_NAME_TOKENS = 6;
+
+/** Lower-case words that may sit inside a place name: "Democratic Republic of the Congo", "Rio de Janeiro". */
+export const NAME_CONNECTORS = new Set(['of', 'the', 'de', 'del', 'da', 'do', 'dos', 'das', 'di', 'du', 'la', 'le', 'les', 'los', 'las', 'y', 'and', 'upon', 'on', 'es', 'el', 'al', 'am', 'im', 'an', 'der', 'sur', 'en']);
+
+/** Words after a place that make it part of a name of something else: "New York Times", "Gulf War". */
+export const NAME_OF_SOMETHING_ELSE = new Set([
+  'times', 'post', 'journal', 'herald', 'tribune', 'daily', 'gazette', 'chronicle', 'globe', 'star', 'telegraph', 'observer',
+  'war', 'wars', 'crisis', 'cooperation', 'airlines', 'airways', 'air', 'express', 'stock', 'exchange', 'bank', 'group',
+  'inc', 'corp', 'ltd', 'company', 'motors', 'university', 'college', 'school', 'institute', 'street', 'avenue', 'road',
+  'square', 'bridge', 'stadium', 'fc', 'united', 'rovers', 'wanderers', 'athletic', 'rangers', 'giants', 'jets', 'open',
+  'cup', 'grand', 'prix', 'accord', 'accords', 'agreement', 'treaty', 'convention', 'protocol', 'declaration', 'pact',
+  'syndrome', 'virus', 'flu', 'fever', 'disease', 'encephalitis',
+]);
+
+/** Words after a city that show the city is the place of an institution: "Santa Ana Police Department". */
+export const INSTITUTION_AFTER_PLACE = new Set([
+  'police', 'department', 'county', 'city', 'council', 'hospital', 'airport', 'province', 'governorate', 'district',
+  'region', 'state', 'municipality', 'health', 'zoo', 'port', 'harbour', 'harbor', 'prison', 'jail', 'court', 'mayor',
+  'metropolitan', 'area', 'valley', 'prefecture', 'township', 'village', 'borough', 'parish', 'station', 'office',
+]);
+
+/** Verbs after a one-word name that make it a speaker, not a town: "Crocker said". */
+export const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'asked', 'noted', 'explained', 'argued', 'insisted', 'warned']);
+
+/** Marks before a sentence's first word that keep it sentence-initial: “Reading the report… */
+export const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', ':']);
