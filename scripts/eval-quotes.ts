@@ -180,7 +180,7 @@ async function main(): Promise<void> {
   line('direct quotes, full only', full);
   line('indirect attributions', indirect);
   line('  recall on say/tell/add/according', speechIndirect, false);
-  console.log(`time: ${(elapsed / articles.length).toFixed(1)} ms/article (clean + segment + quotes)`);
+  console.log(`time: ${(elapsed / articles.length).toFixed(1)} ms/article (clean + segment${noEntities ? '' : ' + entities'} + quotes)`);
 }
 
 await main();

@@ -7,7 +7,7 @@ import { cueAt, type CueMatch } from './cueVerbs.ts';
 import type { QuotedPart } from './directQuoteScanner.ts';
 import type { QuoteRuleId } from './rules.ts';
 import { participleSubject, phraseStartingAt, subjectBefore, type TokenRange } from './speakerPhrase.ts';
-import { tokenAtOrAfter, tokenCovering } from './tokenLookup.ts';
+import { isPunctuation, tokenAtOrAfter, tokenCovering } from './tokenLookup.ts';
 
 export interface ParagraphTokens {
   /** The paragraph number the segment stage gave it. */
@@ -189,7 +189,7 @@ function governingCue(seg: Segmented, openToken: number): Attribution | null {
  * ("positive", the so-called "reform"), a short verbless phrase inside a sentence, a short Title Case name.
  */
 function rejectAsQuote(content: readonly Token[], fragment: boolean, adjacentCue: boolean): QuoteRuleId | null {
-  const words = content.filter((t) => t.pos !== 'PUNCT');
+  const words = content.filter((t) => !isPunctuation(t));
   if (words.length <= 2 && !(adjacentCue && !fragment)) return 'quotes.skip.scare-quote';
   if (adjacentCue && !fragment) return null;
   if (fragment && words.length <= 4 && !words.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return 'quotes.skip.scare-quote';
@@ -215,7 +215,7 @@ function isParticiple(token: Token): boolean {
 function clauseEndsSentence(tokens: readonly Token[], from: number, limit: number): boolean {
   for (let k = from; k < limit; k++) {
     const t = tokens[k]!;
-    if (t.pos === 'PUNCT') return true;
+    if (isPunctuation(t)) return true;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.normal === 'that') return false;
   }
   return true;
@@ -240,8 +240,9 @@ function dashAttribution(tokens: readonly Token[], k: number, limit: number): At
   if (m === k) return null;
   const speaker = phraseStartingAt(tokens, m, limit);
   if (!speaker) return null;
+  // The name ends the sentence, or the line: "― Pamela Padilla\n“I’m so ashamed …”"
   const next = tokens[skipBrackets(tokens, speaker.end, limit)];
-  if (speaker.end < limit && next && !/^[.,;]$/.test(next.text)) return null;
+  if (speaker.end < limit && next && !/^[.,;]$/.test(next.text) && next.pos !== 'SPACE' && !isQuoteMark(next)) return null;
   return { cue: null, speaker, clauseEnd: speaker.end, rule: 'quotes.cue.dash' };
 }
 

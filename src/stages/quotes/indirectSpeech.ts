@@ -6,6 +6,7 @@ import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
 import { cueAt, type CueMatch } from './cueVerbs.ts';
 import type { QuoteRuleId } from './rules.ts';
 import { isPersonalPronoun, participleSubject, phraseStartingAt, subjectBefore, type TokenRange } from './speakerPhrase.ts';
+import { isPunctuation } from './tokenLookup.ts';
 
 export interface IndirectCandidate {
   /** Content as a token range [first, end). */
@@ -61,7 +62,7 @@ function cueAfter(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatc
   let tail = cue.end;
   for (; tail <= last; tail++) {
     const t = tokens[tail]!;
-    if (t.pos === 'PUNCT') break;
+    if (isPunctuation(t)) break;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.normal === 'that') return null;
   }
   let speaker: TokenRange | null;
@@ -125,8 +126,8 @@ function accordingTo(tokens: readonly Token[], sentence: SentenceInfo, i: number
 /** The source named after "according to", up to the next punctuation; wink tags some of them verbs ("police"). */
 function sourceAfter(tokens: readonly Token[], from: number, last: number): TokenRange | null {
   let end = from;
-  while (end <= last && end - from < MAX_SOURCE_TOKENS && tokens[end]!.pos !== 'PUNCT') end++;
-  return end > from && (end > last || tokens[end]!.pos === 'PUNCT') ? { first: from, end } : null;
+  while (end <= last && end - from < MAX_SOURCE_TOKENS && !isPunctuation(tokens[end]!)) end++;
+  return end > from && (end > last || isPunctuation(tokens[end]!)) ? { first: from, end } : null;
 }
 
 /**
@@ -167,8 +168,8 @@ function clauseFrom(tokens: readonly Token[], first: number, last: number, sente
 function trimClause(tokens: readonly Token[], first: number, end: number): TokenRange | null {
   let f = first;
   let e = end;
-  while (f < e && tokens[f]!.pos === 'PUNCT') f++;
-  while (e > f && tokens[e - 1]!.pos === 'PUNCT') e--;
+  while (f < e && isPunctuation(tokens[f]!)) f++;
+  while (e > f && isPunctuation(tokens[e - 1]!)) e--;
   return e > f ? keepClosingMark(tokens, { first: f, end: e }, end) : null;
 }
 
@@ -192,7 +193,7 @@ function isClause(tokens: readonly Token[], range: TokenRange): boolean {
   let verb = false;
   for (let k = range.first; k < range.end; k++) {
     const t = tokens[k]!;
-    if (t.pos !== 'PUNCT') words++;
+    if (!isPunctuation(t)) words++;
     if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
   }
   return words >= MIN_CONTENT_TOKENS && verb;
@@ -213,14 +214,14 @@ function startsClause(tokens: readonly Token[], k: number, last: number): boolea
 /** The last token before the sentence's closing punctuation and marks. */
 function lastContentToken(tokens: readonly Token[], sentence: SentenceInfo): number {
   let k = sentence.endToken - 1;
-  while (k > sentence.firstToken && tokens[k]!.pos === 'PUNCT') k--;
+  while (k > sentence.firstToken && isPunctuation(tokens[k]!)) k--;
   return k;
 }
 
 /** The reported clause is only a direct quote with a word or two around it ("it was “inadequate …”"). */
 function overlapsQuoted(range: TokenRange, quoted: Uint8Array, tokens: readonly Token[]): boolean {
   let outside = 0;
-  for (let k = range.first; k < range.end; k++) if (!quoted[k] && tokens[k]!.pos !== 'PUNCT') outside++;
+  for (let k = range.first; k < range.end; k++) if (!quoted[k] && !isPunctuation(tokens[k]!)) outside++;
   return outside < MIN_CONTENT_TOKENS;
 }
 

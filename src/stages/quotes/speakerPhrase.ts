@@ -4,6 +4,7 @@
  * participle ("with Kazemi-Qomi calling", "they had criticized …, saying").
  */
 import type { Token } from '../../model/analysis.ts';
+import { isPunctuation } from './tokenLookup.ts';
 
 /** Token range [first, end). */
 export interface TokenRange {
@@ -45,9 +46,9 @@ function fitsPhrase(token: Token, right: Token | undefined): boolean {
 /** Trims function words off the left edge and checks there is a head; null when nothing nominal is left. */
 function finish(tokens: readonly Token[], first: number, end: number): TokenRange | null {
   let f = first;
-  while (f < end && (tokens[f]!.pos === 'ADP' || tokens[f]!.pos === 'CCONJ' || tokens[f]!.pos === 'PUNCT')) f++;
+  while (f < end && (tokens[f]!.pos === 'ADP' || tokens[f]!.pos === 'CCONJ' || isPunctuation(tokens[f]!))) f++;
   let e = end;
-  while (e > f && (tokens[e - 1]!.pos === 'ADP' || tokens[e - 1]!.pos === 'CCONJ' || tokens[e - 1]!.pos === 'PUNCT' || tokens[e - 1]!.pos === 'DET')) e--;
+  while (e > f && (tokens[e - 1]!.pos === 'ADP' || tokens[e - 1]!.pos === 'CCONJ' || isPunctuation(tokens[e - 1]!) || tokens[e - 1]!.pos === 'DET')) e--;
   if (e <= f) return null;
   const head = tokens[e - 1]!;
   // "the military", "the wounded": an adjective after a determiner heads its phrase.
@@ -118,17 +119,21 @@ export function subjectBefore(tokens: readonly Token[], verb: number, floor: num
   if (k - 1 >= floor && tokens[k - 1]!.text === ',') {
     for (let j = k - 2; j >= Math.max(floor, k - 25); j--) {
       if (tokens[j]!.text !== ',') continue;
-      return asSubject(tokens, phraseEndingAt(tokens, j, floor));
+      return asSubject(tokens, phraseEndingAt(tokens, j, floor), floor, k);
     }
     return null;
   }
-  return asSubject(tokens, phraseEndingAt(tokens, k, floor));
+  return asSubject(tokens, phraseEndingAt(tokens, k, floor), floor, k);
 }
 
-/** A phrase governed by a preposition is no subject ("come out of the car and says"); after a conjunction it is ("after Tehran said"). */
-function asSubject(tokens: readonly Token[], phrase: TokenRange | null): TokenRange | null {
+/**
+ * A phrase governed by a preposition is no subject but the end of a longer one ("Protesters marching through
+ * the streets chanted"): take the subject of the clause instead. After a conjunction it is one ("after Tehran said").
+ */
+function asSubject(tokens: readonly Token[], phrase: TokenRange | null, floor: number, verb: number): TokenRange | null {
   const before = phrase ? tokens[phrase.first - 1] : undefined;
-  return phrase && (before?.pos !== 'ADP' || SUBORDINATORS.has(before.normal)) ? phrase : null;
+  if (!phrase || before?.pos !== 'ADP' || SUBORDINATORS.has(before.normal)) return phrase;
+  return clauseSubject(tokens, floor, verb);
 }
 
 /**
@@ -138,7 +143,8 @@ function asSubject(tokens: readonly Token[], phrase: TokenRange | null): TokenRa
 export function participleSubject(tokens: readonly Token[], participle: number, floor: number): TokenRange | null {
   const prev = tokens[participle - 1];
   if (prev && participle - 1 >= floor && prev.text !== ',' && prev.normal !== 'and') {
-    return phraseEndingAt(tokens, participle, floor);
+    // "with Kazemi-Qomi calling"; after "while"/"by" the participle has the clause's subject.
+    return phraseEndingAt(tokens, participle, floor) ?? clauseSubject(tokens, floor, participle);
   }
   // "with X calling … and saying": the subject of the earlier participle.
   for (let j = participle - 2; j > floor; j--) {

@@ -18,3 +18,8 @@ export function tokenCovering(tokens: readonly Token[], offset: number): number 
   const prev = tokens[i - 1];
   return prev && prev.end > offset ? i - 1 : i;
 }
+
+/** Punctuation, or the line breaks wink keeps as SPACE tokens inside a paragraph. */
+export function isPunctuation(token: Token): boolean {
+  return token.pos === 'PUNCT' || token.pos === 'SPACE';
+}
