@@ -29,6 +29,12 @@ export function defaultWorld(options: { tagger?: boolean } = {}): World {
     capitalOf,
     countryName: (iso3) => countryByCode(iso3)?.name ?? iso3,
   };
+  const dictionaryActor = (name: string, date: string | null) => {
+    const words = name.toLowerCase().split(/\s+/);
+    const match = lookupActor(words, 0, date ?? undefined);
+    return match && match.length === words.length ? { code: match.code, entryId: match.entryId } : null;
+  };
+  entities.dictionaryCode = (name) => dictionaryActor(name, null)?.code ?? null;
   if (options.tagger !== false) entities.tagSentence = tagSentence;
   const built: World = {
     entities,
@@ -36,11 +42,7 @@ export function defaultWorld(options: { tagger?: boolean } = {}): World {
       countryOfName: entities.countryOfName,
       countryOfDemonym: entities.countryOfDemonym,
       capitalOf,
-      dictionaryActor: (name, date) => {
-        const words = name.toLowerCase().split(/\s+/);
-        const match = lookupActor(words, 0, date ?? undefined);
-        return match && match.length === words.length ? { code: match.code, entryId: match.entryId } : null;
-      },
+      dictionaryActor,
     },
     verbDictionary: (lemma, before, after) => {
       const m = matchVerb(lemma, before, after);

@@ -105,7 +105,9 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
 
     // A run that is a place as a whole: "Baghdad", "U.S.", "United States", "the Gulf".
     const wholeCountry = knowledge.countryOfName(whole);
-    const wholePlace = wholeCountry ? 'country' : knowledge.placeKindOf(whole);
+    let wholePlace = wholeCountry ? 'country' : knowledge.placeKindOf(whole);
+    // "NATO" is also a hamlet: an organisation the actor dictionaries know wins over a town of the same name
+    if (wholePlace === 'city' && (knowledge.dictionaryCode?.(whole)?.length ?? 0) > 3 && !knowledge.capitalOf(whole)) wholePlace = null;
     // The gazetteer wins over the tagger's ORG: "Tehran would consider" is the city standing for its government.
     if (wholePlace && taggedType !== 'PER') {
       const candidate = make(run, wholePlace === 'country' || wholePlace === 'city' ? 'GPE' : 'LOC', 'name', [RULES.place], ['gazetteer', ...fromModel]);
@@ -147,6 +149,20 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
         continue;
       }
       break;
+    }
+    // A title inside the run: "Energy Minister Kiraitu Murungi", "U.N. Secretary-General Kofi Annan".
+    if (!role) {
+      for (let j = k + 1; j < run.endToken - 1; j++) {
+        const r = roleAt(j);
+        if (!r || !r.entry.asTitle || j + r.length >= run.endToken || !isCapitalised(tokens[j]!)) continue;
+        const prefix = phrase(k, j);
+        const c = knowledge.countryOfName(prefix) ?? knowledge.countryOfDemonym(prefix);
+        if (c) country ??= c;
+        role = r.entry.role;
+        k = j + r.length;
+        rules.push(RULES.titleBefore);
+        break;
+      }
     }
     if (k >= run.endToken) continue;
     const name: TokenRange = { firstToken: k, endToken: run.endToken };
@@ -190,7 +206,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     if (MISC_HEADS.has(head) || taggedType === 'MISC') type = null;
     else if (ORG_HEADS.has(head) || ORG_OPENERS.has(opener) || (taggedType === 'ORG' && !role)) {
       type = 'ORG';
-      rules.push(RULES.orgHead);
+      rules.push(ORG_HEADS.has(head) || ORG_OPENERS.has(opener) ? RULES.orgHead : RULES.taggerSpan);
       // "Iran’s Revolutionary Guards", "the Iraqi Army"
       if (!country) country = countryEndingAt(run.firstToken - 1) ?? undefined;
     } else if (role || counterpart) type = 'PERSON';
@@ -200,6 +216,11 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
       type = 'PERSON';
       rules.push(RULES.speechSubject);
     } else if (name.endToken - name.firstToken >= 2 && allProperNouns(name)) type = 'PERSON';
+    // "NATO", "Hamas", "European Community": names the actor dictionaries know are organisations
+    if (type === null && knowledge.dictionaryCode?.(nameText)) {
+      type = 'ORG';
+      rules.push(RULES.dictionaryName);
+    }
 
     if (MISC_HEADS.has(head)) continue;
     const candidate = make(name, type, 'name', rules, taggedType ? ['rule', 'model'] : ['rule']);

@@ -19,6 +19,8 @@ export interface EntityKnowledge {
   capitalOf(name: string): string | null;
   /** Short English name of a country ("IRN" → "Iran"). */
   countryName(iso3: string): string;
+  /** The actor dictionaries' code for a name ("NATO" → IGOWSTNAT, "Hamas" → PSEREBHMS), else null. */
+  dictionaryCode?(name: string): string | null;
   /** Proposes name spans for one sentence (statistical tagger); absent in rules-only mode. */
   tagSentence?: (tokens: readonly Token[], context: { headline: boolean }) => TaggedSpan[];
 }

@@ -10,6 +10,9 @@ export interface TokenRange {
   endToken: number;
 }
 
+/** Titles that take "of": "Secretary of State", "Minister of Defence", "Chief of Staff". */
+const TITLE_OPENERS = new Set(['secretary', 'minister', 'chief', 'head', 'director', 'governor', 'chairman', 'president', 'commander', 'speaker']);
+
 const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'NUM', 'INTJ']);
 const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', ':']);
 
@@ -30,9 +33,14 @@ function canJoinHyphen(tokens: readonly Token[], i: number, end: number): boolea
   return i + 1 < end && hyphen !== undefined && next !== undefined && hyphen.text === '-' && !hyphen.spaceBefore && !next.spaceBefore && /^\p{Lu}/u.test(next.text);
 }
 
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
+
 function isNameToken(tokens: readonly Token[], sentence: SentenceInfo, i: number): boolean {
   const token = tokens[i]!;
   if (!isCapitalised(token) || !/\p{L}/u.test(token.text)) return false;
+  // "on Wednesday NATO said", "in May 2006": dates are not part of names
+  if (WEEKDAYS.has(token.normal) || (MONTHS.has(token.normal) && /^\d/.test(tokens[i + 1]?.text ?? ''))) return false;
   if (atSentenceStart(tokens, sentence, i)) return token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'X' || token.pos === 'ADJ';
   return !FUNCTION_POS.has(token.pos) || token.pos === 'NUM' || /^\p{Lu}[\p{Ll}]/u.test(token.text);
 }
@@ -68,9 +76,9 @@ export function findNameRuns(tokens: readonly Token[], sentence: SentenceInfo): 
         i++;
         continue;
       }
-      // Ministry of Defence, Bank of England, University of Baghdad
+      // Ministry of Defence, Bank of England, University of Baghdad, Secretary of State Warren Christopher
       const previous = tokens[last]!.normal;
-      if ((tokens[i]!.normal === 'of' || tokens[i]!.normal === 'for') && (ORG_OPENERS.has(previous) || ORG_HEADS.has(previous)) && i + 1 < end && isNameToken(tokens, sentence, i + 1)) {
+      if ((tokens[i]!.normal === 'of' || tokens[i]!.normal === 'for') && (ORG_OPENERS.has(previous) || ORG_HEADS.has(previous) || TITLE_OPENERS.has(previous)) && i + 1 < end && isNameToken(tokens, sentence, i + 1)) {
         i++;
         continue;
       }

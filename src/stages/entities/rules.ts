@@ -9,6 +9,7 @@ export const RULES = {
   counterpart: 'entities.counterpart-inherits',
   apposition: 'entities.apposition-role',
   orgHead: 'entities.org-head-word',
+  dictionaryName: 'entities.actor-dictionary-name',
   speechSubject: 'entities.subject-of-speech-verb',
   place: 'entities.gazetteer-place',
   demonym: 'entities.demonym',

@@ -48,6 +48,22 @@ const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit'
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'throughout', 'into', 'across']);
 /** Words between a subject and its verb: "would seriously", "had not", "has previously". */
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
+const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'early', 'late', 'earlier', 'later', 'in', 'at']);
+const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'now', 'again', 'also', 'recently', 'earlier', 'later']);
+
+/** Tokens inside a date or time ("on Wednesday", "last November", "today"). */
+function timeTokens(input: EventsInput): boolean[] {
+  const { tokens } = input.seg;
+  const out = tokens.map((t) => TIME_WORDS.has(t.normal));
+  for (const n of input.seg.numeric) if (n.type === 'DATE' || n.type === 'TIME') for (let k = n.firstToken; k < n.endToken; k++) out[k] = true;
+  let k = 0;
+  for (const d of input.dates) {
+    while (k < tokens.length && tokens[k]!.end <= d.start) k++;
+    for (let j = k; j < tokens.length && tokens[j]!.start < d.end; j++) out[j] = true;
+  }
+  return out;
+}
+
 /** "the two sides", "both countries": resolved to the article's two main parties. */
 const BOTH = Symbol('both sides');
 
@@ -55,6 +71,7 @@ export function codeEvents(input: EventsInput): Event[] {
   const { seg } = input;
   const { tokens } = seg;
   const actorAt = indexActors(input.actors, tokens.length);
+  const isTime = timeTokens(input);
   const parties = articleParties(input.entities);
   const drafts: Draft[] = [];
 
@@ -256,7 +273,8 @@ export function codeEvents(input: EventsInput): Event[] {
    */
   function subjectOfVerb(i: number, sentence: SentenceInfo, depth: number): ActorMention | typeof BOTH | null {
     let k = i - 1;
-    while (k >= sentence.firstToken && VERB_GROUP.has(tokens[k]!.pos) && tokens[k]!.normal !== 'to') k--;
+    // "Germany on Wednesday lifted", "Denmark today accepted": time phrases sit between subject and verb
+    while (k >= sentence.firstToken && ((VERB_GROUP.has(tokens[k]!.pos) && tokens[k]!.normal !== 'to') || isTime[k] || (TIME_PREPOSITIONS.has(tokens[k]!.normal) && isTime[k + 1]))) k--;
     if (k < sentence.firstToken) return null;
     const t = tokens[k]!;
     // "Kazemi-Qomi, speaking at a separate media conference several hours later, said"

@@ -1,177 +1,261 @@
 /**
  * Features of a token for the name tagger: the word and its neighbours, shapes, affixes, wink POS, sentence
  * casing (ALL-CAPS headline, title case, lower case), joins without spaces ("Kazemi-Qomi") and list matches.
+ *
+ * A feature is a template and a value, named `template=value` in the model. Features are grouped by what
+ * they depend on, so that the run-time scorer can cache the groups that depend on the word alone.
  */
 import type { Token } from '../../../model/analysis.ts';
 import { MARK_NAMES, matchKey, type Gazetteer } from './gazetteer.ts';
 
+export type Emit = (template: string, value: string) => void;
+
+export function featureName(template: string, value: string): string {
+  return template + '=' + value;
+}
+
 /** How the sentence is capitalised: N normal, A ALL CAPS, T Title Case, L all lower case. */
 export type Casing = 'N' | 'A' | 'T' | 'L';
+export const CASINGS: readonly Casing[] = ['N', 'A', 'T', 'L'];
 
-/** "Kazemi-Qomi" → "Xxxxx-Xxxx", "U.S." → "X.X.", "1,200" → "d,ddd": letters and digits with runs cut at 4. */
-export function wordShape(text: string): string {
+/** What the features need to know about a word, whatever its context. */
+export interface WordInfo {
+  text: string;
+  /** Match key: lower case, accents dropped. */
+  key: string;
+  /** "Kazemi-Qomi" → "Xxxxx-Xxxx", "U.S." → "X.X.", "1,200" → "d,ddd": letters and digits, runs cut at 4. */
+  shape: string;
+  /** The shape with every run cut to one: "Xx-Xx". */
+  shortShape: string;
+  /** 'C' capitalised, 'U' no lower-case letter ("U.S."), 'l' starts lower-case, '-' no letters. */
+  capital: string;
+}
+
+export function describeWord(text: string): WordInfo {
   let shape = '';
+  let shortShape = '';
   let last = '';
   let run = 0;
   for (let k = 0; k < text.length; k++) {
-    const ch = text[k]!;
     const code = text.charCodeAt(k);
     let c: string;
     if (code >= 48 && code <= 57) c = 'd';
-    else if (ch !== ch.toLowerCase()) c = 'X';
-    else if (ch !== ch.toUpperCase()) c = 'x';
-    else c = ch;
+    else if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code < 128) c = text[k]!;
+    else {
+      const ch = text[k]!;
+      c = ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
+    }
     run = c === last ? run + 1 : 1;
-    last = c;
     if (run <= 4) shape += c;
-  }
-  return shape;
-}
-
-/** wordShape with every run cut to one: "Xxxxx-Xxxx" → "Xx-Xx". */
-export function shortShape(text: string): string {
-  let shape = '';
-  let last = '';
-  for (let k = 0; k < text.length; k++) {
-    const ch = text[k]!;
-    const code = text.charCodeAt(k);
-    let c: string;
-    if (code >= 48 && code <= 57) c = 'd';
-    else if (ch !== ch.toLowerCase()) c = 'X';
-    else if (ch !== ch.toUpperCase()) c = 'x';
-    else c = ch;
-    if (c !== last) shape += c;
+    if (run === 1) shortShape += c;
     last = c;
   }
-  return shape;
+  return { text, key: matchKey(text), shape, shortShape, capital: capitalClass(shape) };
 }
 
-/** 'C' capitalised, 'U' no lower-case letter ("U.S."), 'l' starts lower-case, '-' no letters. */
-function capitalClass(text: string): string {
-  const upper = text.toUpperCase();
-  if (upper === text.toLowerCase()) return '-';
-  if (text === upper) return 'U';
-  const first = text[0]!;
-  return first === first.toLowerCase() ? 'l' : 'C';
+function capitalClass(shape: string): string {
+  const first = shape.indexOf('X');
+  const lower = shape.indexOf('x');
+  if (first === -1 && lower === -1) return '-';
+  if (lower === -1) return 'U';
+  return first === -1 || lower < first ? 'l' : 'C';
 }
 
 /** Casing of a sentence from its words: ALL CAPS, Title Case or all lower case need enough words to tell. */
-export function sentenceCasing(texts: readonly string[]): Casing {
-  let words = 0;
+export function sentenceCasing(words: readonly WordInfo[]): Casing {
+  let count = 0;
   let upper = 0;
   let capital = 0;
   let lower = 0;
-  for (const text of texts) {
-    const c = capitalClass(text);
-    if (c === '-') continue;
-    words++;
-    if (c === 'U') upper++;
-    else if (c === 'C') capital++;
+  for (const word of words) {
+    if (word.capital === '-') continue;
+    count++;
+    if (word.capital === 'U') upper++;
+    else if (word.capital === 'C') capital++;
     else lower++;
   }
-  if (words < 3) return 'N';
-  if (upper >= 0.7 * words) return 'A';
-  if (lower === words) return 'L';
-  if (words >= 4 && capital > 0 && capital + upper >= 0.7 * words) return 'T';
+  if (count < 3) return 'N';
+  if (upper >= 0.7 * count) return 'A';
+  if (lower === count) return 'L';
+  if (count >= 4 && capital > 0 && capital + upper >= 0.7 * count) return 'T';
   return 'N';
 }
 
 /** What the features of one sentence are computed from. */
 export interface SentenceView {
   length: number;
-  texts: string[];
-  /** Match keys: lower case, accents dropped. */
-  keys: string[];
-  shapes: string[];
-  shortShapes: string[];
-  capitals: string[];
+  words: WordInfo[];
   pos: string[];
   /** No whitespace before the token ("Qomi" in "Kazemi-Qomi"). */
   joined: boolean[];
   /** Gazetteer marks per token (bits, see gazetteer.ts). */
   marks: Uint32Array;
+  /** Run of name-like tokens each token is in, as [first, end), or -1 outside runs. */
+  runFirst: Int32Array;
+  runEnd: Int32Array;
   casing: Casing;
   headline: boolean;
 }
 
-export function viewSentence(tokens: readonly Token[], headline: boolean, gazetteer: Gazetteer): SentenceView {
+export function viewSentence(tokens: readonly Token[], headline: boolean, gazetteer: Gazetteer, describe: (text: string) => WordInfo = describeWord): SentenceView {
   const n = tokens.length;
-  const texts = new Array<string>(n);
+  const words = new Array<WordInfo>(n);
   const keys = new Array<string>(n);
-  const shapes = new Array<string>(n);
-  const shortShapes = new Array<string>(n);
-  const capitals = new Array<string>(n);
   const pos = new Array<string>(n);
   const joined = new Array<boolean>(n);
   for (let i = 0; i < n; i++) {
     const token = tokens[i]!;
-    texts[i] = token.text;
-    keys[i] = matchKey(token.text);
-    shapes[i] = wordShape(token.text);
-    shortShapes[i] = shortShape(token.text);
-    capitals[i] = capitalClass(token.text);
+    words[i] = describe(token.text);
+    keys[i] = words[i]!.key;
     pos[i] = token.pos;
     joined[i] = i > 0 && !token.spaceBefore;
   }
-  return { length: n, texts, keys, shapes, shortShapes, capitals, pos, joined, marks: gazetteer.mark(keys), casing: sentenceCasing(texts), headline };
+  const casing = sentenceCasing(words);
+  const { runFirst, runEnd } = nameRuns(words, joined, casing);
+  return { length: n, words, pos, joined, marks: gazetteer.mark(keys), runFirst, runEnd, casing, headline };
 }
 
-const OFFSETS = [-2, -1, 1, 2] as const;
-
-/** Features that do not depend on the labels already chosen. */
-export function staticFeatures(v: SentenceView, i: number, emit: (feature: string) => void): void {
-  const key = v.keys[i]!;
-  const c = v.casing;
-  emit('b');
-  emit('w=' + key);
-  emit('W=' + v.texts[i]!);
-  for (let k = 1; k <= 4 && k < key.length; k++) {
-    emit('p' + k + '=' + key.slice(0, k));
-    emit('s' + k + '=' + key.slice(-k));
+/**
+ * Runs of capitalised tokens, with the lower-case and hyphen pieces of a capitalised word ("al-Maliki",
+ * "Kazemi-Qomi") inside them. In ALL-CAPS or Title Case sentences every word looks like a name: no runs.
+ */
+function nameRuns(words: readonly WordInfo[], joined: readonly boolean[], casing: Casing): { runFirst: Int32Array; runEnd: Int32Array } {
+  const n = words.length;
+  const runFirst = new Int32Array(n).fill(-1);
+  const runEnd = new Int32Array(n).fill(-1);
+  if (casing === 'A' || casing === 'T') return { runFirst, runEnd };
+  const nameLike = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (words[i]!.capital === 'C' || words[i]!.capital === 'U') nameLike[i] = 1;
+  // Pull in the pieces hyphen-joined to a capitalised token: "al" "-" in "al-Maliki", "-" in "Kazemi-Qomi".
+  const piece = (k: number) => words[k]!.text === '-' || words[k]!.capital === 'l';
+  for (let i = 0; i < n; i++) {
+    if (nameLike[i] || !piece(i)) continue;
+    let k = i;
+    while (k + 1 < n && joined[k + 1] && piece(k + 1)) k++;
+    const after = k + 1 < n && joined[k + 1] && nameLike[k + 1] === 1;
+    const before = i > 0 && joined[i] && nameLike[i - 1] === 1 && words[i]!.text === '-' && k + 1 < n && joined[k + 1];
+    if (after || before) for (let j = i; j <= k; j++) nameLike[j] = 1;
   }
-  emit('S=' + c + v.shapes[i]!);
-  emit('t=' + v.pos[i]!);
-  for (const o of OFFSETS) {
-    const j = i + o;
-    if (j < 0 || j >= v.length) {
-      if (o === -1 || o === 1) emit('w' + o + '=<s>');
+  for (let i = 0; i < n; ) {
+    if (!nameLike[i]) {
+      i++;
       continue;
     }
-    emit('w' + o + '=' + v.keys[j]!);
-    emit('s' + o + '=' + c + v.shortShapes[j]!);
-    emit('t' + o + '=' + v.pos[j]!);
+    let end = i + 1;
+    while (end < n && nameLike[end]) end++;
+    for (let k = i; k < end; k++) {
+      runFirst[k] = i;
+      runEnd[k] = end;
+    }
+    i = end;
   }
-  const prev = i > 0 ? v.keys[i - 1]! : '<s>';
-  const next = i + 1 < v.length ? v.keys[i + 1]! : '<s>';
-  emit('ww-=' + prev + '|' + key);
-  emit('ww+=' + key + '|' + next);
-  emit('tt-=' + (i > 0 ? v.pos[i - 1]! : '<s>') + '|' + v.pos[i]!);
-  emit('tt+=' + v.pos[i]! + '|' + (i + 1 < v.length ? v.pos[i + 1]! : '<s>'));
-  if (i === 0) emit('first=' + c + v.shortShapes[i]!);
-  if (v.headline) emit('head=' + c + v.shortShapes[i]!);
+  return { runFirst, runEnd };
+}
+
+const AFFIX_LENGTHS = [1, 2, 3, 4] as const;
+const PREFIX_TEMPLATES = AFFIX_LENGTHS.map((k) => 'p' + k);
+const SUFFIX_TEMPLATES = AFFIX_LENGTHS.map((k) => 's' + k);
+/** Neighbour offsets and their templates: the word and short shape of the token 2 before ... 2 after. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+const NEIGHBOUR_WORD = NEIGHBOUR_OFFSETS.map((o) => 'w' + o);
+const NEIGHBOUR_SHAPE = NEIGHBOUR_OFFSETS.map((o) => 's' + o);
+const NEIGHBOUR_POS = NEIGHBOUR_OFFSETS.map((o) => 't' + o);
+
+/** Features of the word itself: key, exact text, prefixes and suffixes. */
+export function ownFeatures(word: WordInfo, emit: Emit): void {
+  const key = word.key;
+  emit('w', key);
+  emit('W', word.text);
+  for (let k = 1; k <= 4 && k < key.length; k++) {
+    emit(PREFIX_TEMPLATES[k - 1]!, key.slice(0, k));
+    emit(SUFFIX_TEMPLATES[k - 1]!, key.slice(-k));
+  }
+}
+
+/** The word's shape in a sentence of the given casing ("Xxxx" means little in a Title Case headline). */
+export function shapeFeatures(word: WordInfo, casing: Casing, emit: Emit): void {
+  emit('S', casing + word.shape);
+}
+
+/** What a word tells the token `NEIGHBOUR_OFFSETS[n]` places away from it. */
+export function neighbourFeatures(word: WordInfo, n: number, casing: Casing, emit: Emit): void {
+  emit(NEIGHBOUR_WORD[n]!, word.key);
+  emit(NEIGHBOUR_SHAPE[n]!, casing + word.shortShape);
+}
+
+/** Features of the token in its sentence: POS, word pairs, position, joins, list matches, name runs. */
+export function contextFeatures(v: SentenceView, i: number, emit: Emit): void {
+  const word = v.words[i]!;
+  const c = v.casing;
+  const n = v.length;
+  emit('b', '');
+  emit('t', v.pos[i]!);
+  for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
+    const j = i + NEIGHBOUR_OFFSETS[k]!;
+    if (j >= 0 && j < n) emit(NEIGHBOUR_POS[k]!, v.pos[j]!);
+  }
+  if (i === 0) emit('w-1', '<s>');
+  if (i === n - 1) emit('w1', '<s>');
+  emit('ww-', (i > 0 ? v.words[i - 1]!.key : '<s>') + '|' + word.key);
+  emit('ww+', word.key + '|' + (i + 1 < n ? v.words[i + 1]!.key : '<s>'));
+  emit('tt-', (i > 0 ? v.pos[i - 1]! : '<s>') + '|' + v.pos[i]!);
+  emit('tt+', v.pos[i]! + '|' + (i + 1 < n ? v.pos[i + 1]! : '<s>'));
+  if (i === 0) emit('first', c + word.shortShape);
+  if (v.headline) emit('head', c + word.shortShape);
   // "Kazemi-Qomi": the hyphen and the parts around it touch each other.
-  const joinedNext = i + 1 < v.length && v.joined[i + 1]!;
+  const joinedNext = i + 1 < n && v.joined[i + 1]!;
   if (v.joined[i]! || joinedNext) {
-    emit('j=' + (v.joined[i]! ? '1' : '0') + (joinedNext ? '1' : '0') + v.shortShapes[i]!);
-    if (v.joined[i]! && joinedNext) emit('jj=' + v.shortShapes[i - 1]! + v.texts[i]! + v.shortShapes[i + 1]!);
+    emit('j', (v.joined[i]! ? '1' : '0') + (joinedNext ? '1' : '0') + word.shortShape);
+    if (v.joined[i]! && joinedNext) emit('jj', v.words[i - 1]!.shortShape + word.text + v.words[i + 1]!.shortShape);
   }
   for (let o = -1; o <= 1; o++) {
     const j = i + o;
-    if (j < 0 || j >= v.length) continue;
+    if (j < 0 || j >= n) continue;
     for (let bits = v.marks[j]!, b = 0; bits !== 0; bits >>>= 1, b++) {
       if ((bits & 1) === 0) continue;
-      emit('g' + o + '=' + MARK_NAMES[b]!);
-      if (o === 0) emit('gc=' + MARK_NAMES[b]! + c + v.capitals[i]!);
+      emit(MARK_TEMPLATES[o + 1]!, MARK_NAMES[b]!);
+      if (o === 0) emit('gc', MARK_NAMES[b]! + c + word.capital);
     }
+  }
+  const runFirst = v.runFirst[i]!;
+  if (runFirst !== -1) {
+    // "Information Office of China's State Council": the run's first and last words type the whole run.
+    const runEnd = v.runEnd[i]!;
+    const place = runEnd - runFirst === 1 ? 'U' : i === runFirst ? 'B' : i === runEnd - 1 ? 'E' : 'I';
+    emit('rp', place + Math.min(runEnd - runFirst, 4));
+    emit('rh', v.words[runEnd - 1]!.key);
+    emit('rf', v.words[runFirst]!.key);
   }
 }
 
+const MARK_TEMPLATES = ['g-1', 'g0', 'g1'];
+
+/** Every feature that does not depend on the labels already chosen. */
+export function staticFeatures(v: SentenceView, i: number, emit: Emit): void {
+  ownFeatures(v.words[i]!, emit);
+  shapeFeatures(v.words[i]!, v.casing, emit);
+  for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
+    const j = i + NEIGHBOUR_OFFSETS[k]!;
+    if (j >= 0 && j < v.length) neighbourFeatures(v.words[j]!, k, v.casing, emit);
+  }
+  contextFeatures(v, i, emit);
+}
+
+/** History templates per previous label (index label + 1; 0 is "before the sentence"). */
+const HISTORY_LABELS = Array.from({ length: 10 }, (_, k) => String(k - 1));
+const T1W = HISTORY_LABELS.map((p) => 'T1w' + p);
+const T1S = HISTORY_LABELS.map((p) => 'T1s' + p);
+const T1T = HISTORY_LABELS.map((p) => 'T1t' + p);
+const T2 = HISTORY_LABELS.map((p2) => HISTORY_LABELS.map((p1) => p2 + ',' + p1));
+
 /** Features of the labels chosen for the two previous tokens (label indexes; -1 before the sentence). */
-export function historyFeatures(v: SentenceView, i: number, prev1: number, prev2: number, emit: (feature: string) => void): void {
-  const p1 = String(prev1);
-  emit('T1=' + p1);
-  emit('T2=' + prev2 + ',' + p1);
-  emit('T1w=' + p1 + v.keys[i]!);
-  emit('T1s=' + p1 + v.casing + v.shortShapes[i]!);
-  emit('T1t=' + p1 + v.pos[i]!);
+export function historyFeatures(v: SentenceView, i: number, prev1: number, prev2: number, emit: Emit): void {
+  const word = v.words[i]!;
+  emit('T1', HISTORY_LABELS[prev1 + 1]!);
+  emit('T2', T2[prev2 + 1]![prev1 + 1]!);
+  emit(T1W[prev1 + 1]!, word.key);
+  emit(T1S[prev1 + 1]!, v.casing + word.shortShape);
+  emit(T1T[prev1 + 1]!, v.pos[i]!);
 }

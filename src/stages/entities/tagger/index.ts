@@ -28,7 +28,8 @@ export function tagSentence(tokens: readonly Token[], context: { headline: boole
 
 export function tagWithModel(model: NerModel, tokens: readonly Token[], context: { headline: boolean }): TaggedSpan[] {
   if (tokens.length === 0) return [];
-  const { labels, confidence } = greedyDecode(model, viewSentence(tokens, context.headline, model.gazetteer));
+  const view = viewSentence(tokens, context.headline, model.gazetteer, (text) => model.scorer.describe(text));
+  const { labels, confidence } = greedyDecode(model.scorer, view, model.temperature);
   return labelsToSpans(labels).map((span) => {
     let score = 1;
     for (let i = span.firstToken; i < span.endToken; i++) score = Math.min(score, confidence[i]!);

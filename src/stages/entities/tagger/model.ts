@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LABEL_COUNT, LABELS } from './labels.ts';
 import { Gazetteer, LIST_NAMES, type ListName, type PhraseLists } from './gazetteer.ts';
-import type { LinearModel } from './decode.ts';
+import { CachedScorer } from './scorer.ts';
 
 export const MODEL_PATH = new URL('../../../../data/models/ner-gmb.v1.json.gz', import.meta.url);
 const FORMAT = 'dateline-ner-perceptron';
@@ -28,9 +28,15 @@ interface ModelFile {
   weights: string;
 }
 
-export interface NerModel extends LinearModel {
+export interface NerModel {
+  scorer: CachedScorer;
+  /** Softmax temperature turning label scores into confidences. */
+  temperature: number;
   gazetteer: Gazetteer;
   lists: PhraseLists;
+  /** Feature names, row by row of `weights` (LABEL_COUNT per row). */
+  features: string[];
+  weights: Float32Array;
 }
 
 export interface ModelContent {
@@ -78,16 +84,14 @@ export function decodeModel(buffer: Buffer): NerModel {
   if (file.format !== FORMAT || file.version !== VERSION || file.labels.join() !== LABELS.join()) {
     throw new Error(`dateline ner: expected a ${FORMAT} v${VERSION} model over ${LABELS.join(',')}, found ${file.format} v${file.version}; run npm run train:ner`);
   }
-  const rows = new Map<string, number>();
   const features = file.features.split('\n');
-  for (let r = 0; r < features.length; r++) rows.set(features[r]!, r);
   const bytes = Buffer.from(file.weights, 'base64');
   const quantised = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   const weights = new Float32Array(quantised.length);
   for (let k = 0; k < quantised.length; k++) weights[k] = quantised[k]! * file.scale;
   const lists = {} as Record<ListName, string[]>;
   for (const name of LIST_NAMES) lists[name] = file.lists[name]?.split('\n') ?? [];
-  return { rows, weights, temperature: file.temperature, gazetteer: new Gazetteer(lists), lists };
+  return { scorer: new CachedScorer(features, weights), temperature: file.temperature, gazetteer: new Gazetteer(lists), lists, features, weights };
 }
 
 let shipped: NerModel | null = null;

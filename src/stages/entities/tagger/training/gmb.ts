@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { EntityType } from '../labels.ts';
-import { TITLE_WORDS } from './wordLists.ts';
+import { HONORIFIC_WORDS, TITLE_WORDS } from './wordLists.ts';
 
 export interface GmbSentence {
   /** Position in the file (0-based); the split is made of blocks of these. */
@@ -93,27 +93,37 @@ export function detokenize(tokens: readonly string[], curly = false): Detokenize
 }
 
 const TITLES = new Set(TITLE_WORDS);
+const HONORIFICS = new Set(HONORIFIC_WORDS);
 
 /**
  * Entity spans over the GMB tokens, in Dateline's convention: no leading "the", and person names without
- * the titles GMB includes ("President George Bush" → "George Bush"); a span of titles only is dropped.
+ * the titles GMB includes ("President George Bush" → "George Bush"; "Mrs. King" keeps "King"). A span of
+ * titles only is dropped, and the entity right after it is a person whatever GMB typed it: its automatic
+ * tagger often split "Mr. Yekhanurov" into PER "Mr." and ORG "Yekhanurov".
  */
 export function gmbEntities(sentence: GmbSentence): { first: number; end: number; type: EntityType }[] {
   const spans: { first: number; end: number; type: EntityType }[] = [];
   const { tokens, tags } = sentence;
+  let titleEnd = -1;
   for (let i = 0; i < tags.length; ) {
     const tag = tags[i]!;
     if (tag === 'O') {
       i++;
       continue;
     }
-    const type = tag.slice(2) as EntityType;
+    let type = tag.slice(2) as EntityType;
     let end = i + 1;
     while (end < tags.length && tags[end] === 'I-' + type) end++;
     let first = i;
     while (first < end - 1 && tokens[first]!.toLowerCase() === 'the') first++;
-    if (type === 'PER') while (first < end && TITLES.has(tokens[first]!.toLowerCase())) first++;
-    if (first < end) spans.push({ first, end, type });
+    if (type === 'PER') {
+      while (first < end && TITLES.has(tokens[first]!.toLowerCase()) && !(first > i && HONORIFICS.has(tokens[first - 1]!.toLowerCase()))) first++;
+    }
+    if (first === end) titleEnd = end;
+    else {
+      if (titleEnd === i) type = 'PER';
+      spans.push({ first, end, type });
+    }
     i = end;
   }
   return spans;

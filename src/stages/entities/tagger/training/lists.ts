@@ -52,6 +52,7 @@ export function buildPhraseLists(sources: ListSources): PhraseLists {
     actorPerson: phraseKeys(actors.filter((a) => a.kind === 'person').flatMap((a) => a.names)),
     actorOrg: phraseKeys(actors.filter((a) => a.kind === 'org').flatMap((a) => a.names)),
     actorPlace: phraseKeys(actors.filter((a) => a.kind === 'place').flatMap((a) => a.names)),
+    lowerWord: mineLowerWords(sources.training),
   };
 }
 
@@ -88,6 +89,15 @@ export function mineFirstNames(training: readonly GmbSentence[]): string[] {
     }
   }
   return [...asFirst].filter(([word, n]) => n >= 2 && n >= 0.5 * (seen.get(word) ?? 0)).map(([word]) => word).sort();
+}
+
+/** Words written in lower case at least twice in the training split: "TALKS" in a headline is one of them. */
+export function mineLowerWords(training: readonly GmbSentence[]): string[] {
+  const counts = new Map<string, number>();
+  for (const sentence of training) {
+    for (const token of sentence.tokens) if (/^\p{Ll}[\p{Ll}'-]*$/u.test(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  }
+  return phraseKeys([...counts].filter(([, n]) => n >= 2).map(([word]) => word));
 }
 
 export interface PetrarchActor {

@@ -4,7 +4,7 @@
  */
 import { allowedAfter, isInside, LABEL_COUNT } from '../labels.ts';
 import { bestAllowed } from '../decode.ts';
-import { historyFeatures, staticFeatures, type SentenceView } from '../features.ts';
+import { featureName, historyFeatures, staticFeatures, type SentenceView } from '../features.ts';
 
 export interface PreparedSentence {
   view: SentenceView;
@@ -45,8 +45,8 @@ export class PerceptronTrainer {
     const offsets = new Int32Array(view.length + 1);
     for (let i = 0; i < view.length; i++) {
       offsets[i] = rows.length;
-      staticFeatures(view, i, (f) => {
-        const row = this.rows.get(f);
+      staticFeatures(view, i, (template, value) => {
+        const row = this.rows.get(featureName(template, value));
         if (row !== undefined) rows.push(row);
       });
     }
@@ -68,7 +68,7 @@ export class PerceptronTrainer {
         scores.fill(0);
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.addRow(staticRows[k]!, scores);
         history.length = 0;
-        historyFeatures(view, i, prev1, prev2, (f) => history.push(f));
+        historyFeatures(view, i, prev1, prev2, (template, value) => history.push(featureName(template, value)));
         for (const f of history) {
           const row = this.rows.get(f);
           if (row !== undefined) this.addRow(row, scores);

@@ -16,6 +16,9 @@ export const TITLE_WORDS: readonly string[] = [
   'maj.', 'admiral', 'adm.', 'commander',
 ];
 
+/** Titles after which the next word is a name even if it is a title too ("Mrs. King", "Reverend King"). */
+export const HONORIFIC_WORDS: readonly string[] = ['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'reverend', 'rev.'];
+
 /** Head words of organisation names ("Interior Ministry", "Labor Party", "World Bank"). */
 export const ORG_WORDS: readonly string[] = [
   'ministry', 'department', 'office', 'agency', 'bureau', 'administration', 'authority', 'commission',
