@@ -41,6 +41,9 @@ export interface PlaceCandidate {
 /** Cities that share a name with a common word must be at least this large ("Nice" yes, "Most" no). */
 export const COMMON_WORD_MIN_POPULATION = 100_000;
 
+/** A city found only through the loose key is a guess; small ones are noise ("Sunni" ~ Suni, Italy). */
+export const LOOSE_MATCH_MIN_POPULATION = 10_000;
+
 interface NamedEntry {
   candidate: PlaceCandidate;
   /** The name as the table writes it, for the case check. */
@@ -152,6 +155,7 @@ function readingsOf(written: string): readonly PlaceCandidate[] {
         if (seen.has(city.id)) continue;
         seen.add(city.id);
         if (commonWord && city.population < COMMON_WORD_MIN_POPULATION) continue;
+        if (source === 'gazetteer.city-loose' && city.population < LOOSE_MATCH_MIN_POPULATION) continue;
         if (source === 'gazetteer.city' && !caseFits(written, city.name)) continue;
         out.push(cityCandidate(city, source));
       }
@@ -199,7 +203,8 @@ function caseFits(written: string, form: string): boolean {
   const words = written.split(/[\s\-]+/);
   const formWords = form.split(/[\s\-]+/);
   if (words.length !== formWords.length) return /^\p{Lu}/u.test(written) || written[0] === form[0];
-  return formWords.every((f, i) => !/^\p{Lu}/u.test(f) || /^\p{Lu}/u.test(words[i]!));
+  // The Arabic article is written either way: "al-Hillah" for "Al Ḩillah".
+  return formWords.every((f, i) => !/^\p{Lu}/u.test(f) || /^\p{Lu}/u.test(words[i]!) || (i === 0 && /^(al|el|an|ar|as|ash|at|ad|az)$/.test(words[0]!)));
 }
 
 function countryCandidate(country: Country, source: string): PlaceCandidate {

@@ -6,6 +6,7 @@ import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
 import { countryByDemonym, isCommonWordPlaceName, lookupPlace, type PlaceCandidate } from '../../lexicon/gazetteer.ts';
 import type { PlaceMentionCandidate } from './index.ts';
 import {
+  EPONYM_AFTER_PLACE,
   INSTITUTION_AFTER_PLACE,
   MAX_NAME_TOKENS,
   MIN_POPULATION_INSIDE_NAME,
@@ -13,6 +14,7 @@ import {
   NAME_OF_SOMETHING_ELSE,
   OPENING_MARKS,
   SPEECH_AFTER_NAME,
+  TITLES_BEFORE_NAME,
 } from './rules.ts';
 
 interface Spotted extends PlaceMentionCandidate {
@@ -68,11 +70,17 @@ function accepts(seg: Segmented, sentence: SentenceInfo, runs: readonly Run[], i
   if (countryByDemonym(mention)) return false;
   const next = tokens[j];
   const inSentence = next !== undefined && next.sentence === sentence.index;
-  // "New York Times", "Gulf Cooperation Council", "the Gulf war"
-  if (inSentence && ((isCapitalised(next) && NAME_OF_SOMETHING_ELSE.has(next.normal)) || next.normal === 'war')) return false;
+  // "New York Times", "Gulf Cooperation Council", "the Gulf war", "Reston virus"
+  if (inSentence && ((isCapitalised(next) && NAME_OF_SOMETHING_ELSE.has(next.normal)) || EPONYM_AFTER_PLACE.has(next.normal))) return false;
   const cityOnly = readings.every((r) => r.kind === 'city' && !r.source.startsWith('place-alias.'));
   if (!cityOnly) return true;
   const single = j - i === 1;
+  // "ALMA", "SARS": capitals in running text are acronyms, not towns.
+  if (single && mention.length > 1 && mention === mention.toUpperCase()) return false;
+  // "Dr. Thomas", "Senator Dunn"
+  const previous = i > sentence.firstToken ? tokens[i - 1]! : undefined;
+  const beforeTitle = previous?.text === '.' && i - 2 >= sentence.firstToken ? tokens[i - 2]! : previous;
+  if (single && beforeTitle && TITLES_BEFORE_NAME.has(beforeTitle.normal.replace(/\.$/, ''))) return false;
   // "Police said", "Reading the report": a capital at the start of a sentence says nothing.
   if (single && atSentenceStart(tokens, sentence, i) && (isCommonWordPlaceName(mention) || tokens[i]!.pos !== 'PROPN')) return false;
   // "Crocker said": a speaker, unless a big city stands for its government.

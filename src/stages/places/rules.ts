@@ -99,19 +99,36 @@ export const NAME_OF_SOMETHING_ELSE = new Set([
   'war', 'wars', 'crisis', 'cooperation', 'airlines', 'airways', 'air', 'express', 'stock', 'exchange', 'bank', 'group',
   'inc', 'corp', 'ltd', 'company', 'motors', 'university', 'college', 'school', 'institute', 'street', 'avenue', 'road',
   'square', 'bridge', 'stadium', 'fc', 'united', 'rovers', 'wanderers', 'athletic', 'rangers', 'giants', 'jets', 'open',
-  'cup', 'grand', 'prix', 'accord', 'accords', 'agreement', 'treaty', 'convention', 'protocol', 'declaration', 'pact',
-  'syndrome', 'virus', 'flu', 'fever', 'disease', 'encephalitis',
+  'cup', 'grand', 'prix', 'declaration', 'pact',
 ]);
 
-/** Words after a city that show the city is the place of an institution: "Santa Ana Police Department". */
+/** Lower-case words after a place that make it the name of an event, a treaty or a disease: "the Gulf war", "Reston virus". */
+export const EPONYM_AFTER_PLACE = new Set([
+  'war', 'wars', 'accord', 'accords', 'agreement', 'treaty', 'convention', 'protocol', 'virus', 'ebolavirus', 'strain',
+  'flu', 'fever', 'disease', 'syndrome', 'encephalitis',
+]);
+
+/** Titles before a one-word name that make it a person: "Dr. Thomas", "Senator Dunn". */
+export const TITLES_BEFORE_NAME = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'lord', 'lady', 'sen', 'senator', 'rep', 'representative',
+  'gov', 'governor', 'gen', 'general', 'col', 'colonel', 'capt', 'captain', 'lt', 'sgt', 'president', 'minister',
+  'secretary', 'mayor', 'judge', 'justice', 'king', 'queen', 'prince', 'princess', 'sheikh', 'ayatollah', 'pope', 'father',
+  'rev', 'reverend', 'bishop', 'chairman', 'spokesman', 'spokeswoman', 'ambassador', 'commissioner', 'inspector',
+]);
+
+/**
+ * Words after a city that show the city is the place of an institution or names the area around it:
+ * "Santa Ana Police Department", "Santa Clara County" (read as the town, the nearest point we have).
+ */
 export const INSTITUTION_AFTER_PLACE = new Set([
-  'police', 'department', 'county', 'city', 'council', 'hospital', 'airport', 'province', 'governorate', 'district',
-  'region', 'state', 'municipality', 'health', 'zoo', 'port', 'harbour', 'harbor', 'prison', 'jail', 'court', 'mayor',
-  'metropolitan', 'area', 'valley', 'prefecture', 'township', 'village', 'borough', 'parish', 'station', 'office',
+  'police', 'department', 'city', 'council', 'hospital', 'airport', 'county', 'province', 'district', 'governorate',
+  'region', 'valley', 'prefecture', 'township', 'parish', 'borough',
+  'municipality', 'health', 'zoo', 'port', 'harbour', 'harbor', 'prison', 'jail', 'court', 'mayor', 'metropolitan',
+  'area', 'station', 'office',
 ]);
 
 /** Verbs after a one-word name that make it a speaker, not a town: "Crocker said". */
-export const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'asked', 'noted', 'explained', 'argued', 'insisted', 'warned']);
+export const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'asked', 'noted', 'explained', 'argued', 'insisted', 'warned', 'reported', 'reports', 'quoted']);
 
 /** Marks before a sentence's first word that keep it sentence-initial: “Reading the report… */
 export const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', ':']);
