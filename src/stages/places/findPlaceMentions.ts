@@ -6,13 +6,16 @@ import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
 import { countryByDemonym, isCommonWordPlaceName, lookupPlace, type PlaceCandidate } from '../../lexicon/gazetteer.ts';
 import type { PlaceMentionCandidate } from './index.ts';
 import {
-  EPONYM_AFTER_PLACE,
+  DISEASE_AFTER_PLACE,
+  EVENT_AFTER_PLACE,
   INSTITUTION_AFTER_PLACE,
   MAX_NAME_TOKENS,
   MIN_POPULATION_INSIDE_NAME,
   NAME_CONNECTORS,
   NAME_OF_SOMETHING_ELSE,
+  NAME_PARTICLES,
   OPENING_MARKS,
+  PLACE_PREPOSITIONS,
   SPEECH_AFTER_NAME,
   TITLES_BEFORE_NAME,
 } from './rules.ts';
@@ -70,10 +73,12 @@ function accepts(seg: Segmented, sentence: SentenceInfo, runs: readonly Run[], i
   if (countryByDemonym(mention)) return false;
   const next = tokens[j];
   const inSentence = next !== undefined && next.sentence === sentence.index;
-  // "New York Times", "Gulf Cooperation Council", "the Gulf war", "Reston virus"
-  if (inSentence && ((isCapitalised(next) && NAME_OF_SOMETHING_ELSE.has(next.normal)) || EPONYM_AFTER_PLACE.has(next.normal))) return false;
+  // "New York Times", "Gulf Cooperation Council", "the Gulf war"
+  if (inSentence && ((isCapitalised(next) && NAME_OF_SOMETHING_ELSE.has(next.normal)) || EVENT_AFTER_PLACE.has(next.normal))) return false;
   const cityOnly = readings.every((r) => r.kind === 'city' && !r.source.startsWith('place-alias.'));
   if (!cityOnly) return true;
+  // "the Reston virus" names a virus; "the United States flu season" still names the country.
+  if (inSentence && DISEASE_AFTER_PLACE.has(next.normal)) return false;
   const single = j - i === 1;
   // "ALMA", "SARS": capitals in running text are acronyms, not towns.
   if (single && mention.length > 1 && mention === mention.toUpperCase()) return false;
@@ -83,8 +88,9 @@ function accepts(seg: Segmented, sentence: SentenceInfo, runs: readonly Run[], i
   if (single && beforeTitle && TITLES_BEFORE_NAME.has(beforeTitle.normal.replace(/\.$/, ''))) return false;
   // "Police said", "Reading the report": a capital at the start of a sentence says nothing.
   if (single && atSentenceStart(tokens, sentence, i) && (isCommonWordPlaceName(mention) || tokens[i]!.pos !== 'PROPN')) return false;
-  // "Crocker said": a speaker, unless a big city stands for its government.
-  if (single && inSentence && SPEECH_AFTER_NAME.has(next.normal) && onlySmallCities(readings, MIN_POPULATION_INSIDE_NAME)) return false;
+  // "Crocker said": a speaker, unless a big city stands for its government ("a resident of Lubbock told" is a place).
+  const afterPreposition = previous !== undefined && PLACE_PREPOSITIONS.has(previous.normal);
+  if (single && inSentence && !afterPreposition && SPEECH_AFTER_NAME.has(next.normal) && onlySmallCities(readings, MIN_POPULATION_INSIDE_NAME)) return false;
   const run = runs.find((r) => r.start <= i && i < r.end);
   if (run && (run.start < i || j < run.end)) {
     // "Santa Ana Police Department" names a place; "Hassan Kazemi-Qomi" does not.
@@ -149,7 +155,10 @@ function endsName(token: Token): boolean {
   return isCapitalised(token) || isGlued(token) || /^d['’]\p{Lu}/u.test(token.text);
 }
 
-/** Runs of capitalised words, joined by hyphens and by "of"/"de"-like words: "Ryan Crocker", "Bank of England". */
+/**
+ * Runs of capitalised words, joined by hyphens and name particles: "Ryan Crocker", "Kazemi-Qomi", "Nuri al-Maliki".
+ * "of" ends a run: in "Mayor of Boston" and "the Gold Coast of Australia" each side is a name of its own.
+ */
 function capitalisedRuns(tokens: readonly Token[], sentence: SentenceInfo): Run[] {
   const runs: Run[] = [];
   let i = sentence.firstToken;
@@ -165,7 +174,7 @@ function capitalisedRuns(tokens: readonly Token[], sentence: SentenceInfo): Run[
       const t = tokens[k]!;
       if (isCapitalised(t) || (isGlued(t) && k === end)) end = k + 1;
       else if (t.text === '-' && !t.spaceBefore) continue;
-      else if (NAME_CONNECTORS.has(t.text) && t.text !== 'and' && k + 1 < sentence.endToken && isCapitalised(tokens[k + 1]!)) continue;
+      else if (NAME_PARTICLES.has(t.text) && k + 1 < sentence.endToken && isCapitalised(tokens[k + 1]!)) continue;
       else break;
     }
     runs.push({ start, end });

@@ -205,7 +205,7 @@ function othersThan(sources: Set<string> | undefined, surface: string): number {
 /** Score of a reading before context (PRIOR). */
 export function prior(r: PlaceCandidate): number {
   if (r.kind === 'country') return PRIOR.country;
-  if (r.kind === 'region') return PRIOR.region;
+  if (r.kind === 'region') return r.featureCode === 'ADM1' ? PRIOR.region : PRIOR.namedRegion;
   if (r.kind === 'water') return PRIOR.water;
   if (r.source.startsWith('place-alias.')) return PRIOR.aliasCity;
   let score = Math.log10((r.population ?? 0) + 1);

@@ -57,8 +57,11 @@ export const PRIOR = {
   country: 10,
   /** A city our alias table names for this spelling ("Washington" → Washington, D.C.). */
   aliasCity: 9,
+  /** First-level regions: "Georgia" is the country unless the article is about the United States. */
   region: 7,
-  water: 7,
+  /** Named regions and seas outside the admin tables ("Darfur", "Pacific") outrank towns named after them. */
+  namedRegion: 8,
+  water: 8,
   capital: 1.5,
   adminSeat: 0.7,
   districtSeat: 0.3,
@@ -102,11 +105,17 @@ export const NAME_OF_SOMETHING_ELSE = new Set([
   'cup', 'grand', 'prix', 'declaration', 'pact',
 ]);
 
-/** Lower-case words after a place that make it the name of an event, a treaty or a disease: "the Gulf war", "Reston virus". */
-export const EPONYM_AFTER_PLACE = new Set([
-  'war', 'wars', 'accord', 'accords', 'agreement', 'treaty', 'convention', 'protocol', 'virus', 'ebolavirus', 'strain',
-  'flu', 'fever', 'disease', 'syndrome', 'encephalitis',
-]);
+/** Lower-case words after a place that make it the name of an event or a treaty: "the Gulf war", "the Oslo accords". */
+export const EVENT_AFTER_PLACE = new Set(['war', 'wars', 'accord', 'accords', 'agreement', 'treaty', 'convention', 'protocol']);
+
+/** Lower-case words after a town that make it the name of a disease or its agent: "the Reston virus". */
+export const DISEASE_AFTER_PLACE = new Set(['virus', 'ebolavirus', 'strain', 'flu', 'fever', 'disease', 'syndrome', 'encephalitis']);
+
+/** Name particles that join the words of one name: "Nuri al-Maliki", "Rio de Janeiro". */
+export const NAME_PARTICLES = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'abu']);
+
+/** Prepositions before a place: "a resident of Lubbock told Wikinews" (a place, although a speech verb follows). */
+export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'near', 'to', 'into', 'outside', 'around']);
 
 /** Titles before a one-word name that make it a person: "Dr. Thomas", "Senator Dunn". */
 export const TITLES_BEFORE_NAME = new Set([
@@ -121,7 +130,7 @@ export const TITLES_BEFORE_NAME = new Set([
  * "Santa Ana Police Department", "Santa Clara County" (read as the town, the nearest point we have).
  */
 export const INSTITUTION_AFTER_PLACE = new Set([
-  'police', 'department', 'city', 'council', 'hospital', 'airport', 'county', 'province', 'district', 'governorate',
+  'police', 'department', 'city', 'council', 'hospital', 'airport', 'regional', 'county', 'province', 'district', 'governorate',
   'region', 'valley', 'prefecture', 'township', 'parish', 'borough',
   'municipality', 'health', 'zoo', 'port', 'harbour', 'harbor', 'prison', 'jail', 'court', 'mayor', 'metropolitan',
   'area', 'station', 'office',
