@@ -84,7 +84,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     }
     return [run];
   };
-  const runs = mergeTaggerSpans(findNameRuns(tokens, sentence).flatMap(splitLeadingNorp), taggedSpans);
+  const runs = mergeTaggerSpans(findNameRuns(tokens, sentence), taggedSpans).flatMap(splitLeadingNorp);
   for (const run of runs) {
     const whole = phrase(run.firstToken, run.endToken);
     const taggedType = taggedSpans.find((t) => t.firstToken === run.firstToken && t.endToken === run.endToken)?.type;

@@ -48,6 +48,7 @@ const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit'
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'throughout', 'into', 'across']);
 /** Words between a subject and its verb: "would seriously", "had not", "has previously". */
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
+const COMMEMORATION = new Set(['anniversary', 'commemorate', 'commemoration', 'memorial']);
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'early', 'late', 'earlier', 'later', 'in', 'at']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'now', 'again', 'also', 'recently', 'earlier', 'later']);
 
@@ -76,6 +77,8 @@ export function codeEvents(input: EventsInput): Event[] {
   const drafts: Draft[] = [];
 
   for (const sentence of seg.sentences) {
+    // "Thursday marks the 20th anniversary of the bombing": a commemoration, not an event of today
+    if (sentenceHas(sentence, COMMEMORATION)) continue;
     const consumed = new Set<number>();
     const found: Draft[] = [];
     // Dateline's own patterns first (verbs and nouns), then the PETRARCH-2 verb dictionary on the verbs left.
@@ -120,6 +123,8 @@ export function codeEvents(input: EventsInput): Event[] {
   }
 
   function gerundAfterBe(i: number): boolean {
+    // "accused Iran of arming militias": the gerund of an accusation is the alleged act
+    if (tokens[i - 1]?.normal === 'of' && actorAt[i - 2] && tokens.slice(Math.max(0, i - 6), i - 2).some((t) => t.lemma === 'accuse' || t.lemma === 'suspect')) return true;
     for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
       const t = tokens[k]!;
       if (t.lemma === 'be' && t.pos === 'AUX') return true;
@@ -277,6 +282,7 @@ export function codeEvents(input: EventsInput): Event[] {
     while (k >= sentence.firstToken && ((VERB_GROUP.has(tokens[k]!.pos) && tokens[k]!.normal !== 'to') || isTime[k] || (TIME_PREPOSITIONS.has(tokens[k]!.normal) && isTime[k + 1]))) k--;
     if (k < sentence.firstToken) return null;
     const t = tokens[k]!;
+    if (t.normal === 'of' && tokens[i]!.pos === 'NOUN' && actorAt[k - 1]) return actorAt[k - 1]!;
     // "Kazemi-Qomi, speaking at a separate media conference several hours later, said"
     if (t.text === ',' && depth < 2) {
       for (let j = k - 1; j >= Math.max(sentence.firstToken, k - 15); j--) {
@@ -287,7 +293,7 @@ export function codeEvents(input: EventsInput): Event[] {
       }
     }
     const m = actorAt[k];
-    if (m && m.endToken - 1 === k) return m;
+    if (m && m.endToken - 1 === k) return compoundWith(m);
     if (t.normal === 'they') {
       const group = previousGroup(t);
       if (group) return { ...group, start: t.start, end: t.end, firstToken: k, endToken: k + 1, sentence: sentence.index, name: t.text, rule: RULES.pluralPronoun };
@@ -310,6 +316,29 @@ export function codeEvents(input: EventsInput): Event[] {
     return null;
   }
 
+  /** "Russia and China held talks": actors joined by "and" are one compound actor. */
+  function compoundWith(m: ActorMention): ActorMention {
+    const members: ActorMention[] = [m];
+    let first = m.firstToken;
+    while (tokens[first - 1]?.normal === 'and' || tokens[first - 1]?.text === ',') {
+      const other = actorAt[first - 2];
+      if (!other || other.endToken !== first - 1 || other.sentence !== m.sentence) break;
+      members.unshift(other);
+      first = other.firstToken;
+    }
+    if (members.length === 1) return m;
+    const head = members[0]!;
+    return {
+      ...m,
+      start: head.start,
+      firstToken: head.firstToken,
+      code: head.code,
+      name: input.seg.text.slice(head.start, m.end),
+      members: members.map((x) => (x.entity ? { code: x.code, entity: x.entity } : { code: x.code })),
+      ...(head.entity ? { entity: head.entity } : {}),
+    };
+  }
+
   function objectAfter(i: number, end: number, source: ActorMention | null): ActorMention | null {
     return firstActor(i + 1, Math.min(end, i + 16), source);
   }
@@ -327,10 +356,14 @@ export function codeEvents(input: EventsInput): Event[] {
       if (m.rule.startsWith('actors.place') && previous && (previous.normal === 'in' || previous.normal === 'at' || previous.normal === 'near')) continue;
       // "his Iranian counterpart Hassan Kazemi-Qomi": a nationality word before the actor it describes
       const next = actorAt[m.endToken] ?? actorAt[m.endToken + 1];
-      if (m.endToken - m.firstToken === 1 && /an$|i$|ese$|ish$/i.test(m.name) && next && next !== m && next.endToken - next.firstToken >= 1 && next.firstToken <= m.endToken + 1) continue;
+      if (next && next !== m && next.firstToken <= m.endToken + 1 && isNationalityWord(m)) continue;
       return m;
     }
     return null;
+  }
+
+  function isNationalityWord(m: ActorMention): boolean {
+    return m.entity !== undefined && input.entities.find((e) => e.id === m.entity)?.type === 'NORP';
   }
 
   function actorAfterWord(i: number, end: number, word: string): ActorMention | null {

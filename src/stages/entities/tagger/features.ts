@@ -8,11 +8,15 @@
 import type { Token } from '../../../model/analysis.ts';
 import { MARK_NAMES, matchKey, type Gazetteer } from './gazetteer.ts';
 
-export type Emit = (template: string, value: string) => void;
+/** A feature: template and value, or for pair templates ("ww-": previous word and word) two values. */
+export type Emit = (template: string, value: string, second?: string) => void;
 
-export function featureName(template: string, value: string): string {
-  return template + '=' + value;
+export function featureName(template: string, value: string, second?: string): string {
+  return second === undefined ? template + '=' + value : template + '=' + value + '|' + second;
 }
+
+/** Templates whose features have two values. */
+export const PAIR_TEMPLATES: readonly string[] = ['ww-', 'ww+', 'tt-', 'tt+', 'j'];
 
 /** How the sentence is capitalised: N normal, A ALL CAPS, T Title Case, L all lower case. */
 export type Casing = 'N' | 'A' | 'T' | 'L';
@@ -29,6 +33,8 @@ export interface WordInfo {
   shortShape: string;
   /** 'C' capitalised, 'U' no lower-case letter ("U.S."), 'l' starts lower-case, '-' no letters. */
   capital: string;
+  /** The short shape behind each casing letter (index as in CASINGS): "NXx", "AXx"... */
+  casedShortShapes: string[];
 }
 
 export function describeWord(text: string): WordInfo {
@@ -52,7 +58,8 @@ export function describeWord(text: string): WordInfo {
     if (run === 1) shortShape += c;
     last = c;
   }
-  return { text, key: matchKey(text), shape, shortShape, capital: capitalClass(shape) };
+  const casedShortShapes = CASINGS.map((c) => c + shortShape);
+  return { text, key: matchKey(text), shape, shortShape, capital: capitalClass(shape), casedShortShapes };
 }
 
 function capitalClass(shape: string): string {
@@ -96,6 +103,8 @@ export interface SentenceView {
   runFirst: Int32Array;
   runEnd: Int32Array;
   casing: Casing;
+  /** Index of `casing` in CASINGS. */
+  casingIndex: number;
   headline: boolean;
 }
 
@@ -114,7 +123,7 @@ export function viewSentence(tokens: readonly Token[], headline: boolean, gazett
   }
   const casing = sentenceCasing(words);
   const { runFirst, runEnd } = nameRuns(words, joined, casing);
-  return { length: n, words, pos, joined, marks: gazetteer.mark(keys), runFirst, runEnd, casing, headline };
+  return { length: n, words, pos, joined, marks: gazetteer.mark(keys), runFirst, runEnd, casing, casingIndex: CASINGS.indexOf(casing), headline };
 }
 
 /**
@@ -180,15 +189,15 @@ export function shapeFeatures(word: WordInfo, casing: Casing, emit: Emit): void 
 }
 
 /** What a word tells the token `NEIGHBOUR_OFFSETS[n]` places away from it. */
-export function neighbourFeatures(word: WordInfo, n: number, casing: Casing, emit: Emit): void {
+export function neighbourFeatures(word: WordInfo, n: number, casingIndex: number, emit: Emit): void {
   emit(NEIGHBOUR_WORD[n]!, word.key);
-  emit(NEIGHBOUR_SHAPE[n]!, casing + word.shortShape);
+  emit(NEIGHBOUR_SHAPE[n]!, word.casedShortShapes[casingIndex]!);
 }
 
 /** Features of the token in its sentence: POS, word pairs, position, joins, list matches, name runs. */
 export function contextFeatures(v: SentenceView, i: number, emit: Emit): void {
   const word = v.words[i]!;
-  const c = v.casing;
+  const c = v.casingIndex;
   const n = v.length;
   emit('b', '');
   emit('t', v.pos[i]!);
@@ -198,16 +207,16 @@ export function contextFeatures(v: SentenceView, i: number, emit: Emit): void {
   }
   if (i === 0) emit('w-1', '<s>');
   if (i === n - 1) emit('w1', '<s>');
-  emit('ww-', (i > 0 ? v.words[i - 1]!.key : '<s>') + '|' + word.key);
-  emit('ww+', word.key + '|' + (i + 1 < n ? v.words[i + 1]!.key : '<s>'));
-  emit('tt-', (i > 0 ? v.pos[i - 1]! : '<s>') + '|' + v.pos[i]!);
-  emit('tt+', v.pos[i]! + '|' + (i + 1 < n ? v.pos[i + 1]! : '<s>'));
-  if (i === 0) emit('first', c + word.shortShape);
-  if (v.headline) emit('head', c + word.shortShape);
+  emit('ww-', i > 0 ? v.words[i - 1]!.key : '<s>', word.key);
+  emit('ww+', word.key, i + 1 < n ? v.words[i + 1]!.key : '<s>');
+  emit('tt-', i > 0 ? v.pos[i - 1]! : '<s>', v.pos[i]!);
+  emit('tt+', v.pos[i]!, i + 1 < n ? v.pos[i + 1]! : '<s>');
+  if (i === 0) emit('first', word.casedShortShapes[c]!);
+  if (v.headline) emit('head', word.casedShortShapes[c]!);
   // "Kazemi-Qomi": the hyphen and the parts around it touch each other.
   const joinedNext = i + 1 < n && v.joined[i + 1]!;
   if (v.joined[i]! || joinedNext) {
-    emit('j', (v.joined[i]! ? '1' : '0') + (joinedNext ? '1' : '0') + word.shortShape);
+    emit('j', v.joined[i]! ? (joinedNext ? '11' : '10') : '01', word.shortShape);
     if (v.joined[i]! && joinedNext) emit('jj', v.words[i - 1]!.shortShape + word.text + v.words[i + 1]!.shortShape);
   }
   for (let o = -1; o <= 1; o++) {
@@ -215,21 +224,29 @@ export function contextFeatures(v: SentenceView, i: number, emit: Emit): void {
     if (j < 0 || j >= n) continue;
     for (let bits = v.marks[j]!, b = 0; bits !== 0; bits >>>= 1, b++) {
       if ((bits & 1) === 0) continue;
-      emit(MARK_TEMPLATES[o + 1]!, MARK_NAMES[b]!);
-      if (o === 0) emit('gc', MARK_NAMES[b]! + c + word.capital);
+      emit(MARK_TEMPLATES[o + 1]!, MARK_FEATURE_NAMES[b]!);
+      if (o === 0) emit('gc', CAPITALISED_MARKS[b]![c]![word.capital]!);
     }
   }
   const runFirst = v.runFirst[i]!;
   if (runFirst !== -1) {
     // "Information Office of China's State Council": the run's first and last words type the whole run.
     const runEnd = v.runEnd[i]!;
-    const place = runEnd - runFirst === 1 ? 'U' : i === runFirst ? 'B' : i === runEnd - 1 ? 'E' : 'I';
-    emit('rp', place + Math.min(runEnd - runFirst, 4));
+    const place = runEnd - runFirst === 1 ? 0 : i === runFirst ? 1 : i === runEnd - 1 ? 3 : 2;
+    emit('rp', RUN_PLACES[place]![Math.min(runEnd - runFirst, 4)]!);
     emit('rh', v.words[runEnd - 1]!.key);
     emit('rf', v.words[runFirst]!.key);
   }
 }
 
+/** Copies of imported names, prebuilt value strings: this runs for every token. */
+const MARK_FEATURE_NAMES = MARK_NAMES;
+/** "city:U" + casing + capital class of the token ("city:UNC"). */
+const CAPITALISED_MARKS: readonly (readonly Record<string, string>[])[] = MARK_NAMES.map((mark) =>
+  CASINGS.map((casing) => Object.fromEntries(['C', 'U', 'l', '-'].map((capital) => [capital, mark + casing + capital]))),
+);
+/** Place in the run (U alone, B first, I inside, E last) and its length up to 4: "B2". */
+const RUN_PLACES = ['U', 'B', 'I', 'E'].map((place) => [0, 1, 2, 3, 4].map((length) => place + length));
 const MARK_TEMPLATES = ['g-1', 'g0', 'g1'];
 
 /** Every feature that does not depend on the labels already chosen. */
@@ -238,7 +255,7 @@ export function staticFeatures(v: SentenceView, i: number, emit: Emit): void {
   shapeFeatures(v.words[i]!, v.casing, emit);
   for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
     const j = i + NEIGHBOUR_OFFSETS[k]!;
-    if (j >= 0 && j < v.length) neighbourFeatures(v.words[j]!, k, v.casing, emit);
+    if (j >= 0 && j < v.length) neighbourFeatures(v.words[j]!, k, v.casingIndex, emit);
   }
   contextFeatures(v, i, emit);
 }
@@ -256,6 +273,6 @@ export function historyFeatures(v: SentenceView, i: number, prev1: number, prev2
   emit('T1', HISTORY_LABELS[prev1 + 1]!);
   emit('T2', T2[prev2 + 1]![prev1 + 1]!);
   emit(T1W[prev1 + 1]!, word.key);
-  emit(T1S[prev1 + 1]!, v.casing + word.shortShape);
+  emit(T1S[prev1 + 1]!, word.casedShortShapes[v.casingIndex]!);
   emit(T1T[prev1 + 1]!, v.pos[i]!);
 }

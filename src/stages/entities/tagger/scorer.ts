@@ -5,13 +5,13 @@
  */
 import { LABEL_COUNT } from './labels.ts';
 import {
-  CASINGS,
   contextFeatures,
   describeWord,
   featureName,
   historyFeatures,
   NEIGHBOUR_OFFSETS,
   neighbourFeatures,
+  PAIR_TEMPLATES,
   ownFeatures,
   shapeFeatures,
   staticFeatures,
@@ -41,8 +41,8 @@ export class NamedScorer implements Scorer {
     private readonly rows: ReadonlyMap<string, number>,
     private readonly weights: ArrayLike<number>,
   ) {
-    this.emit = (template, value) => {
-      const row = this.rows.get(featureName(template, value));
+    this.emit = (template, value, second) => {
+      const row = this.rows.get(featureName(template, value, second));
       if (row === undefined) return;
       for (let l = 0; l < L; l++) this.out[l]! += this.weights[row * L + l]!;
     };
@@ -76,6 +76,8 @@ const WORD_CACHE_SIZE = 200_000;
 
 export class CachedScorer implements Scorer {
   private readonly templates = new Map<string, Map<string, number>>();
+  /** Pair templates: first value → second value → row. */
+  private readonly pairs = new Map<string, Map<string, Map<string, number>>>();
   private readonly words = new Map<string, WordScores>();
   private target: Float32Array | Float64Array = new Float64Array(L);
   private targetOffset = 0;
@@ -86,16 +88,17 @@ export class CachedScorer implements Scorer {
     features: readonly string[],
     private readonly weights: Float32Array,
   ) {
+    const pairTemplates = new Set(PAIR_TEMPLATES);
     for (let r = 0; r < features.length; r++) {
       const feature = features[r]!;
       const cut = feature.indexOf('=');
       const template = feature.slice(0, cut);
-      let values = this.templates.get(template);
-      if (!values) this.templates.set(template, (values = new Map()));
-      values.set(feature.slice(cut + 1), r);
+      const value = feature.slice(cut + 1);
+      if (pairTemplates.has(template)) this.addPair(template, value, r);
+      else getOrAdd(this.templates, template, () => new Map()).set(value, r);
     }
-    this.emit = (template, value) => {
-      const row = this.templates.get(template)?.get(value);
+    this.emit = (template, value, second) => {
+      const row = second === undefined ? this.templates.get(template)?.get(value) : this.pairs.get(template)?.get(value)?.get(second);
       if (row === undefined) return;
       const base = row * L;
       const target = this.target;
@@ -104,12 +107,20 @@ export class CachedScorer implements Scorer {
     };
   }
 
+  /** Files "a|b|c" under every split ("a" + "b|c", "a|b" + "c"), so that the lookup needs no joining. */
+  private addPair(template: string, value: string, row: number): void {
+    const firsts = getOrAdd(this.pairs, template, () => new Map());
+    for (let cut = value.indexOf('|'); cut !== -1; cut = value.indexOf('|', cut + 1)) {
+      getOrAdd(firsts, value.slice(0, cut), () => new Map()).set(value.slice(cut + 1), row);
+    }
+  }
+
   describe(text: string): WordInfo {
     return this.word(text).info;
   }
 
   staticScores(v: SentenceView, i: number, out: Float64Array): void {
-    const c = CASINGS.indexOf(v.casing);
+    const c = v.casingIndex;
     add(out, this.word(v.words[i]!.text).own, 0);
     add(out, this.casingScores(v.words[i]!.text, v.casing, c), 0);
     for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
@@ -151,11 +162,17 @@ export class CachedScorer implements Scorer {
     shapeFeatures(entry.info, casing, this.emit);
     for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
       this.targetOffset = (1 + k) * L;
-      neighbourFeatures(entry.info, k, casing, this.emit);
+      neighbourFeatures(entry.info, k, c, this.emit);
     }
     entry.byCasing[c] = scores;
     return scores;
   }
+}
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }
 
 function add(out: Float64Array, scores: Float32Array, offset: number): void {

@@ -45,8 +45,8 @@ export class PerceptronTrainer {
     const offsets = new Int32Array(view.length + 1);
     for (let i = 0; i < view.length; i++) {
       offsets[i] = rows.length;
-      staticFeatures(view, i, (template, value) => {
-        const row = this.rows.get(featureName(template, value));
+      staticFeatures(view, i, (template, value, second) => {
+        const row = this.rows.get(featureName(template, value, second));
         if (row !== undefined) rows.push(row);
       });
     }
@@ -68,7 +68,7 @@ export class PerceptronTrainer {
         scores.fill(0);
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.addRow(staticRows[k]!, scores);
         history.length = 0;
-        historyFeatures(view, i, prev1, prev2, (template, value) => history.push(featureName(template, value)));
+        historyFeatures(view, i, prev1, prev2, (template, value, second) => history.push(featureName(template, value, second)));
         for (const f of history) {
           const row = this.rows.get(f);
           if (row !== undefined) this.addRow(row, scores);

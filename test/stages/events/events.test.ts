@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { codeArticle } from '../../../src/pipeline/codeArticle.ts';
+import type { Event } from '../../../src/model/record.ts';
+
+const code = (text: string, published = '2007-05-28') =>
+  codeArticle({ id: 't', text, title: null, titleSpan: null, published, publishedFrom: 'option', url: null, source: null, byline: null, messages: [] });
+const describe = (events: Event[]) => events.map((e) => `${e.source.actor}→${e.target?.actor ?? '-'} ${e.code}${e.negated ? ' negated' : ''}`).join('; ');
+
+// [sentence, source regex, target regex, code regex, extra check]
+const CASES: [string, RegExp, RegExp | null, RegExp, ((e: Event) => boolean)?][] = [
+  ['The United States urged Iran on Monday to stop supporting militias in Iraq.', /^USA/, /^IRN/, /^025$/],
+  ['France accused Syria of backing the rebels.', /^FRA/, /^SYR/, /^112/],
+  ['Egypt condemned the Israeli raid on Gaza.', /^EGY/, /^ISR/, /^111$/],
+  ['A car bomb exploded in a market in Kabul on Tuesday, killing 12 people.', /^---$/, /^AFGCVL$/, /^1832$/, (e) => e.place?.name === 'Kabul'],
+  ['Washington severed diplomatic ties with Havana in 1961.', /^USAGOV$/, /^CUBGOV$/, /^161$/, (e) => e.date.value === '1961' && e.historical],
+  ['Iran had offered to help train and arm Iraq’s security forces.', /^IRN/, /^IRQMIL$/, /^0332$/],
+  ['Tehran would seriously consider an Iraqi invitation for further talks.', /^IRNGOV$/, /^IRQ/, /^036$/, (e) => e.modality === 'hypothetical'],
+  ['Germany on Wednesday lifted sanctions against South Africa.', /^DEU/, /^ZAF/, /^08/],
+  ['Russia and China held talks in Geneva on Friday.', /^(RUS|CHN)/, null, /^04/, (e) => (e.source.members?.length ?? 0) === 2],
+  ['The Iranians had rejected the allegations.', /^IRN/, null, /^(016|12)/],
+];
+
+test('events: table of real news phrasing', () => {
+  for (const [sentence, source, target, codeRe, extra] of CASES) {
+    const events = code(sentence).events;
+    const hit = events.find((e) => !e.negated && source.test(e.source.actor) && (target === null || target.test(e.target?.actor ?? '')) && codeRe.test(e.code) && (extra ? extra(e) : true));
+    assert.ok(hit, `${sentence}\n  got: ${describe(events)}`);
+    assert.ok(hit.rules.length > 0);
+    assert.equal(sentence.slice(hit.trigger.start, hit.trigger.end).length > 0, true);
+  }
+});
+
+test('events: a denial is linked to the accusation it answers, and aims at the accuser', () => {
+  const text = 'Washington accused Iran of arming Shi’ite militias in Iraq, a charge Iran denies.';
+  const events = code(text).events;
+  const accusation = events.find((e) => e.code.startsWith('112'));
+  const denial = events.find((e) => e.code === '016');
+  assert.ok(accusation && denial, describe(events));
+  assert.equal(denial.denies, accusation.id);
+  assert.equal(denial.target?.actor, accusation.source.actor);
+  const arming = events.find((e) => e.code.startsWith('07'));
+  assert.ok(arming?.claimed, `arming militias is a claim: ${describe(events)}`);
+});
+
+test('events: QuadClass, Goldstein and PLOVER come with the code', () => {
+  const [e] = code('A car bomb exploded in Baghdad, killing 24 people.').events;
+  assert.ok(e);
+  assert.equal(e.code, '1832');
+  assert.equal(e.root, '18');
+  assert.equal(e.quadClass, 4);
+  assert.equal(e.goldstein, -10);
+  assert.equal(e.plover?.event, 'ASSAULT');
+});
+
+test('events: texts that must yield no (asserted) event', () => {
+  const none = [
+    'Manchester United beat Chelsea 3-1 on Saturday.',
+    'Congress killed the bill on Tuesday.',
+    'Spielberg shot a film in Morocco last year.',
+    'Thursday marks the 20th anniversary of the 1988 bombing that killed 270 people over Lockerbie.',
+    'He said he did not produce any evidence.',
+    'The talks proceeded positively.',
+    'Slideshow ( 15 images )',
+    'Shares in the company rose 5 percent.',
+  ];
+  for (const text of none) {
+    const asserted = code(text).events.filter((e) => !e.negated);
+    assert.deepEqual(describe(asserted), '', text);
+  }
+  const negated = code('Iran did not attack Iraq.').events;
+  assert.ok(negated.every((e) => e.negated), describe(negated));
+});
+
+test('events: property — random text never throws and evidence lies inside the text', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 200 }), fc.constantFrom('', 'The United States urged Iran to stop. ', 'A truck bomb exploded, killing 24 people. '), (noise, prefix) => {
+      const text = prefix + noise;
+      for (const e of code(text).events) {
+        assert.ok(e.evidence.start >= 0 && e.evidence.end <= text.length && e.evidence.start < e.evidence.end);
+        assert.ok(e.trigger.start >= e.evidence.start && e.trigger.end <= e.evidence.end);
+      }
+    }),
+    { numRuns: 100 },
+  );
+});
