@@ -42,7 +42,7 @@ interface Attribution {
 const LOWER_START = /^[a-z]/;
 const MAX_APPOSITIVES = 30;
 /** Words allowed between a cue and the next part of its quote: "he said of Mrs. Clinton's plan." */
-const MAX_CLAUSE_TAIL = 10;
+const MAX_CLAUSE_TAIL = 14;
 const DASH = /^(?:[\u2015\u2014\u2013]|--?)$/;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'from']);
 
@@ -105,7 +105,8 @@ function isFragment(text: string, tokens: readonly Token[], part: QuotedPart, op
   if (LOWER_START.test(text.slice(part.start, part.start + 1))) return true;
   const prev = tokens[openToken - 1];
   if (!prev || prev.sentence !== tokens[openToken]?.sentence) return false;
-  if (/^[:,\u2014\u2013-]$/.test(prev.text)) return false;
+  // After a colon, a comma, a dash or another quote's closing mark the quote stands on its own.
+  if (/^[:,\u2014\u2013-]$/.test(prev.text) || /^[”"']+$/.test(prev.text)) return false;
   return cueAt(tokens, openToken - 1) === null;
 }
 
@@ -118,7 +119,7 @@ function cueAfter(text: string, tokens: readonly Token[], part: QuotedPart, afte
   let found: { cue: CueMatch; speaker: TokenRange; clauseEnd: number } | null = null;
   if (DASH.test(tokens[k]!.text)) return dashAttribution(tokens, k, limit);
   const first = cueAt(tokens, k);
-  if (first?.verb.uses.has('direct')) {
+  if (first?.verb.uses.has('direct') && !isParticiple(tokens[k]!)) {
     const speaker = phraseStartingAt(tokens, first.end, limit);
     if (speaker) found = { cue: first, speaker, clauseEnd: speaker.end };
   }
@@ -197,12 +198,15 @@ function rejectAsQuote(content: readonly Token[], fragment: boolean, adjacentCue
   return null;
 }
 
-/** “A,” he said. “B” · “A,” he said of the plan. “B” — the second part opens right after the attribution of the first. */
+/**
+ * “A,” he said. “B” · “A,” he said of the plan. “B” · “A,” he said on Fox News’s “Fox and Friends.” “B”:
+ * the second part opens right after the attribution of the first.
+ */
 function followsClause(tokens: readonly Token[], clauseEnd: number, openToken: number): boolean {
   if (openToken - clauseEnd > MAX_CLAUSE_TAIL) return false;
   for (let k = clauseEnd; k < openToken; k++) {
     const t = tokens[k]!;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t)) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
   }
   return true;
 }
@@ -225,7 +229,8 @@ function clauseEndsSentence(tokens: readonly Token[], from: number, limit: numbe
 function cueAfterAppositives(tokens: readonly Token[], comma: number, limit: number): number {
   for (let j = comma + 1; j < Math.min(limit, comma + MAX_APPOSITIVES); j++) {
     const t = tokens[j]!;
-    if (/^[.!?;]$/.test(t.text) || isQuoteMark(t)) return -1;
+    // A full stop ends the sentence, unless it ends an abbreviation before a comma ("R-Ky.,").
+    if ((/^[.!?;]$/.test(t.text) && tokens[j + 1]?.text !== ',') || isQuoteMark(t)) return -1;
     if (t.text !== ',') continue;
     const verb = skipAuxiliaries(tokens, j + 1, limit);
     if (cueAt(tokens, verb)) return verb;

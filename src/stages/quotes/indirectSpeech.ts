@@ -26,6 +26,8 @@ const OBJECT_PRONOUNS = new Set(['them', 'him', 'her', 'us', 'me', 'you']);
 const MIN_CONTENT_TOKENS = 3;
 const MAX_SOURCE_TOKENS = 10;
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
+const OPENING_MARK = /^[“"]$/;
+const WH_WORDS = new Set(['what', 'how', 'whatever', 'why']);
 
 /** `quoted[i]` is true for tokens inside quotation marks (marks included). */
 export function findIndirect(seg: Segmented, quoted: Uint8Array): IndirectCandidate[] {
@@ -57,8 +59,8 @@ function reportedClause(tokens: readonly Token[], sentence: SentenceInfo, i: num
  * with the attribution inside it, so that it stays one slice of the text.
  */
 function cueAfter(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatch, last: number): IndirectCandidate | null {
-  // Only verbs that can close a quote close a clause: "…, he added", not "…, a charge Iran denies".
-  if (!cue.verb.uses.has('direct')) return null;
+  // Only verbs that can close a quote close a clause: "…, he added", not "…, a charge Iran denies" or "…, adding levity".
+  if (!cue.verb.uses.has('direct') || /ing$/.test(tokens[cue.first]!.normal)) return null;
   let tail = cue.end;
   for (; tail <= last; tail++) {
     const t = tokens[tail]!;
@@ -77,7 +79,8 @@ function cueAfter(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatc
   }
   if (!speaker || tokens[comma]?.text !== ',' || comma < sentence.firstToken) return null;
   const interrupts = tokens[tail]?.text === ',' && continuesClause(tokens, tail + 1, last);
-  const content = trimClause(tokens, sentence.firstToken, interrupts ? last + 1 : comma);
+  const end = interrupts ? clauseFrom(tokens, tail + 1, last, sentence.endToken).end : comma;
+  const content = trimClause(tokens, sentence.firstToken, end);
   if (!content || !isClause(tokens, content)) return null;
   const rule = interrupts ? 'quotes.indirect.parenthetical' : 'quotes.indirect.cue-after';
   return { content, cue: cueRange(tokens, cue), speaker, sentence: sentence.index, rules: [rule] };
@@ -87,7 +90,8 @@ function cueAfter(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatc
 function cueBefore(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatch, last: number, quoted: Uint8Array): IndirectCandidate | null {
   const participle = /ing$/.test(tokens[cue.first]!.normal);
   const speaker = participle ? participleSubject(tokens, cue.first, sentence.firstToken) : subjectBefore(tokens, cue.first, sentence.firstToken);
-  if (!speaker || quoted[speaker.first]) return null;
+  // "what Trump said his plan would do": a clause about speech, not a report of it.
+  if (!speaker || quoted[speaker.first] || WH_WORDS.has(tokens[speaker.first - 1]?.normal ?? '')) return null;
   let k = cue.end;
   if (cue.verb.uses.has('listener')) {
     // The shortest hearer after which a clause starts: "told reporters | five people had been arrested".
@@ -99,7 +103,9 @@ function cueBefore(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMat
     }
   }
   k = skipToThat(tokens, k, last);
-  if (k > last || !startsClause(tokens, k, last)) return null;
+  // A clause may open with a quoted phrase: "said that “a bomb” had gone off in New York".
+  const opensWithQuote = k < last && OPENING_MARK.test(tokens[k]!.text);
+  if (k > last || !startsClause(tokens, opensWithQuote ? k + 1 : k, last)) return null;
   const content = clauseFrom(tokens, k, last, sentence.endToken);
   if (!isClause(tokens, content)) return null;
   return { content, cue: cueRange(tokens, cue), speaker, sentence: sentence.index, rules: [participle ? 'quotes.indirect.participle' : 'quotes.indirect.cue-before'] };
@@ -137,7 +143,7 @@ function sourceAfter(tokens: readonly Token[], from: number, last: number): Toke
  */
 function continuesClause(tokens: readonly Token[], from: number, last: number): boolean {
   const first = tokens[from];
-  if (!first || from > last || first.pos === 'DET' || RELATIVES.has(first.normal) || cueAt(tokens, from)) return false;
+  if (!first || from > last || first.pos === 'DET' || RELATIVES.has(first.normal) || cueAt(tokens, from) || /^["“'‘]+$/.test(first.text)) return false;
   for (let k = from; k <= last; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return true;
   return false;
 }
@@ -168,9 +174,15 @@ function clauseFrom(tokens: readonly Token[], first: number, last: number, sente
 function trimClause(tokens: readonly Token[], first: number, end: number): TokenRange | null {
   let f = first;
   let e = end;
-  while (f < e && isPunctuation(tokens[f]!)) f++;
+  // A leading quotation mark stays when its quote closes inside: "“You squeezed employees” to drive up …"
+  while (f < e && isPunctuation(tokens[f]!) && !(OPENING_MARK.test(tokens[f]!.text) && closesBefore(tokens, f + 1, e))) f++;
   while (e > f && isPunctuation(tokens[e - 1]!)) e--;
   return e > f ? keepClosingMark(tokens, { first: f, end: e }, end) : null;
+}
+
+function closesBefore(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let k = from; k < end; k++) if (/^[”"]$/.test(tokens[k]!.text)) return true;
+  return false;
 }
 
 /** A clause that ends inside a quoted phrase keeps the phrase's closing mark: "represents the “same … change.”" */
@@ -187,16 +199,23 @@ function keepClosingMark(tokens: readonly Token[], range: TokenRange, limit: num
   return range;
 }
 
-/** A reported clause has a few words and a verb ("He said nothing." has neither). */
+/** A reported clause has a few words and a finite verb ("He said nothing." has neither, "Heading into the debate" no finite verb). */
 function isClause(tokens: readonly Token[], range: TokenRange): boolean {
   let words = 0;
-  let verb = false;
-  for (let k = range.first; k < range.end; k++) {
+  for (let k = range.first; k < range.end; k++) if (!isPunctuation(tokens[k]!)) words++;
+  return words >= MIN_CONTENT_TOKENS && hasFiniteVerb(tokens, range.first, range.end);
+}
+
+/**
+ * An auxiliary or a verb not in -ing. Infinitives count: wink tags some finite verbs as nouns, and
+ * "the campaign plans to make …" is a clause all the same.
+ */
+function hasFiniteVerb(tokens: readonly Token[], first: number, end: number): boolean {
+  for (let k = first; k < end; k++) {
     const t = tokens[k]!;
-    if (!isPunctuation(t)) words++;
-    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.normal))) return true;
   }
-  return words >= MIN_CONTENT_TOKENS && verb;
+  return false;
 }
 
 /** A reported clause opens with its subject and then its verb: "Iraq would …", "he had told …", "the bombs have …". */
@@ -205,9 +224,9 @@ function startsClause(tokens: readonly Token[], k: number, last: number): boolea
   if (NOT_CLAUSE_OPENERS.has(token.normal)) return false;
   if (token.normal === 'there') return true;
   const subject = phraseStartingAt(tokens, k, last + 1);
-  if (!subject) return false;
+  if (!subject || subject.first !== k) return false;
   let v = subject.end;
-  while (v <= last && tokens[v]!.pos === 'ADV') v++;
+  while (v <= last && (tokens[v]!.pos === 'ADV' || /^[”"]$/.test(tokens[v]!.text))) v++;
   return v <= last && (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX');
 }
 

@@ -17,6 +17,11 @@ const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your'])
 /** Prepositions that join the parts of one speaker phrase: "a spokesman for the ministry", "officials in Baghdad". */
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to']);
 const MAX_PHRASE = 12;
+/** Heads of time phrases, which stand where a subject would but never speak: "said Tuesday", "this month announced". */
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'tomorrow',
+  'morning', 'afternoon', 'evening', 'night', 'day', 'week', 'weekend', 'month', 'year', 'time', 'moment', 'hour', 'hours', 'minutes',
+]);
 /** Words wink tags ADP that open a clause, so a subject may follow them: "after Tehran said". */
 const SUBORDINATORS = new Set(['after', 'before', 'as', 'because', 'since', 'until', 'while', 'though', 'although', 'if', 'unless', 'once', 'whether', 'than']);
 /** Words that sit between a subject and its verb: "has also said", "later told". */
@@ -51,6 +56,7 @@ function finish(tokens: readonly Token[], first: number, end: number): TokenRang
   while (e > f && (tokens[e - 1]!.pos === 'ADP' || tokens[e - 1]!.pos === 'CCONJ' || isPunctuation(tokens[e - 1]!) || tokens[e - 1]!.pos === 'DET')) e--;
   if (e <= f) return null;
   const head = tokens[e - 1]!;
+  if (TIME_WORDS.has(head.normal)) return null;
   // "the military", "the wounded": an adjective after a determiner heads its phrase.
   const adjectiveHead = head.pos === 'ADJ' && e - f >= 2 && tokens[f]!.pos === 'DET';
   if (!(isNominal(head) || (head.pos === 'PRON' && isPersonalPronoun(head)) || adjectiveHead)) return null;
@@ -104,8 +110,10 @@ export function phraseStartingAt(tokens: readonly Token[], first: number, ceilin
  * and a parenthetical between commas ("Kazemi-Qomi, speaking at a separate media conference, said").
  */
 export function subjectBefore(tokens: readonly Token[], verb: number, floor: number): TokenRange | null {
-  let k = verb;
-  while (k - 1 >= floor && SKIPPABLE_POS.has(tokens[k - 1]!.pos) && !isPersonalPronoun(tokens[k - 1]!)) k--;
+  let k = skipBack(tokens, verb, floor);
+  // A time phrase between subject and verb: "Wells Fargo just this month announced"
+  const time = timePhraseEndingAt(tokens, k, floor);
+  if (time !== null) k = skipBack(tokens, time, floor);
   // A second verb of its clause: "She then urges her husband to come out and repeatedly says"
   if (tokens[k - 1]?.normal === 'and' && k - 1 >= floor) return clauseSubject(tokens, floor, k);
   // A bracketed aside after the name: "Rep. Gwen Moore (D-Wis.) said"
@@ -124,6 +132,22 @@ export function subjectBefore(tokens: readonly Token[], verb: number, floor: num
     return null;
   }
   return asSubject(tokens, phraseEndingAt(tokens, k, floor), floor, k);
+}
+
+/** Left past auxiliaries and adverbs: "has also said", "later told". */
+function skipBack(tokens: readonly Token[], from: number, floor: number): number {
+  let k = from;
+  while (k - 1 >= floor && SKIPPABLE_POS.has(tokens[k - 1]!.pos) && !isPersonalPronoun(tokens[k - 1]!)) k--;
+  return k;
+}
+
+/** Where a time phrase ending at `end` starts ("this month", "on Monday", "late Friday"), or null. */
+function timePhraseEndingAt(tokens: readonly Token[], end: number, floor: number): number | null {
+  const head = tokens[end - 1];
+  if (!head || end - 1 < floor || !TIME_WORDS.has(head.normal)) return null;
+  let k = end - 1;
+  while (k - 1 >= floor && end - k < 4 && /^(this|last|next|that|early|late|on|earlier|later|the)$/.test(tokens[k - 1]!.normal)) k--;
+  return k;
 }
 
 /**
@@ -152,6 +176,14 @@ export function participleSubject(tokens: readonly Token[], participle: number, 
     if (!/ing$/.test(t.normal) || t.pos !== 'VERB') continue;
     const subject = phraseEndingAt(tokens, j, floor);
     if (subject && tokens[subject.first - 1]?.normal === 'with') return subject;
+  }
+  // "“…,” he told the group, adding that …": the subject of the verb the participle follows.
+  for (let j = participle - 2; j > floor; j--) {
+    const t = tokens[j]!;
+    if (t.pos !== 'VERB' || /ing$/.test(t.normal)) continue;
+    const subject = subjectBefore(tokens, j, floor);
+    if (subject) return subject;
+    break;
   }
   return clauseSubject(tokens, floor, participle);
 }
