@@ -19,6 +19,8 @@ export interface CountMention {
   anaphoric: boolean;
   /** Who was counted, without the number ("American soldiers"); null for pronouns and "others". */
   victims: { text: string; start: number; end: number } | null;
+  /** For one named or described person: what tells them apart from another ("Bettie Jones", "woman"). */
+  person: { name: string | null; sex: string } | null;
   /** Chunk index of the casualty word and chunk range of the counted people. */
   outcome: number;
   people: { first: number; end: number };
@@ -57,6 +59,7 @@ export function extractCounts(chunked: ChunkedSentence, tokens: readonly Token[]
         weak: trigger.trigger.weak && trigger.kind === 'wounded',
         anaphoric: counted.every((c) => chunks[c]!.anaphoric === true),
         victims,
+        person: counted.length === 1 ? personKey(chunks[counted[0]!]!, tokens, text) : null,
         outcome: outcome[0],
         people: { first: people[0], end: people[1] },
         rules: [rule.id, ...(trigger.rules ?? []), ...new Set(counted.flatMap((c) => chunks[c]!.quantity?.rules ?? []))],
@@ -117,4 +120,12 @@ function countsPeople(chunks: readonly Chunk[], counted: readonly number[], end:
     for (let n = c + 1; n < end && chunks[n]!.tag === 'N'; n++) head = tokens[chunks[n]!.endToken - 1]!;
     return head === null || lex.victims.has(head.lemma) || head.pos === 'PROPN';
   });
+}
+
+/** A named person ("Bettie Jones") or a described one ("a woman") by the sex its head noun gives. */
+function personKey(chunk: Chunk, tokens: readonly Token[], text: string): CountMention['person'] {
+  if (chunk.tag === 'M') return { name: text.slice(tokens[chunk.firstToken]!.start, tokens[chunk.endToken - 1]!.end), sex: '' };
+  if (chunk.tag !== 'S') return null;
+  const head = tokens[chunk.endToken - 1]!;
+  return { name: null, sex: casualtyLexicons().victims.get(head.lemma)?.sex ?? '' };
 }

@@ -110,7 +110,7 @@ export function perpetratorOf(counts: readonly CountMention[], chunked: ChunkedS
     for (let k = chunked.sentence.firstToken; k < chunked.sentence.endToken; k++) {
       const token = tokens[k]!;
       if (token.start < from || token.end > to) continue;
-      if (lex.perpetrators.has(token.lemma) && !(victims && token.start < victims.end && victims.start < token.end)) {
+      if ((lex.perpetrators.has(token.lemma) || lex.perpetrators.has(token.normal)) && !(victims && token.start < victims.end && victims.start < token.end)) {
         return { actor: '---', name: token.text, start: token.start, end: token.end };
       }
     }

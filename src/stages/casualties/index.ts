@@ -14,7 +14,7 @@ import type { Casualty, DateRecord, Entity, Place } from '../../model/record.ts'
 import { extractCounts, type CountMention } from './countExtractors.ts';
 import { claimCues, cumulativeCues } from './cumulativeCues.ts';
 import { dateOf, incidentIn, perpetratorOf, placeOf, type IncidentCandidate } from './incidentContext.ts';
-import { CASUALTY_KINDS, casualtyLexicons } from './lexicons.ts';
+import { CASUALTY_KINDS, casualtyLexicons, type CasualtyKind } from './lexicons.ts';
 import { mergeIncidents, type MergedIncident } from './mergeIncidents.ts';
 import { SPORTS_FILTER } from './rules.ts';
 import { chunkSentence, type ChunkContext, type ChunkedSentence } from './sentenceChunks.ts';
@@ -40,18 +40,13 @@ export function findCasualties(seg: Segmented, context: CasualtyContext): Casual
   const chunkContext = buildChunkContext(seg, context);
   const candidates: IncidentCandidate[] = [];
   for (const sentence of seg.sentences) {
-    if (!mentionsTrigger(seg.tokens, sentence.firstToken, sentence.endToken, lex.triggers.heads)) continue;
+    if (!lex.triggers.mayMatch(seg.tokens, sentence.firstToken, sentence.endToken)) continue;
     const chunked = chunkSentence(sentence, chunkContext);
     const counts = extractCounts(chunked, seg.tokens, seg.text);
     if (counts.length === 0 || isSportsReport(chunked, seg.tokens)) continue;
     candidates.push(...sentenceIncidents(counts, chunked, seg, context));
   }
   return mergeIncidents(candidates, context.places).map((record, n) => toCasualty(record, n));
-}
-
-function mentionsTrigger(tokens: readonly Token[], first: number, end: number, heads: ReadonlySet<string>): boolean {
-  for (let k = first; k < end; k++) if (heads.has(tokens[k]!.normal) || heads.has(tokens[k]!.lemma)) return true;
-  return false;
 }
 
 function buildChunkContext(seg: Segmented, context: CasualtyContext): ChunkContext {
@@ -131,8 +126,14 @@ function sentenceIncidents(counts: readonly CountMention[], chunked: ChunkedSent
 }
 
 function toCasualty(record: MergedIncident, n: number): Casualty {
-  const casualty: Casualty = {
+  const counts: Partial<Pick<Casualty, CasualtyKind>> = {};
+  for (const kind of CASUALTY_KINDS) {
+    const count = record.counts[kind];
+    if (count) counts[kind] = count.count;
+  }
+  return {
     id: `cas${n + 1}`,
+    ...counts,
     incident: record.incident?.label ?? null,
     place: record.place,
     date: record.date,
@@ -144,9 +145,4 @@ function toCasualty(record: MergedIncident, n: number): Casualty {
     mentions: record.mentions,
     rules: record.incident ? [...record.rules, record.incident.id] : record.rules,
   };
-  for (const kind of CASUALTY_KINDS) {
-    const count = record.counts[kind];
-    if (count) casualty[kind] = count.count;
-  }
-  return casualty;
 }

@@ -8,8 +8,8 @@ import type { Token } from '../../model/analysis.ts';
 export type CasualtyKind = 'killed' | 'wounded' | 'missing' | 'abducted' | 'arrested' | 'displaced';
 export const CASUALTY_KINDS: readonly CasualtyKind[] = ['killed', 'wounded', 'missing', 'abducted', 'arrested', 'displaced'];
 
-/** verb: "killed 24", "24 were killed"; state: "24 dead"; intrans: "24 died"; noun: "24 deaths"; toll: "a death toll of 24". */
-export type TriggerClass = 'verb' | 'state' | 'intrans' | 'noun' | 'toll';
+/** verb: "killed 24", "24 were killed"; state: "24 dead"; intrans: "24 died"; noun: "24 deaths"; toll: "a death toll of 24"; not: no casualty ("shot at"). */
+export type TriggerClass = 'verb' | 'state' | 'intrans' | 'noun' | 'toll' | 'not';
 /** Verb form of the head word: base ("to kill"), third person ("kills"), past or participle ("killed"), gerund ("killing"). */
 export type VerbForm = 'base' | 'third' | 'past' | 'gerund';
 
@@ -39,8 +39,6 @@ interface Phrase<T> {
 /** Longest-match phrase lookup keyed on the head word. */
 export class PhraseIndex<T> {
   private readonly byHead = new Map<string, Phrase<T>[]>();
-  /** Every head word: a sentence without one has no match. */
-  readonly heads = new Set<string>();
 
   add(entry: T, headForms: readonly (readonly string[])[], tail: readonly (readonly string[])[]): void {
     const head = new Map<string, number>();
@@ -49,24 +47,36 @@ export class PhraseIndex<T> {
     for (const index of order) for (const form of headForms[index] ?? []) if (!head.has(form)) head.set(form, index);
     const phrase: Phrase<T> = { entry, head, tail: tail.map((slot) => [...slot]) };
     for (const word of head.keys()) {
-      this.heads.add(word);
       const list = this.byHead.get(word) ?? [];
       list.push(phrase);
       this.byHead.set(word, list);
     }
   }
 
-  /** All phrases starting at token `i` (not crossing `end`), longest first. */
+  /**
+   * Whether tokens [first, end) may hold a match: a head word and, for longer phrases, a word of their
+   * last required slot somewhere after it. A cheap test that spares most sentences the full lookup.
+   */
+  mayMatch(tokens: readonly Token[], first: number, end: number): boolean {
+    const words = new Set<string>();
+    for (let k = first; k < end; k++) words.add(tokens[k]!.normal).add(tokens[k]!.lemma);
+    for (let k = first; k < end; k++) {
+      for (const phrase of this.byHead.get(tokens[k]!.normal) ?? []) {
+        const last = phrase.tail.filter((slot) => !slot.includes('') && slot[0] !== '@name').at(-1);
+        if (!last || last.some((w) => words.has(w))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** All phrases starting at token `i` (not crossing `end`), longest first. The head word matches its surface form. */
   matchAll(tokens: readonly Token[], i: number, end: number): PhraseMatch<T>[] {
     const token = tokens[i];
-    if (!token) return [];
-    const candidates = [...(this.byHead.get(token.normal) ?? []), ...(token.lemma !== token.normal ? this.byHead.get(token.lemma) ?? [] : [])];
+    if (!token || i >= end) return [];
     const matches: PhraseMatch<T>[] = [];
-    for (const phrase of candidates) {
-      const stop = matchTail(phrase.tail, tokens, i + 1, end);
-      if (stop < 0) continue;
-      const headForm = phrase.head.get(token.normal) ?? phrase.head.get(token.lemma) ?? 0;
-      if (!matches.some((m) => m.entry === phrase.entry)) matches.push({ entry: phrase.entry, end: stop, headForm });
+    for (const phrase of this.byHead.get(token.normal) ?? []) {
+      const stop = matchTail(phrase.tail, 0, tokens, i + 1, end);
+      if (stop >= 0) matches.push({ entry: phrase.entry, end: stop, headForm: phrase.head.get(token.normal) ?? 0 });
     }
     return matches.sort((a, b) => b.end - a.end);
   }
@@ -76,14 +86,29 @@ export class PhraseIndex<T> {
   }
 }
 
-function matchTail(tail: readonly string[][], tokens: readonly Token[], i: number, end: number): number {
-  let k = i;
-  for (const slot of tail) {
-    const token = k < end ? tokens[k] : undefined;
-    if (token && (slot.includes(token.normal) || slot.includes(token.lemma))) k++;
-    else if (!slot.includes('')) return -1;
+/** Up to this many capitalised words stand for `@name` ("taken to Kings County Hospital"). */
+const NAME_SLOT_WORDS = 3;
+
+/** Token index after the tail slots from `slot` on, matched at token `k`, or -1. */
+function matchTail(tail: readonly string[][], slot: number, tokens: readonly Token[], k: number, end: number): number {
+  const words = tail[slot];
+  if (!words) return k;
+  if (words.length === 1 && words[0] === '@name') {
+    for (let n = NAME_SLOT_WORDS; n >= 0; n--) {
+      let capitalised = k + n <= end;
+      for (let m = k; capitalised && m < k + n; m++) capitalised = /^\p{Lu}/u.test(tokens[m]!.text);
+      if (!capitalised) continue;
+      const stop = matchTail(tail, slot + 1, tokens, k + n, end);
+      if (stop >= 0) return stop;
+    }
+    return -1;
   }
-  return k;
+  const token = k < end ? tokens[k] : undefined;
+  if (token && (words.includes(token.normal) || words.includes(token.lemma))) {
+    const stop = matchTail(tail, slot + 1, tokens, k + 1, end);
+    if (stop >= 0) return stop;
+  }
+  return words.includes('') ? matchTail(tail, slot + 1, tokens, k, end) : -1;
 }
 
 function readTsv(name: string): string[][] {
@@ -102,11 +127,18 @@ export interface Incident {
   rank: number;
 }
 
+export interface Victim {
+  id: string;
+  group: string;
+  /** 'm' or 'f' when the noun says ("woman", "son"): two such victims of different sex are two people. */
+  sex: string;
+}
+
 export interface CasualtyLexicons {
   triggers: PhraseIndex<Trigger>;
   incidents: PhraseIndex<Incident>;
-  /** Person noun lemma → entry id. */
-  victims: Map<string, string>;
+  /** Person noun lemma → its entry. */
+  victims: Map<string, Victim>;
   /** Non-person head lemma → class (time, measure, money, object, animal). */
   units: Map<string, string>;
   /** Words before a number that make it part of a name ("Route 66"). */
@@ -127,7 +159,7 @@ function buildLexicons(): CasualtyLexicons {
   for (const [id, cls, kind, forms, tail, weak] of readTsv('casualty-triggers.tsv')) {
     if (!id || !cls || !kind || !forms) throw new Error(`casualty-triggers.tsv: expecting id, class, kind and forms, found "${id}"`);
     const entry: Trigger = { id, class: cls as TriggerClass, kind: kind as CasualtyKind, weak: weak === '1' };
-    const headForms = cls === 'verb' ? forms.split(',').map((f) => f.split('|')) : [forms.split('|')];
+    const headForms = forms.split(',').map((f) => f.split('|'));
     triggers.add(entry, headForms, slots(tail ?? ''));
   }
   const incidents = new PhraseIndex<Incident>();
@@ -146,7 +178,7 @@ function buildLexicons(): CasualtyLexicons {
   return {
     triggers,
     incidents,
-    victims: new Map(readTsv('casualty-victims.tsv').map(([id, lemma]) => [lemma ?? '', id ?? ''])),
+    victims: new Map(readTsv('casualty-victims.tsv').map(([id, lemma, group, sex]) => [lemma ?? '', { id: id ?? '', group: group ?? '', sex: sex ?? '' }])),
     units,
     prefixes,
     sports: new Set(readTsv('casualty-sports.tsv').map(([, word]) => word ?? '')),

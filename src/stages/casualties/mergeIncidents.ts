@@ -12,6 +12,8 @@ import { MERGE_RULES, TOLL_RULE_ID, WEAK_WOUNDED_RULE } from './rules.ts';
 export interface MergedIncident extends IncidentCandidate {
   mentions: Evidence[];
   lastSentence: number;
+  /** Sentences already in the record: two incidents one sentence tells apart never join. */
+  sentences: Set<number>;
 }
 
 /** How far (in sentences) a mention that adds new kinds of counts may sit from the incident it completes. */
@@ -30,7 +32,9 @@ export function mergeIncidents(candidates: readonly IncidentCandidate[], places:
         joined = true;
       }
     }
-    if (!joined) merged.push({ ...candidate, counts: { ...candidate.counts }, rules: [...candidate.rules], mentions: [candidate.evidence], lastSentence: candidate.sentence });
+    if (!joined) {
+      merged.push({ ...candidate, counts: { ...candidate.counts }, rules: [...candidate.rules], mentions: [candidate.evidence], lastSentence: candidate.sentence, sentences: new Set([candidate.sentence]) });
+    }
   }
   for (const record of merged) dropShotThenKilled(record);
   return merged;
@@ -40,21 +44,34 @@ function joinRule(record: MergedIncident, candidate: IncidentCandidate, kindOf: 
   if (record.cumulative !== candidate.cumulative || conflicts(record, candidate, kindOf)) return null;
   const counts = Object.values(candidate.counts);
   const shared = CASUALTY_KINDS.filter((k) => record.counts[k] && candidate.counts[k]);
+  const same = shared.filter((k) => sameCount(record.counts[k]!, candidate.counts[k]!));
+  // One sentence that counts the same kind twice tells two incidents apart, unless it repeats itself.
+  if (record.sentences.has(candidate.sentence)) return same.length > 0 && same.length === shared.length ? MERGE_RULES.sameCounts.id : null;
+  const pointsBack = counts.every((c) => c.anaphoric || (c.weak && c.person !== null));
   if (shared.length > 0) {
-    const agrees = (k: CasualtyKind) => sameCount(record.counts[k]!, candidate.counts[k]!) || isToll(candidate.counts[k]!) || candidate.counts[k]!.anaphoric;
+    const agrees = (k: CasualtyKind) => same.includes(k) || isToll(candidate.counts[k]!) || candidate.counts[k]!.anaphoric;
     if (!shared.every(agrees)) return null;
-    if (shared.some((k) => sameCount(record.counts[k]!, candidate.counts[k]!))) return MERGE_RULES.sameCounts.id;
-    return counts.every((c) => c.anaphoric) ? MERGE_RULES.anaphoric.id : MERGE_RULES.tollUpdate.id;
+    if (same.length > 0) return MERGE_RULES.sameCounts.id;
+    return pointsBack ? MERGE_RULES.anaphoric.id : MERGE_RULES.tollUpdate.id;
   }
   if (!latest) return null;
-  if (counts.every((c) => c.anaphoric)) return MERGE_RULES.anaphoric.id;
+  if (pointsBack) return MERGE_RULES.anaphoric.id;
   return candidate.sentence - record.lastSentence <= COMPLEMENT_WINDOW ? MERGE_RULES.complement.id : null;
 }
 
 const isToll = (count: CountMention) => count.rules.includes(TOLL_RULE_ID);
 
+/** Equal values, unless they are two people told apart: "a man" and "a woman", "LeGrier" and "Bettie Jones". */
 function sameCount(a: CountMention, b: CountMention): boolean {
-  return a.count.value === b.count.value;
+  return a.count.value === b.count.value && !differentPeople(a.person, b.person);
+}
+
+function differentPeople(a: CountMention['person'], b: CountMention['person']): boolean {
+  if (!a || !b) return false;
+  if (a.sex && b.sex && a.sex !== b.sex) return true;
+  if (!a.name || !b.name) return false;
+  const words = new Set(a.name.toLowerCase().split(/\W+/));
+  return !b.name.toLowerCase().split(/\W+/).some((w) => w.length > 1 && words.has(w));
 }
 
 /** Different stated places or dates, or two different specific weapons, are different incidents. */
@@ -86,6 +103,7 @@ function absorb(record: MergedIncident, candidate: IncidentCandidate, rule: stri
   record.claimed &&= candidate.claimed;
   record.mentions.push(candidate.evidence);
   record.lastSentence = candidate.sentence;
+  record.sentences.add(candidate.sentence);
   record.rules = [...new Set([...record.rules, ...candidate.rules, rule])];
 }
 

@@ -164,15 +164,33 @@ interface WordsEntry {
   words: readonly string[];
 }
 
-function matchWords<T extends WordsEntry>(table: readonly T[], tokens: readonly Token[], i: number, end: number): { entry: T; end: number } | null {
-  let best: { entry: T; end: number } | null = null;
-  for (const entry of table) {
-    for (const phrase of entry.words) {
-      const words = phrase.split(' ');
-      if (i + words.length > end) continue;
-      if (!words.every((w, k) => tokens[i + k]!.normal === w)) continue;
-      if (!best || i + words.length > best.end) best = { entry, end: i + words.length };
+/** Table phrases split into words and keyed by their first word, built once per table. */
+const phraseIndexes = new WeakMap<readonly WordsEntry[], Map<string, { entry: WordsEntry; words: string[] }[]>>();
+
+function phraseIndex(table: readonly WordsEntry[]): Map<string, { entry: WordsEntry; words: string[] }[]> {
+  let index = phraseIndexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (const entry of table) {
+      for (const phrase of entry.words) {
+        const words = phrase.split(' ');
+        const list = index.get(words[0]!) ?? [];
+        list.push({ entry, words });
+        index.set(words[0]!, list);
+      }
     }
+    phraseIndexes.set(table, index);
+  }
+  return index;
+}
+
+function matchWords<T extends WordsEntry>(table: readonly T[], tokens: readonly Token[], i: number, end: number): { entry: T; end: number } | null {
+  const first = tokens[i];
+  if (!first || i >= end) return null;
+  let best: { entry: T; end: number } | null = null;
+  for (const { entry, words } of phraseIndex(table).get(first.normal) ?? []) {
+    if (i + words.length > end || !words.every((w, k) => tokens[i + k]!.normal === w)) continue;
+    if (!best || i + words.length > best.end) best = { entry: entry as T, end: i + words.length };
   }
   return best;
 }

@@ -11,7 +11,7 @@
  *   J casualty state ("dead", "missing")    I intransitive ("died", "lost their lives")
  *   X casualty noun ("deaths", "arrests")   E injury noun ("injuries", "wounds")    T toll ("death toll")
  *   L leave / find ("left 24 dead")    U suffer / sustain    W "with"    C "and", "as well as"
- *   Y "including", "among"    K "by"    P other preposition    0 "no one", "nobody", "none"
+ *   Y "including", "among"    K "by"    w "who", "which"    P other preposition    0 "no one", "nobody", "none"
  *   , comma    | clause break    . sentence end    _ anything else (other verbs, dates, times)
  * Named groups: `q` the counted people (several quantities joined by "and" are added up, except those
  * inside `appos`, an apposition such as ", including five children,"), `o` the casualty word.
@@ -51,6 +51,9 @@ export interface VagueQuantity {
   example: string;
 }
 
+/** "both" counts people the story has already counted. */
+export const BOTH_RULE_ID = 'casualties.qty.both';
+
 export const VAGUE_QUANTITIES: readonly VagueQuantity[] = [
   { id: 'casualties.qty.dozens', words: ['dozens'], value: 24, atLeast: true, approximate: true, needsOf: false, example: 'dozens of people were wounded' },
   { id: 'casualties.qty.scores', words: ['scores'], value: 40, atLeast: true, approximate: true, needsOf: true, example: 'the bombs have killed scores of American soldiers' },
@@ -63,7 +66,7 @@ export const VAGUE_QUANTITIES: readonly VagueQuantity[] = [
   { id: 'casualties.qty.a-few', words: ['a few', 'a handful'], value: 3, atLeast: false, approximate: true, needsOf: false, example: 'a few people were injured' },
   { id: 'casualties.qty.a-couple', words: ['a couple'], value: 2, atLeast: false, approximate: true, needsOf: false, example: 'a couple of bystanders were hurt' },
   { id: 'casualties.qty.half-dozen', words: ['half a dozen', 'a half dozen', 'half-a-dozen'], value: 6, atLeast: false, approximate: true, needsOf: false, example: 'half a dozen people were wounded' },
-  { id: 'casualties.qty.both', words: ['both'], value: 2, atLeast: false, approximate: false, needsOf: false, example: 'both men were killed' },
+  { id: BOTH_RULE_ID, words: ['both'], value: 2, atLeast: false, approximate: false, needsOf: false, example: 'both men were killed' },
 ];
 
 /** One person counted by a noun phrase, a name or a pronoun rather than a number. */
@@ -71,6 +74,7 @@ export const PERSON_QUANTITIES = {
   person: { id: 'casualties.qty.one-person', example: 'A man was shot and killed on Friday.' },
   named: { id: 'casualties.qty.named-person', example: 'Lelangel Holmes, 36, was found shot and killed.' },
   pronoun: { id: 'casualties.qty.pronoun', example: 'He died at a hospital.' },
+  death: { id: 'casualties.qty.one-death', example: 'Police arrested a man for a shooting death on Tuesday.' },
 } as const;
 
 /** How a rule's counted people relate to the casualty word. */
@@ -85,8 +89,11 @@ export interface CountRule {
 
 const NP = '[NDO]{0,6}';
 const APPOS = '(?<appos>,[^,.|]{1,10},)?';
-const SUBJECT = `(?<q>[QSMR]${NP}${APPOS}(?:C[QSM]${NP})*)`;
-const OBJECT = `(?<q>[QSMR]${NP}(?:C[QSMR]${NP})*)`;
+/** A prepositional phrase inside the subject: "a man [in his car] was shot". */
+const PP = '(?:P[NDO]{1,4})?';
+const SUBJECT = `(?<q>[QSMR]${NP}${PP}${APPOS}(?:CD?[QSM]${NP})*)w?`;
+/** A determiner may stand before the number: "killing his five young children as well as his wife". */
+const OBJECT = `D?(?<q>[QSMR]${NP}(?:CD?[QSM]${NP})*)`;
 /** Tags that make the quantity after them the object of something else ("killing 24", "including 5"). */
 const NOT_SUBJECT = '(?<![VGZLUXEKOYQ])';
 
@@ -95,14 +102,14 @@ export const TOLL_RULE_ID = 'casualties.count.toll';
 
 export const COUNT_RULES: readonly CountRule[] = [
   { id: TOLL_RULE_ID, pattern: /(?<o>T)[^|.QTSM]{0,8}?(?<q>Q)/dg, voice: 'nominal', example: 'The death toll rose to 24.' },
-  { id: 'casualties.count.passive', pattern: new RegExp(`${NOT_SUBJECT}${SUBJECT}B[ABHPL]*(?<o>[VJ])`, 'dg'), voice: 'passive', example: 'Two police officers were shot dead.' },
+  { id: 'casualties.count.passive', pattern: new RegExp(`${NOT_SUBJECT}${SUBJECT}[AH]*B[ABHPL]*(?<o>[VJ])`, 'dg'), voice: 'passive', example: 'More than 3,000 U.S. soldiers have been killed.' },
   { id: 'casualties.count.intransitive', pattern: new RegExp(`${NOT_SUBJECT}${SUBJECT}[ABH]*(?<o>I)`, 'dg'), voice: 'passive', example: 'Two people died in the fire.' },
   { id: 'casualties.count.left-state', pattern: new RegExp(`L(?<q>[QS]${NP})(?<o>[JV])`, 'dg'), voice: 'active', example: 'The blast left 24 dead.' },
-  { id: 'casualties.count.left-with-injuries', pattern: new RegExp(`L(?<q>[QS]${NP})W[NAD]*(?<o>[XE])`, 'dg'), voice: 'active', example: 'The shooting left one person with minor injuries.' },
-  { id: 'casualties.count.suffered', pattern: new RegExp(`${NOT_SUBJECT}${SUBJECT}[ABH]*U[NAD]*(?<o>E)`, 'dg'), voice: 'passive', example: 'Two officers suffered minor injuries.' },
+  { id: 'casualties.count.left-with-injuries', pattern: new RegExp(`L(?<q>[QS]${NP})(?:W|UP?)[NAD]*(?<o>[XE])`, 'dg'), voice: 'active', example: 'Officers found a 27-year-old man suffering from gunshot wounds.' },
+  { id: 'casualties.count.suffered', pattern: new RegExp(`${NOT_SUBJECT}${SUBJECT}[AB]*(?:H?U|H)P?[NAD]*(?<o>E)`, 'dg'), voice: 'passive', example: 'The 22-year-old victim had gunshot wounds.' },
   { id: 'casualties.count.verb-object', pattern: new RegExp(`(?<o>[VGZ])A?${OBJECT}`, 'dg'), voice: 'active', example: 'The truck bomb exploded, killing 24 people and wounding 68 others.' },
-  { id: 'casualties.count.bare-participle', pattern: new RegExp(`${NOT_SUBJECT}(?<q>Q${NP}(?:CQ${NP})*)A?(?<o>[VJ])(?![QSMRDN])`, 'dg'), voice: 'passive', example: 'Bomb in Baghdad: 24 dead and 68 wounded.' },
-  { id: 'casualties.count.noun', pattern: /(?<q>Q)N{0,2}(?<o>X)/dg, voice: 'nominal', example: 'Police reported two fatalities.' },
+  { id: 'casualties.count.bare-participle', pattern: new RegExp(`${NOT_SUBJECT}(?<q>[QS]${NP}(?:C[QS]${NP})*)A?L?(?<o>[VJ])(?![QSMRDN])`, 'dg'), voice: 'passive', example: 'Bomb in Baghdad: 24 dead and 68 wounded.' },
+  { id: 'casualties.count.noun', pattern: /(?<q>[QS])P?N{0,2}(?<o>X)/dg, voice: 'nominal', example: "Police reported two fatalities; a man's body was found." },
   { id: 'casualties.count.noun-of', pattern: new RegExp(`(?<o>[XG])O(?<q>[QSM]${NP})`, 'dg'), voice: 'nominal', example: 'the killing of two police officers' },
 ];
 
@@ -149,7 +156,7 @@ export const SPORTS_FILTER = { id: 'casualties.filter.sports', example: 'He inju
 /** The same incident mentioned again: equal counts, only pronouns ("he died"), a toll update, or new kinds of counts in the next sentences. */
 export const MERGE_RULES = {
   sameCounts: { id: 'casualties.merge.same-counts', example: 'A man was shot and killed on Friday. ... The victim, 25, was killed outside his home.' },
-  anaphoric: { id: 'casualties.merge.anaphoric', example: 'A man died on Friday after he was shot.' },
+  anaphoric: { id: 'casualties.merge.anaphoric', example: 'A man was shot outside a bar on Friday. He died at a hospital.' },
   tollUpdate: { id: 'casualties.merge.toll-update', example: 'A car bomb killed 20 people. ... The death toll later rose to 24.' },
   complement: { id: 'casualties.merge.complement', example: 'A car bomb killed five people. The blast also wounded 12.' },
 } as const;

@@ -5,7 +5,7 @@
 import type { SentenceInfo, Token } from '../../model/analysis.ts';
 import { casualtyLexicons, type CasualtyKind, type CasualtyLexicons, type Trigger } from './lexicons.ts';
 import { readQuantity, type Quantity } from './numberReader.ts';
-import { KIND_MODIFIERS, PERSON_QUANTITIES } from './rules.ts';
+import { BOTH_RULE_ID, KIND_MODIFIERS, PERSON_QUANTITIES } from './rules.ts';
 
 export interface Chunk {
   tag: string;
@@ -41,13 +41,19 @@ export interface ChunkContext {
 }
 
 const SINGLE_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'this', 'that', 'another', 'our', 'my', 'your']);
-const DEFINITE = new Set(['the', 'this', 'that']);
+/** "the victim", "his wife": a person the story has most likely counted already. */
+const ANAPHORIC_DETERMINERS = new Set(['the', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** Person nouns that name a group, not one person: "a family of five" is not one victim. */
-const GROUP_NOUNS = new Set(['family', 'crew', 'staff', 'police', 'security', 'troop', 'other']);
+const GROUP_NOUNS = new Set(['family', 'crew', 'staff', 'police', 'security', 'troop', 'other', 'people', 'personnel']);
 const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should', 'must', 'shall', 'to', "'ll", 'wo', 'ca']);
+const RELATIVES = new Set(['who', 'which', 'whom']);
+/** "were reported killed", "was pronounced dead", "are believed to have died". */
 const REPORT_FILLERS = new Set(['report', 'believe', 'fear', 'confirm', 'think', 'say', 'know', 'presume', 'declare', 'pronounce']);
+const REPORT_FILLER_FORMS = new Set(['reported', 'believed', 'feared', 'confirmed', 'thought', 'said', 'known', 'presumed', 'declared', 'pronounced']);
 const BE_LIKE = new Set(['be', 'remain', 'get']);
 const SUFFER = new Set(['suffer', 'sustain', 'receive', 'incur']);
+/** Verbs whose object is followed by what became of it: "left 24 dead", "took 40 people hostage", "forced 5,000 from their homes". */
+const OBJECT_COMPLEMENT_VERBS = new Set(['leave', 'find', 'take', 'hold', 'force', 'keep']);
 const CLAUSE_BREAKS = new Set([';', ':', '(', ')', '—', '–', '--', '[', ']']);
 /** Words that make a capitalised run an organisation or place rather than a person. */
 const NOT_NAME_WORDS = new Set([
@@ -88,13 +94,15 @@ function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyL
   const mentionEnd = context.personMentions.get(i);
   if (mentionEnd !== undefined && mentionEnd <= end) return personChunk('M', i, mentionEnd, tokens, PERSON_QUANTITIES.named.id);
 
-  const single = singlePersonAt(tokens, i, end, lex);
+  const single = singlePersonAt(tokens, i, end, lex) ?? oneDeathAt(tokens, i, end, lex);
   if (single) return single;
 
   if (!context.timeTokens.has(i)) {
     const quantity = readQuantity(tokens, i, end);
     if (quantity && isCountOfPeople(quantity, tokens, i, end, lex)) {
-      return { tag: 'Q', firstToken: i, endToken: quantity.endToken, quantity };
+      // "Both were taken to the hospital": people already counted.
+      const anaphoric = quantity.rules.includes(BOTH_RULE_ID);
+      return anaphoric ? { tag: 'Q', firstToken: i, endToken: quantity.endToken, quantity, anaphoric } : { tag: 'Q', firstToken: i, endToken: quantity.endToken, quantity };
     }
   }
 
@@ -121,14 +129,15 @@ function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyL
   if (normal === 'with') return one('W');
   if (normal === 'by') return one('K');
   if (normal === 'including' || normal === 'among') return one('Y');
+  if (RELATIVES.has(normal) || (normal === 'that' && token.pos === 'PRON')) return one('w');
   if (/^[.!?]+$/.test(normal)) return one('.');
   if (CLAUSE_BREAKS.has(normal) || (normal === '-' && token.spaceBefore)) return one('|');
-  if (BE_LIKE.has(lemma) && (token.pos === 'AUX' || token.pos === 'VERB')) return one('B');
+  if ((BE_LIKE.has(lemma) && (token.pos === 'AUX' || token.pos === 'VERB')) || normal === 'being' || normal === 'been') return one('B');
   if (lemma === 'have' && (token.pos === 'AUX' || token.pos === 'VERB')) return one('H');
-  if ((lemma === 'leave' || lemma === 'find') && token.pos === 'VERB') return one('L');
+  if (OBJECT_COMPLEMENT_VERBS.has(lemma) && token.pos === 'VERB') return one('L');
   if (SUFFER.has(lemma) && token.pos === 'VERB') return one('U');
   if (token.pos === 'ADV') return one('A');
-  if (token.pos === 'VERB' && REPORT_FILLERS.has(lemma) && previousTag === 'B') return one('A');
+  if (REPORT_FILLER_FORMS.has(normal) && (previousTag === 'B' || previousTag === 'A')) return one('A');
   if (token.pos === 'ADP' || token.pos === 'PART') return one(normal === 'to' && (previousTag === 'A' || previousTag === 'B') ? 'A' : 'P');
   if (token.pos === 'DET' || (token.pos === 'PRON' && /^(his|their|its|our|my|your)$/.test(normal))) return one('D');
   if (/^(NOUN|ADJ|PROPN|NUM)$/.test(token.pos)) return one('N');
@@ -173,13 +182,14 @@ function isNumberToken(token: Token | undefined): boolean {
   return token !== undefined && (token.pos === 'NUM' || /^\d+$/.test(token.text));
 }
 
-/** "a man", "the victim", "his wife", "a 24-year-old man", "a 5-year-old Latina": one person. */
+/** "a man", "the victim", "his wife", "a 24-year-old man", "a 5-year-old Latina", "the teen's neighbor": one person. */
 function singlePersonAt(tokens: readonly Token[], i: number, end: number, lex: CasualtyLexicons): Chunk | null {
   const det = tokens[i]!;
-  if (!SINGLE_DETERMINERS.has(det.normal)) return null;
+  if (!SINGLE_DETERMINERS.has(det.normal)) return headlinePersonAt(tokens, i, end, lex);
   let aged = false;
+  let possessive = false;
   let k = i + 1;
-  for (let words = 0; k < end && words < 6; words++) {
+  for (let words = 0; k < end && words < 8; words++) {
     const age = ageAt(tokens, k, end);
     if (age > k) {
       aged = true;
@@ -189,15 +199,56 @@ function singlePersonAt(tokens: readonly Token[], i: number, end: number, lex: C
     const token = tokens[k]!;
     if (!/^(ADJ|NOUN|PROPN|ADV)$/.test(token.pos)) return null;
     const next = tokens[k + 1];
-    const nextIsNoun = k + 1 < end && next !== undefined && /^(NOUN|PROPN)$/.test(next.pos) && next.normal !== "'s";
     const person = lex.victims.has(token.lemma) && !GROUP_NOUNS.has(token.lemma);
+    if (person && (next?.normal === "'s" || next?.normal === "'") && k + 2 < end) {
+      // "a man's body" counts the man; "the teen's unarmed neighbor" counts the neighbor.
+      if (/^bod(y|ies)$/.test(tokens[k + 2]!.normal)) return personChunk('S', i, k + 1, tokens, PERSON_QUANTITIES.person.id, ANAPHORIC_DETERMINERS.has(det.normal));
+      possessive = true;
+      k += 2;
+      continue;
+    }
+    const nextIsNoun = k + 1 < end && next !== undefined && /^(NOUN|PROPN)$/.test(next.pos);
     if ((person || (aged && /^(NOUN|PROPN)$/.test(token.pos))) && !nextIsNoun) {
-      if (isPlural(token) || next?.normal === "'s" || next?.normal === "'") return null;
-      return personChunk('S', i, k + 1, tokens, PERSON_QUANTITIES.person.id, DEFINITE.has(det.normal));
+      if (isPlural(token)) return null;
+      return personChunk('S', i, k + 1, tokens, PERSON_QUANTITIES.person.id, possessive || ANAPHORIC_DETERMINERS.has(det.normal));
     }
     k++;
   }
   return null;
+}
+
+/** "a shooting death", "a homicide": one person killed. */
+function oneDeathAt(tokens: readonly Token[], i: number, end: number, lex: CasualtyLexicons): Chunk | null {
+  if (tokens[i]!.normal !== 'a' && tokens[i]!.normal !== 'an') return null;
+  for (let k = i + 1; k < end && k <= i + 3; k++) {
+    const match = lex.triggers.matchAll(tokens, k, end).find((m) => m.entry.class === 'noun');
+    if (match) {
+      const next = tokens[match.end];
+      const compound = match.end < end && next !== undefined && next.pos === 'NOUN'; // "a death threat"
+      if (match.entry.kind !== 'killed' || tokens[k]!.normal.endsWith('s') || compound) return null;
+      // The chunk stops before the noun, so that "a shooting death" reads Q X; the count's words run to the noun.
+      const quantity: Quantity = { value: 1, approximate: false, firstToken: i, endToken: k, start: tokens[i]!.start, end: tokens[match.end - 1]!.end, rules: [PERSON_QUANTITIES.death.id] };
+      return { tag: 'Q', firstToken: i, endToken: k, quantity };
+    }
+    if (!/^(ADJ|NOUN|VERB)$/.test(tokens[k]!.pos)) return null;
+  }
+  return null;
+}
+
+/** Headline style, without a determiner: "Man shot, killed on Detroit's west side", "Bond Hill mother dies", "Man, 29, fatally shot". */
+function headlinePersonAt(tokens: readonly Token[], i: number, end: number, lex: CasualtyLexicons): Chunk | null {
+  const token = tokens[i]!;
+  if (!lex.victims.has(token.lemma) || GROUP_NOUNS.has(token.lemma) || isPlural(token) || token.normal.endsWith('s')) return null;
+  let k = i - 1;
+  while (k >= 0 && tokens[k]!.sentence === token.sentence && /^(PROPN|ADJ)$/.test(tokens[k]!.pos) && /^\p{Lu}/u.test(tokens[k]!.text)) k--;
+  const before = tokens[k];
+  const opensHeadline = !before || before.sentence !== token.sentence || before.pos === 'ADP' || before.pos === 'SCONJ';
+  if (!opensHeadline) return null;
+  let next = i + 1;
+  if (tokens[next]?.normal === ',' && ageAt(tokens, next + 1, end) > next + 1 && tokens[next + 2]?.normal === ',') next += 3;
+  while (next < end && tokens[next]!.pos === 'ADV') next++;
+  if (!lex.triggers.match(tokens, next, end)) return null;
+  return personChunk('S', i, i + 1, tokens, PERSON_QUANTITIES.person.id);
 }
 
 function isPlural(token: Token): boolean {
@@ -224,7 +275,7 @@ export function headNoun(tokens: readonly Token[], k: number, end: number): Toke
   for (let n = 0; k < end && n < 5; k++, n++) {
     const token = tokens[k]!;
     if (token.pos === 'NOUN' || token.pos === 'PROPN') head = token;
-    else if (token.pos !== 'ADJ' && !(token.normal === '-' && !token.spaceBefore)) break;
+    else if (head || (token.pos !== 'ADJ' && !(token.normal === '-' && !token.spaceBefore))) break; // "civilians [last month]"
   }
   return head;
 }
@@ -240,8 +291,11 @@ function triggerChunk(tokens: readonly Token[], i: number, end: number, lex: Cas
   for (let k = i; k < match.end; k++) if (tokens[k]!.negated) return chunk;
   const hypothetical = isHypothetical(tokens, i);
   switch (entry.class) {
+    case 'not':
+      if (!afterCountedPeople(tokens, i, match.end, end)) return chunk;
+      return triggerChunk(tokens, i, i + 1, lex);
     case 'verb':
-      if (hypothetical) return chunk;
+      if (hypothetical || (match.headForm === 0 && !afterPluralSubject(tokens, i))) return chunk;
       chunk.tag = (['Z', 'Z', 'V', 'G'] as const)[match.headForm] ?? 'V';
       break;
     case 'intrans':
@@ -266,12 +320,34 @@ function triggerChunk(tokens: readonly Token[], i: number, end: number, lex: Cas
   return chunk;
 }
 
-/** "to kill", "could have killed", "will be killed": not something that happened. */
+/**
+ * "Someone shot at police" fired at people; "3 shot at W Hotel" and "was shot at a party" hit them:
+ * after a count, a person or "was", the longer phrase gives way unless nothing or "by" follows it.
+ */
+function afterCountedPeople(tokens: readonly Token[], i: number, phraseEnd: number, end: number): boolean {
+  const previous = tokens[i - 1];
+  const next = phraseEnd < end ? tokens[phraseEnd] : undefined;
+  if (!previous || previous.sentence !== tokens[i]!.sentence || !next || next.pos === 'PUNCT' || next.normal === 'by') return false;
+  return previous.lemma === 'be' || previous.pos === 'NUM' || (previous.pos === 'NOUN' && casualtyLexicons().victims.has(previous.lemma));
+}
+
+/** "Bombs kill 24": a base form reports something only after a plural subject (not "to kill", "go ahead and kill"). */
+function afterPluralSubject(tokens: readonly Token[], i: number): boolean {
+  const subject = tokens[i - 1];
+  return subject !== undefined && subject.sentence === tokens[i]!.sentence && (subject.pos === 'NOUN' || subject.pos === 'PROPN') && subject.normal.endsWith('s');
+}
+
+/** Adverbs that say it nearly happened: "nearly killed", "possibly killing". */
+const HEDGES = new Set(['nearly', 'almost', 'possibly', 'narrowly', 'potentially']);
+
+/** "to kill", "could have killed", "will be killed", "nearly killed": not something that happened; "believed to be shot" did. */
 function isHypothetical(tokens: readonly Token[], i: number): boolean {
   const sentence = tokens[i]!.sentence;
+  if (HEDGES.has(tokens[i - 1]?.normal ?? '')) return true;
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const token = tokens[k]!;
     if (token.sentence !== sentence || token.pos === 'PUNCT') return false;
+    if (token.normal === 'to' && REPORT_FILLERS.has(tokens[k - 1]?.lemma ?? '')) return false;
     if (MODALS.has(token.normal) && (token.pos === 'AUX' || token.pos === 'PART' || token.normal === 'to')) return true;
     if (token.pos !== 'AUX' && token.pos !== 'ADV') return false;
   }
@@ -284,7 +360,7 @@ function nameRunAt(tokens: readonly Token[], i: number, end: number, context: Ch
   while (k < end && k - i < 4) {
     const token = tokens[k]!;
     if (token.pos !== 'PROPN' || !/^\p{Lu}/u.test(token.text) || context.placeTokens.has(k) || context.timeTokens.has(k)) break;
-    if (NOT_NAME_WORDS.has(token.normal) || lex.victims.has(token.lemma) || lex.perpetrators.has(token.lemma)) return i;
+    if (NOT_NAME_WORDS.has(token.normal) || lex.victims.has(token.lemma) || lex.perpetrators.has(token.lemma) || lex.units.has(token.lemma)) return i;
     k++;
   }
   if (k === i) return i;
