@@ -7,7 +7,7 @@ import { cueAt, type CueMatch } from './cueVerbs.ts';
 import type { QuotedPart } from './directQuoteScanner.ts';
 import type { QuoteRuleId } from './rules.ts';
 import { participleSubject, phraseStartingAt, subjectBefore, type TokenRange } from './speakerPhrase.ts';
-import { isPunctuation, tokenAtOrAfter, tokenCovering } from './tokenLookup.ts';
+import { isPunctuation, isQuoteMark, tokenAtOrAfter, tokenCovering } from './tokenLookup.ts';
 
 export interface ParagraphTokens {
   /** The paragraph number the segment stage gave it. */
@@ -64,7 +64,7 @@ export function attributeDirect(seg: Segmented, parts: readonly QuotedPart[], pa
     const attribution = after ?? before ?? governing;
     const content = tokens.slice(contentFirst, contentEnd);
     const adjacent = (after ?? before) !== null;
-    const rejected = rejectAsQuote(content, fragment, adjacent);
+    const rejection = rejectAsQuote(content, fragment, adjacent);
     const splitFrom =
       !attribution && !fragment && previous?.attribution && previous.candidate.part.paragraph === part.paragraph && previous.attribution.rule === 'quotes.cue.after'
         ? followsClause(tokens, previous.attribution.clauseEnd, openToken)
@@ -79,7 +79,7 @@ export function attributeDirect(seg: Segmented, parts: readonly QuotedPart[], pa
       rules: [fragment ? 'quotes.fragment' : splitFrom ? 'quotes.direct.split' : 'quotes.direct.marks', ...(attribution ? [attribution.rule] : [])],
     };
     previous = { candidate, attribution };
-    if (rejected) continue;
+    if (rejection) continue;
     candidates.push(candidate);
   }
   markRunOns(candidates);
@@ -106,7 +106,7 @@ function isFragment(text: string, tokens: readonly Token[], part: QuotedPart, op
   const prev = tokens[openToken - 1];
   if (!prev || prev.sentence !== tokens[openToken]?.sentence) return false;
   // After a colon, a comma, a dash or another quote's closing mark the quote stands on its own.
-  if (/^[:,\u2014\u2013-]$/.test(prev.text) || /^[”"']+$/.test(prev.text)) return false;
+  if (/^[:,\u2014\u2013-]$/.test(prev.text) || isQuoteMark(prev)) return false;
   return cueAt(tokens, openToken - 1) === null;
 }
 
@@ -252,25 +252,16 @@ function dashAttribution(tokens: readonly Token[], k: number, limit: number): At
 }
 
 /** Past a bracketed aside after a name: "Rep. Gwen Moore (D-Wis.) said". */
-export function skipBrackets(tokens: readonly Token[], from: number, limit: number): number {
+function skipBrackets(tokens: readonly Token[], from: number, limit: number): number {
   if (tokens[from]?.text !== '(') return from;
   for (let j = from + 1; j < Math.min(limit, from + 10); j++) if (tokens[j]!.text === ')') return j + 1;
   return from;
-}
-
-function isQuoteMark(token: Token): boolean {
-  return /^["“”«»'`]+$/.test(token.text);
 }
 
 function skipAuxiliaries(tokens: readonly Token[], from: number, limit: number): number {
   let k = from;
   while (k < limit && k - from < 3 && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV')) k++;
   return k;
-}
-
-function findToken(tokens: readonly Token[], from: number, to: number, text: string): number {
-  for (let k = from; k < to; k++) if (tokens[k]!.text === text) return k;
-  return -1;
 }
 
 /** The first token of the sentence holding `i`, but not before `floor`. */

@@ -27,6 +27,7 @@ const MIN_CONTENT_TOKENS = 3;
 const MAX_SOURCE_TOKENS = 10;
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
 const OPENING_MARK = /^[“"]$/;
+const CLOSING_MARK = /^[”"]$/;
 const WH_WORDS = new Set(['what', 'how', 'whatever', 'why']);
 
 /** `quoted[i]` is true for tokens inside quotation marks (marks included). */
@@ -181,7 +182,7 @@ function trimClause(tokens: readonly Token[], first: number, end: number): Token
 }
 
 function closesBefore(tokens: readonly Token[], from: number, end: number): boolean {
-  for (let k = from; k < end; k++) if (/^[”"]$/.test(tokens[k]!.text)) return true;
+  for (let k = from; k < end; k++) if (CLOSING_MARK.test(tokens[k]!.text)) return true;
   return false;
 }
 
@@ -195,7 +196,7 @@ function keepClosingMark(tokens: readonly Token[], range: TokenRange, limit: num
     else if (t === '"') open = !open;
   }
   if (!open) return range;
-  for (let k = range.end; k < limit; k++) if (/^[”"]$/.test(tokens[k]!.text)) return { first: range.first, end: k + 1 };
+  for (let k = range.end; k < limit; k++) if (CLOSING_MARK.test(tokens[k]!.text)) return { first: range.first, end: k + 1 };
   return range;
 }
 
@@ -226,7 +227,7 @@ function startsClause(tokens: readonly Token[], k: number, last: number): boolea
   const subject = phraseStartingAt(tokens, k, last + 1);
   if (!subject || subject.first !== k) return false;
   let v = subject.end;
-  while (v <= last && (tokens[v]!.pos === 'ADV' || /^[”"]$/.test(tokens[v]!.text))) v++;
+  while (v <= last && (tokens[v]!.pos === 'ADV' || CLOSING_MARK.test(tokens[v]!.text))) v++;
   return v <= last && (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX');
 }
 

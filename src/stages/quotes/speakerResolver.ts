@@ -58,7 +58,7 @@ export function speakerResolver(ctx: SpeakerContext): (range: TokenRange, earlie
     const at = { start, end };
 
     const covering = pick(mentions.filter((m) => m.mention.start <= start && m.mention.end >= end));
-    const inside = covering ?? pick(mentions.filter((m) => m.mention.start >= start && m.mention.end <= end));
+    const inside = covering ?? pick(mentions.filter((m) => m.mention.start >= start && m.mention.end <= end && speaksFor(m, text)));
     if (inside) {
       const name = covering || inside.entity.type === 'PERSON' ? inside.entity.name : written;
       return { speaker: describe(inside.entity, name, at), rule: 'quotes.speaker.entity-mention' };
@@ -85,6 +85,18 @@ export function speakerResolver(ctx: SpeakerContext): (range: TokenRange, earlie
     }
     return { speaker: { name: written, ...at }, rule: 'quotes.speaker.as-written' };
   };
+}
+
+/**
+ * A person named inside a longer phrase is the speaker when the phrase ends in the name ("U.S. ambassador to Iraq
+ * Ryan Crocker"), not when the name hangs on a preposition or a possessive ("a spokesman for Hillary Clinton",
+ * "Clinton's campaign"). Organisations and countries inside a phrase speak through it ("Iran's foreign ministry").
+ */
+function speaksFor(m: IndexedMention, text: string): boolean {
+  if (m.entity.type !== 'PERSON') return true;
+  const before = text.slice(Math.max(0, m.mention.start - 6), m.mention.start);
+  const after = text.slice(m.mention.end, m.mention.end + 2);
+  return !/\b(?:for|of|to|with|at|from|by)\s+$/i.test(before) && !/^['’]s/.test(after);
 }
 
 function describe(entity: Entity, name: string, at: { start: number; end: number }): Speaker {

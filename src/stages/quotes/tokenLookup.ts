@@ -23,3 +23,8 @@ export function tokenCovering(tokens: readonly Token[], offset: number): number 
 export function isPunctuation(token: Token): boolean {
   return token.pos === 'PUNCT' || token.pos === 'SPACE';
 }
+
+/** A quotation mark token: “ ” " « », or one of the apostrophes or backquotes that wink splits '' and `` into. */
+export function isQuoteMark(token: Token): boolean {
+  return /^["“”«»'`]$/.test(token.text);
+}

@@ -17,6 +17,13 @@ test('a speaker phrase that is, or holds, an entity mention speaks for that enti
   assert.equal(second!.speaker.actor, 'IRN');
 });
 
+test('a person the phrase only names ("a spokesman for …") is not the speaker', () => {
+  const text = 'A spokesman for Hillary Clinton said the campaign would release more records soon.';
+  const clinton = entityIn(text, 'e1', 'PERSON', 'Hillary Clinton', [['Hillary Clinton', 'name']]);
+  const [q] = quotesOf(text, [clinton]);
+  assert.deepEqual([q!.speaker.name, q!.speaker.entity], ['A spokesman for Hillary Clinton', undefined]);
+});
+
 test('a pronoun the entities stage linked resolves through its mention', () => {
   const text = 'Kazemi-Qomi spoke after Crocker.\n\n“Some problems have been raised,” he said.';
   const kazemi = entityIn(text, 'e1', 'PERSON', 'Hassan Kazemi-Qomi', [['Kazemi-Qomi', 'surname'], ['he', 'pronoun']]);
