@@ -36,8 +36,13 @@ let tables: CountryTables | null = null;
 export function countryTables(): CountryTables {
   if (tables) return tables;
   const require = createRequire(import.meta.url);
-  const world = require('world-countries/countries.json') as WorldCountry[];
-  const i18n = require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> };
+  const worldPath = require.resolve('world-countries/countries.json');
+  const i18nPath = require.resolve('i18n-iso-countries/langs/en.json');
+  const world = require(worldPath) as WorldCountry[];
+  const i18n = require(i18nPath) as { countries: Record<string, string | string[]> };
+  // Only a few fields are kept; the parsed files (translations, borders, currencies) can go.
+  delete require.cache[worldPath];
+  delete require.cache[i18nPath];
   const cities = cityIndex();
   const built: CountryTables = { byIso3: new Map(), byIso2: new Map(), byDemonym: new Map() };
   const demonymsOf = new Map<Country, string[]>();
