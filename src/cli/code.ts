@@ -25,7 +25,6 @@ export function runCode(specs: string[], values: Values): number {
   const explain = values.explain === true;
   const collected: ArticleRecord[] = [];
   let failures = 0;
-  let coded = 0;
   for (const item of readInputs(specs, { ...(published ? { published } : {}), maxBytes })) {
     const where = item.origin.line === undefined ? item.origin.file : `${item.origin.file}:${item.origin.line}`;
     if (!item.ok) {
@@ -42,13 +41,11 @@ export function runCode(specs: string[], values: Values): number {
       if (process.env.DATELINE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
       continue;
     }
-    coded++;
     if (!record.article.published) process.stderr.write(`dateline: ${where}: no publication date found; relative dates ("on Monday") are left unresolved. Pass --date YYYY-MM-DD.\n`);
     if (format === 'jsonl') process.stdout.write(`${JSON.stringify(record)}\n`);
     else if (format === 'summary') process.stdout.write(`${renderSummary(record, { explain })}\n`);
     else collected.push(record);
   }
   if (format === 'json' && collected.length > 0) process.stdout.write(`${JSON.stringify(collected.length === 1 ? collected[0] : collected, null, 2)}\n`);
-  if (coded === 0 && failures > 0) process.stderr.write(`dateline: nothing was coded (${failures} input${failures === 1 ? '' : 's'} failed)\n`);
   return failures > 0 ? 1 : 0;
 }

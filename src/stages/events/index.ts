@@ -32,6 +32,8 @@ export interface EventsInput {
 
 interface Draft {
   trigger: number;
+  /** First token of the trigger words ("truck" of "truck bomb"). */
+  triggerFirst: number;
   code: string;
   rules: string[];
   source: ActorRef | null;
@@ -95,6 +97,7 @@ export function codeEvents(input: EventsInput): Event[] {
         if (pos === 'noun' && (root === '18' || root === '19' || root === '20') && !sentenceHas(sentence, VIOLENCE_VERBS)) continue;
         const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary');
         if (!draft) continue;
+        draft.triggerFirst = coded.first;
         consumed.add(i);
         for (const k of coded.matched) consumed.add(k);
         for (const k of complementVerbs(i, end)) consumed.add(k);
@@ -133,19 +136,19 @@ export function codeEvents(input: EventsInput): Event[] {
     return false;
   }
 
-  function ownPattern(i: number, pos: 'verb' | 'noun', end: number): { code: string; rules: string[]; matched: number[] } | null {
+  function ownPattern(i: number, pos: 'verb' | 'noun', end: number): { code: string; rules: string[]; matched: number[]; first: number } | null {
     const own = matchEventPattern(tokens, i, end, pos);
-    return own ? { code: own.pattern.code, rules: [own.pattern.id], matched: own.matched } : null;
+    return own ? { code: own.pattern.code, rules: [own.pattern.id], matched: own.matched, first: own.first } : null;
   }
 
-  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[] } | null {
+  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number } | null {
     const lemma = tokens[i]!.pos === 'VERB' ? tokens[i]!.lemma : tokens[i]!.normal.replace(/ing$/, '');
     if (!input.verbDictionary || REPORTING_VERBS.has(lemma)) return null;
     const before = tokens.slice(clauseStart(tokens, sentence, i), i).map((t) => t.lemma);
     const after = tokens.slice(i + 1, end).map((t) => t.lemma);
     const found = input.verbDictionary(lemma, before, after);
     if (!found || !cameoCode(found.code)) return null;
-    return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k) };
+    return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k), first: i };
   }
 
   /** "offered to help train and arm": the verbs of a trigger's infinitive complement belong to its event. */
@@ -261,7 +264,7 @@ export function codeEvents(input: EventsInput): Event[] {
     if (targetRef && sameActor(sourceRef, targetRef)) targetRef = null;
     // The verb dictionary was written for a coder that sees both actors; without both, its matches are noise.
     if (fromDictionary && !targetRef) return null;
-    return { trigger: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary };
+    return { trigger: i, triggerFirst: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary };
   }
 
   function refOf(m: ActorMention): ActorRef {
@@ -453,7 +456,7 @@ export function codeEvents(input: EventsInput): Event[] {
   }
 
   function finishEvent(d: Draft, index: number): Event {
-    const trigger = tokens[d.trigger]!;
+    const trigger = { start: tokens[d.triggerFirst]!.start, end: tokens[d.trigger]!.end };
     const info = cameoCode(d.code)!;
     const rules = [...d.rules];
     const sentence = d.sentence;
@@ -471,7 +474,7 @@ export function codeEvents(input: EventsInput): Event[] {
       rules.push(RULES.victimsCountry);
     }
     const finalInfo = cameoCode(code) ?? info;
-    const negated = trigger.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
+    const negated = tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
     if (negated) rules.push(RULES.negated);
     const modality = modalityOf(d.trigger, sentence);
     if (modality) rules.push(RULES.modal);

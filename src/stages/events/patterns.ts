@@ -44,7 +44,7 @@ const WINDOW = 8;
  * The first pattern (in table order, most specific first) whose trigger, left word and following words match.
  * `clauseEnd` bounds the search for following words.
  */
-export function matchEventPattern(tokens: readonly Token[], trigger: number, clauseEnd: number, pos: 'verb' | 'noun'): { pattern: EventPattern; matched: number[] } | null {
+export function matchEventPattern(tokens: readonly Token[], trigger: number, clauseEnd: number, pos: 'verb' | 'noun'): { pattern: EventPattern; matched: number[]; first: number } | null {
   const t = tokens[trigger]!;
   const lemma = pos === 'noun' ? nounLemma(t) : verbLemma(t);
   for (const pattern of eventPatterns()) {
@@ -77,7 +77,8 @@ export function matchEventPattern(tokens: readonly Token[], trigger: number, cla
       matched.push(found);
       at = found + 1;
     }
-    if (ok) return { pattern, matched };
+    // "truck bomb": the word before is part of the trigger
+    if (ok) return { pattern, matched, first: pattern.before ? trigger - 1 : trigger };
   }
   return null;
 }

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const bin = new URL('../../bin/dateline.js', import.meta.url).pathname;
+const fixture = new URL('../fixtures/reuters-2007-05-28-us-iran-talks.txt', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 120_000 });
+
+test('code: the founding article as JSON, with the publication date from --date', () => {
+  const r = run(['code', fixture, '--date', '2007-05-28', '--format', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  const record = JSON.parse(r.stdout);
+  assert.equal(record.article.published, '2007-05-28');
+  assert.equal(record.article.dateline.place, 'Baghdad');
+  assert.ok(record.events.length > 0);
+});
+
+test('code: JSONL in, JSONL out, one result per line with the same id; a bad line is reported with its number', () => {
+  const path = join(dir, 'batch.jsonl');
+  writeFileSync(path, '{"id":"a","text":"Iran urged Iraq to stop the attacks.","published":"2007-05-28"}\n{oops\n{"id":"c","text":"A car bomb exploded in Baghdad, killing 24 people.","published":"2007-05-28"}\n');
+  const r = run(['code', path, '--format', 'jsonl']);
+  assert.equal(r.status, 1);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.article.id), ['a', 'c']);
+  assert.match(r.stderr, /batch\.jsonl:2: is not valid JSON/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('code: stdin with "-" and a summary on request', () => {
+  const r = run(['code', '-', '--date', '2024-03-01', '--format', 'summary'], 'BAGHDAD (Reuters) - A truck bomb exploded in central Baghdad on Monday, killing 24 people and wounding 68 others.');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /Casualties\n {2}killed 24, wounded 68/);
+  assert.match(r.stdout, /2024-02-26/, 'on Monday in a Friday story is the Monday before');
+});
+
+test('code: user errors are one line with what to do, and a non-zero exit', () => {
+  const cases: [string[], RegExp, number][] = [
+    [['code', join(dir, 'missing.txt')], /missing\.txt: no such file or directory/, 1],
+    [['code', fixture, '--date', 'Monday'], /--date "Monday" is not a date; use YYYY-MM-DD/, 2],
+    [['code', fixture, '--format', 'xml'], /--format must be summary, json or jsonl/, 2],
+    [['code'], /give at least one file/, 2],
+    [['code', fixture, '--bogus'], /Unknown option '--bogus'/, 2],
+    [['frobnicate'], /unknown command "frobnicate"/, 2],
+  ];
+  for (const [args, message, status] of cases) {
+    const r = run(args);
+    assert.equal(r.status, status, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
+  }
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '');
+  const r = run(['code', empty, fixture, '--date', '2007-05-28', '--format', 'jsonl']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /empty\.txt: is empty/);
+  assert.equal(r.stdout.trim().split('\n').length, 1, 'the good file is still coded');
+});
+
+test('code: --help lists the options from the options table', () => {
+  const r = run(['code', '--help']);
+  assert.equal(r.status, 0);
+  for (const option of ['--date', '--format', '--explain', '--max-bytes', '--rules-only']) assert.ok(r.stdout.includes(option), option);
+});
+
+test('code: --explain adds the rules and the words behind every record', () => {
+  const r = run(['code', fixture, '--date', '2007-05-28', '--format', 'json', '--explain']);
+  const record = JSON.parse(r.stdout);
+  const bombing = record.explain.find((x: { record: string; evidence: string }) => x.record.startsWith('events/') && x.evidence.includes('truck bomb'));
+  assert.ok(bombing, 'the truck bombing is explained');
+  assert.ok(bombing.rules.includes('ev.car-bomb'));
+});
