@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Token } from '../src/model/analysis.ts';
-import { greedyDecode, type LinearModel } from '../src/stages/entities/tagger/decode.ts';
-import { staticFeatures, viewSentence, type SentenceView } from '../src/stages/entities/tagger/features.ts';
+import { greedyDecode } from '../src/stages/entities/tagger/decode.ts';
+import { featureName, staticFeatures, viewSentence, type SentenceView } from '../src/stages/entities/tagger/features.ts';
 import { Gazetteer, LIST_NAMES } from '../src/stages/entities/tagger/gazetteer.ts';
 import { labelsToSpans } from '../src/stages/entities/tagger/labels.ts';
 import { decodeModel, encodeModel, MODEL_PATH } from '../src/stages/entities/tagger/model.ts';
@@ -16,10 +16,11 @@ import { countMatches, emptyCounts, formatCounts, scoreOf } from '../src/stages/
 import { gmbText, readGmb, splitOf, type CharEntity } from '../src/stages/entities/tagger/training/gmb.ts';
 import { buildPhraseLists } from '../src/stages/entities/tagger/training/lists.ts';
 import { PerceptronTrainer } from '../src/stages/entities/tagger/training/perceptron.ts';
+import { NamedScorer, type Scorer } from '../src/stages/entities/tagger/scorer.ts';
 
 const SHARED_DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 const SEED = 20070528;
-const EPOCHS = 10;
+const EPOCHS = 15;
 /** Static features seen fewer times than this in training are not learnt. */
 const MIN_FEATURE_COUNT = 2;
 /** Share of texts written with typographic quotes and apostrophes, as scraped news often is. */
@@ -42,27 +43,15 @@ const gazetteer = new Gazetteer(lists);
 log('segmenting training texts with wink and projecting the GMB entities');
 const random = seededRandom(SEED);
 const trainSentences: TaggedSentence[] = [];
-let unreadable = 0;
-/** The segment stage crashes on the word "wont" (wink gives no lemma for it): such texts are left out. */
-const segmented = (text: string, entities: readonly CharEntity[], headline: boolean): TaggedSentence[] => {
-  try {
-    return taggedSentences(text, entities, headline);
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    unreadable++;
-    return [];
-  }
-};
 for (const sentence of train) {
   const text = gmbText(sentence, random() < CURLY_RATE);
-  trainSentences.push(...segmented(text.text, text.entities, false));
+  trainSentences.push(...taggedSentences(text.text, text.entities, false));
   for (const variant of Object.keys(VARIANT_RATES) as Variant[]) {
     if (random() >= VARIANT_RATES[variant]) continue;
     const rewritten = variantOf(text, variant, random);
-    if (rewritten) trainSentences.push(...segmented(rewritten.text, rewritten.entities, rewritten.headline));
+    if (rewritten) trainSentences.push(...taggedSentences(rewritten.text, rewritten.entities, rewritten.headline));
   }
 }
-if (unreadable > 0) log(`${unreadable} texts left out: the segment stage failed on them`);
 const trainViews = trainSentences.map((s) => viewSentence(s.tokens, s.headline, gazetteer));
 log(`${trainSentences.length} wink sentences, ${trainViews.reduce((n, v) => n + v.length, 0)} tokens (variants included)`);
 
@@ -72,14 +61,19 @@ interface DevText {
 }
 const devTexts: DevText[] = dev.map((sentence) => {
   const text = gmbText(sentence);
-  const sentences = segmented(text.text, [], false).map((s) => ({ tokens: s.tokens, view: viewSentence(s.tokens, false, gazetteer) }));
+  const sentences = taggedSentences(text.text, [], false).map((s) => ({ tokens: s.tokens, view: viewSentence(s.tokens, false, gazetteer) }));
   return { gold: text.entities, sentences };
 });
 
 log('counting features');
 const featureCounts = new Map<string, number>();
 for (const view of trainViews) {
-  for (let i = 0; i < view.length; i++) staticFeatures(view, i, (f) => featureCounts.set(f, (featureCounts.get(f) ?? 0) + 1));
+  for (let i = 0; i < view.length; i++) {
+    staticFeatures(view, i, (template, value, second) => {
+      const f = featureName(template, value, second);
+      featureCounts.set(f, (featureCounts.get(f) ?? 0) + 1);
+    });
+  }
 }
 const trainer = new PerceptronTrainer(featureCounts, MIN_FEATURE_COUNT);
 log(`${featureCounts.size} static features, ${trainer.rows.size} seen at least ${MIN_FEATURE_COUNT} times`);
@@ -88,12 +82,12 @@ const prepared = trainViews.map((view, k) => trainer.prepare(view, trainSentence
 
 for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   const errorRate = trainer.epoch(prepared, shuffled(prepared.length, random));
-  const counts = evaluateDev({ rows: trainer.rows, weights: trainer.averaged(), temperature: 1 });
+  const counts = evaluateDev(new NamedScorer(trainer.rows, trainer.averaged()));
   log(`epoch ${epoch}: ${(100 * errorRate).toFixed(2)}% training tokens wrong; dev F1 ${f1Line(counts)}`);
 }
 
 const weights = trainer.averaged();
-const temperature = calibrateTemperature({ rows: trainer.rows, weights, temperature: 1 });
+const temperature = calibrateTemperature(new NamedScorer(trainer.rows, weights));
 log(`confidence temperature ${temperature.toFixed(2)} (fitted on dev)`);
 const about = `Averaged perceptron over wink tokens; GMB 2.2 (Kaggle extract) train split, ${EPOCHS} epochs, seed ${SEED}; see scripts/train-ner.ts`;
 const file = encodeModel({ about, rows: trainer.rows, weights, temperature, lists });
@@ -101,15 +95,15 @@ writeFileSync(MODEL_PATH, file);
 const loadStarted = process.hrtime.bigint();
 const model = decodeModel(file);
 const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
-log(`wrote ${fileURLToPath(MODEL_PATH)}: ${(file.length / 1e6).toFixed(2)} MB, ${model.rows.size} features kept, decodes in ${loadSeconds.toFixed(2)} s`);
-log(`dev scores of the written (quantised) model:\n${formatCounts(evaluateDev(model))}`);
+log(`wrote ${fileURLToPath(MODEL_PATH)}: ${(file.length / 1e6).toFixed(2)} MB, ${model.features.length} features kept, decodes in ${loadSeconds.toFixed(2)} s`);
+log(`dev scores of the written (quantised) model:\n${formatCounts(evaluateDev(model.scorer))}`);
 
-function evaluateDev(model: LinearModel): ReturnType<typeof emptyCounts> {
+function evaluateDev(scorer: Scorer): ReturnType<typeof emptyCounts> {
   const counts = emptyCounts();
   for (const text of devTexts) {
     const predicted: CharEntity[] = [];
     for (const { tokens, view } of text.sentences) {
-      for (const span of labelsToSpans(greedyDecode(model, view).labels)) {
+      for (const span of labelsToSpans(greedyDecode(scorer, view, 1).labels)) {
         predicted.push({ start: tokens[span.firstToken]!.start, end: tokens[span.endToken - 1]!.end, type: span.type });
       }
     }
@@ -126,12 +120,12 @@ function f1Line(counts: ReturnType<typeof emptyCounts>): string {
  * The softmax temperature under which the chosen labels' confidences best predict whether they are right
  * (log loss on the dev split, searched over powers of two and then refined).
  */
-function calibrateTemperature(model: LinearModel): number {
+function calibrateTemperature(scorer: Scorer): number {
   const logLoss = (temperature: number): number => {
     let loss = 0;
     for (const text of devTexts) {
       for (const sentence of text.sentences) {
-        const { labels, confidence } = greedyDecode({ ...model, temperature }, sentence.view);
+        const { labels, confidence } = greedyDecode(scorer, sentence.view, temperature);
         const gold = projectLabels(sentence.tokens, text.gold);
         for (let i = 0; i < labels.length; i++) {
           const p = Math.min(Math.max(confidence[i]!, 1e-6), 1 - 1e-6);

@@ -3,7 +3,9 @@ import { allowedAfter, LABEL_COUNT } from './labels.ts';
 import type { SentenceView } from './features.ts';
 import type { Scorer } from './scorer.ts';
 
+// Local copies: imported bindings are read through getters under tsx, too slow for the per-token loops.
 const L = LABEL_COUNT;
+const allowed = allowedAfter;
 
 export interface Decoded {
   labels: Uint8Array;
@@ -34,7 +36,7 @@ export function greedyDecode(scorer: Scorer, v: SentenceView, temperature: numbe
 export function bestAllowed(scores: ArrayLike<number>, previous: number): number {
   let best = 0;
   for (let l = 1; l < L; l++) {
-    if (scores[l]! > scores[best]! && allowedAfter(previous, l)) best = l;
+    if (scores[l]! > scores[best]! && allowed(previous, l)) best = l;
   }
   return best;
 }
@@ -43,7 +45,7 @@ function softmaxAt(scores: ArrayLike<number>, previous: number, label: number, t
   const top = scores[label]!;
   let sum = 0;
   for (let l = 0; l < L; l++) {
-    if (allowedAfter(previous, l)) sum += Math.exp((scores[l]! - top) / temperature);
+    if (allowed(previous, l)) sum += Math.exp((scores[l]! - top) / temperature);
   }
   return 1 / sum;
 }

@@ -31,8 +31,9 @@ export interface WordInfo {
   shape: string;
   /** The shape with every run cut to one: "Xx-Xx". */
   shortShape: string;
-  /** 'C' capitalised, 'U' no lower-case letter ("U.S."), 'l' starts lower-case, '-' no letters. */
-  capital: string;
+  capital: Capital;
+  /** Index of `capital` in CAPITALS. */
+  capitalIndex: number;
   /** The short shape behind each casing letter (index as in CASINGS): "NXx", "AXx"... */
   casedShortShapes: string[];
 }
@@ -59,10 +60,15 @@ export function describeWord(text: string): WordInfo {
     last = c;
   }
   const casedShortShapes = CASINGS.map((c) => c + shortShape);
-  return { text, key: matchKey(text), shape, shortShape, capital: capitalClass(shape), casedShortShapes };
+  const capital = capitalClass(shape);
+  return { text, key: matchKey(text), shape, shortShape, capital, capitalIndex: CAPITALS.indexOf(capital), casedShortShapes };
 }
 
-function capitalClass(shape: string): string {
+/** Capital classes: 'C' capitalised, 'U' no lower-case letter ("U.S."), 'l' starts lower-case, '-' no letters. */
+export const CAPITALS = ['C', 'U', 'l', '-'] as const;
+export type Capital = (typeof CAPITALS)[number];
+
+function capitalClass(shape: string): Capital {
   const first = shape.indexOf('X');
   const lower = shape.indexOf('x');
   if (first === -1 && lower === -1) return '-';
@@ -184,8 +190,8 @@ export function ownFeatures(word: WordInfo, emit: Emit): void {
 }
 
 /** The word's shape in a sentence of the given casing ("Xxxx" means little in a Title Case headline). */
-export function shapeFeatures(word: WordInfo, casing: Casing, emit: Emit): void {
-  emit('S', casing + word.shape);
+export function shapeFeatures(word: WordInfo, casingIndex: number, emit: Emit): void {
+  emit('S', CASINGS[casingIndex]! + word.shape);
 }
 
 /** What a word tells the token `NEIGHBOUR_OFFSETS[n]` places away from it. */
@@ -194,17 +200,30 @@ export function neighbourFeatures(word: WordInfo, n: number, casingIndex: number
   emit(NEIGHBOUR_SHAPE[n]!, word.casedShortShapes[casingIndex]!);
 }
 
-/** Features of the token in its sentence: POS, word pairs, position, joins, list matches, name runs. */
+/** Offsets of the POS window; posFeatures takes an index into it. */
+export const POS_OFFSETS = [-2, -1, 0, 1, 2] as const;
+const POS_TEMPLATES = POS_OFFSETS.map((o) => (o === 0 ? 't' : 't' + o));
+
+/** The POS of the token POS_OFFSETS[k] places away. */
+export function posFeatures(pos: string, k: number, emit: Emit): void {
+  emit(POS_TEMPLATES[k]!, pos);
+}
+
+/** Gazetteer mark `bit` on the token `offset` (-1, 0, 1) places away. */
+export function markFeatures(bit: number, offset: number, emit: Emit): void {
+  emit(MARK_TEMPLATES[offset + 1]!, MARK_FEATURE_NAMES[bit]!);
+}
+
+/** Gazetteer mark `bit` on the token itself, with the sentence casing and the token's capitals ("city:UNC"). */
+export function markCapitalFeatures(bit: number, casingIndex: number, capitalIndex: number, emit: Emit): void {
+  emit('gc', CAPITALISED_MARKS[bit]![casingIndex]![capitalIndex]!);
+}
+
+/** Features of the token in its sentence that no cache can hold: word pairs, position, joins, name runs. */
 export function contextFeatures(v: SentenceView, i: number, emit: Emit): void {
   const word = v.words[i]!;
   const c = v.casingIndex;
   const n = v.length;
-  emit('b', '');
-  emit('t', v.pos[i]!);
-  for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
-    const j = i + NEIGHBOUR_OFFSETS[k]!;
-    if (j >= 0 && j < n) emit(NEIGHBOUR_POS[k]!, v.pos[j]!);
-  }
   if (i === 0) emit('w-1', '<s>');
   if (i === n - 1) emit('w1', '<s>');
   emit('ww-', i > 0 ? v.words[i - 1]!.key : '<s>', word.key);
@@ -219,15 +238,6 @@ export function contextFeatures(v: SentenceView, i: number, emit: Emit): void {
     emit('j', v.joined[i]! ? (joinedNext ? '11' : '10') : '01', word.shortShape);
     if (v.joined[i]! && joinedNext) emit('jj', v.words[i - 1]!.shortShape + word.text + v.words[i + 1]!.shortShape);
   }
-  for (let o = -1; o <= 1; o++) {
-    const j = i + o;
-    if (j < 0 || j >= n) continue;
-    for (let bits = v.marks[j]!, b = 0; bits !== 0; bits >>>= 1, b++) {
-      if ((bits & 1) === 0) continue;
-      emit(MARK_TEMPLATES[o + 1]!, MARK_FEATURE_NAMES[b]!);
-      if (o === 0) emit('gc', CAPITALISED_MARKS[b]![c]![word.capital]!);
-    }
-  }
   const runFirst = v.runFirst[i]!;
   if (runFirst !== -1) {
     // "Information Office of China's State Council": the run's first and last words type the whole run.
@@ -239,23 +249,35 @@ export function contextFeatures(v: SentenceView, i: number, emit: Emit): void {
   }
 }
 
-/** Copies of imported names, prebuilt value strings: this runs for every token. */
+/** Copy of an imported name: read for every token. */
 const MARK_FEATURE_NAMES = MARK_NAMES;
-/** "city:U" + casing + capital class of the token ("city:UNC"). */
-const CAPITALISED_MARKS: readonly (readonly Record<string, string>[])[] = MARK_NAMES.map((mark) =>
-  CASINGS.map((casing) => Object.fromEntries(['C', 'U', 'l', '-'].map((capital) => [capital, mark + casing + capital]))),
-);
+const MARK_TEMPLATES = ['g-1', 'g0', 'g1'];
+const CAPITALISED_MARKS = MARK_NAMES.map((mark) => CASINGS.map((casing) => CAPITALS.map((capital) => mark + casing + capital)));
 /** Place in the run (U alone, B first, I inside, E last) and its length up to 4: "B2". */
 const RUN_PLACES = ['U', 'B', 'I', 'E'].map((place) => [0, 1, 2, 3, 4].map((length) => place + length));
-const MARK_TEMPLATES = ['g-1', 'g0', 'g1'];
 
 /** Every feature that does not depend on the labels already chosen. */
 export function staticFeatures(v: SentenceView, i: number, emit: Emit): void {
-  ownFeatures(v.words[i]!, emit);
-  shapeFeatures(v.words[i]!, v.casing, emit);
+  const word = v.words[i]!;
+  const c = v.casingIndex;
+  ownFeatures(word, emit);
+  shapeFeatures(word, c, emit);
   for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
     const j = i + NEIGHBOUR_OFFSETS[k]!;
-    if (j >= 0 && j < v.length) neighbourFeatures(v.words[j]!, k, v.casingIndex, emit);
+    if (j >= 0 && j < v.length) neighbourFeatures(v.words[j]!, k, c, emit);
+  }
+  for (let k = 0; k < POS_OFFSETS.length; k++) {
+    const j = i + POS_OFFSETS[k]!;
+    if (j >= 0 && j < v.length) posFeatures(v.pos[j]!, k, emit);
+  }
+  for (let o = -1; o <= 1; o++) {
+    const j = i + o;
+    if (j < 0 || j >= v.length) continue;
+    for (let bits = v.marks[j]!, b = 0; bits !== 0; bits >>>= 1, b++) {
+      if ((bits & 1) === 0) continue;
+      markFeatures(b, o, emit);
+      if (o === 0) markCapitalFeatures(b, c, word.capitalIndex, emit);
+    }
   }
   contextFeatures(v, i, emit);
 }
@@ -267,12 +289,27 @@ const T1S = HISTORY_LABELS.map((p) => 'T1s' + p);
 const T1T = HISTORY_LABELS.map((p) => 'T1t' + p);
 const T2 = HISTORY_LABELS.map((p2) => HISTORY_LABELS.map((p1) => p2 + ',' + p1));
 
-/** Features of the labels chosen for the two previous tokens (label indexes; -1 before the sentence). */
-export function historyFeatures(v: SentenceView, i: number, prev1: number, prev2: number, emit: Emit): void {
-  const word = v.words[i]!;
+/** The two previous labels alone (label indexes; -1 before the sentence), and the bias. */
+export function labelFeatures(prev1: number, prev2: number, emit: Emit): void {
+  emit('b', '');
   emit('T1', HISTORY_LABELS[prev1 + 1]!);
   emit('T2', T2[prev2 + 1]![prev1 + 1]!);
+}
+
+/** The previous label with the word and its shape. */
+export function wordLabelFeatures(word: WordInfo, casingIndex: number, prev1: number, emit: Emit): void {
   emit(T1W[prev1 + 1]!, word.key);
-  emit(T1S[prev1 + 1]!, word.casedShortShapes[v.casingIndex]!);
-  emit(T1T[prev1 + 1]!, v.pos[i]!);
+  emit(T1S[prev1 + 1]!, word.casedShortShapes[casingIndex]!);
+}
+
+/** The previous label with the token's POS. */
+export function posLabelFeatures(pos: string, prev1: number, emit: Emit): void {
+  emit(T1T[prev1 + 1]!, pos);
+}
+
+/** Every feature of the labels chosen for the two previous tokens. */
+export function historyFeatures(v: SentenceView, i: number, prev1: number, prev2: number, emit: Emit): void {
+  labelFeatures(prev1, prev2, emit);
+  wordLabelFeatures(v.words[i]!, v.casingIndex, prev1, emit);
+  posLabelFeatures(v.pos[i]!, prev1, emit);
 }

@@ -1,28 +1,45 @@
 /**
  * Label scores of a token: the sum of the weight rows of its features. Two ways to find the rows: by full
- * feature name (training, and the reference in tests), or per template with the word-only feature groups
- * cached per word (run time; the same features, several times faster).
+ * feature name (training, and the reference in tests), or per template with every feature group that depends
+ * on little (a word, a POS, a gazetteer mark, the previous labels) summed once and cached (run time; the same
+ * features, several times faster).
  */
 import { LABEL_COUNT } from './labels.ts';
+import { LIST_NAMES, MARKS } from './gazetteer.ts';
 import {
+  CAPITALS,
+  CASINGS,
   contextFeatures,
   describeWord,
   featureName,
   historyFeatures,
+  labelFeatures,
+  markCapitalFeatures,
+  markFeatures,
   NEIGHBOUR_OFFSETS,
   neighbourFeatures,
-  PAIR_TEMPLATES,
   ownFeatures,
+  PAIR_TEMPLATES,
+  POS_OFFSETS,
+  posFeatures,
+  posLabelFeatures,
   shapeFeatures,
   staticFeatures,
-  type Casing,
+  wordLabelFeatures,
   type Emit,
   type SentenceView,
   type WordInfo,
 } from './features.ts';
 
-/** Local copy: imported bindings are slower to read in hot loops under some loaders. */
+// Local copies: imported bindings are read through getters under tsx, too slow for the per-token loops.
 const L = LABEL_COUNT;
+const NEIGHBOURS = NEIGHBOUR_OFFSETS;
+const POS_WINDOW = POS_OFFSETS;
+const CAPITAL_COUNT = CAPITALS.length;
+const PER_BIT = CASINGS.length * CAPITALS.length;
+/** Previous-label values: -1 (before the sentence) and every label. */
+const HISTORY = L + 1;
+const MARK_BITS = LIST_NAMES.length * MARKS.length;
 
 export interface Scorer {
   /** Adds the scores of the features that do not depend on earlier labels to `out`. */
@@ -67,8 +84,15 @@ interface WordScores {
   info: WordInfo;
   /** Sum of the word's own features. */
   own: Float32Array;
-  /** Per casing: its shape feature, then what it tells each neighbour offset (1 + 4 rows of L). */
+  /** Per casing: its shape feature, then what it tells each neighbour offset (1 + 4 blocks of L). */
   byCasing: (Float32Array | undefined)[];
+  /** Per casing: the word with each previous label (HISTORY blocks of L). */
+  withLabel: (Float32Array | undefined)[];
+}
+
+interface PosScores {
+  /** At each POS_OFFSETS index, then with each previous label (5 + HISTORY blocks of L). */
+  scores: Float32Array;
 }
 
 /** Words cached at most; the cache starts over when full (news vocabularies are far smaller per run). */
@@ -79,6 +103,13 @@ export class CachedScorer implements Scorer {
   /** Pair templates: first value → second value → row. */
   private readonly pairs = new Map<string, Map<string, Map<string, number>>>();
   private readonly words = new Map<string, WordScores>();
+  private readonly posScores = new Map<string, PosScores>();
+  /** Per mark bit and offset -1..1 (index bit × 3 + offset + 1), blocks of L. */
+  private readonly marks: Float32Array;
+  /** Per mark bit, casing and capital class, blocks of L. */
+  private readonly capitalMarks: Float32Array;
+  /** Per (prev2, prev1), blocks of L. */
+  private readonly labels: Float32Array;
   private target: Float32Array | Float64Array = new Float64Array(L);
   private targetOffset = 0;
   private readonly emit: Emit;
@@ -105,6 +136,50 @@ export class CachedScorer implements Scorer {
       const offset = this.targetOffset;
       for (let l = 0; l < L; l++) target[offset + l]! += this.weights[base + l]!;
     };
+    this.marks = this.table(MARK_BITS * 3, (k) => markFeatures(Math.floor(k / 3), (k % 3) - 1, this.emit));
+    const perBit = CASINGS.length * CAPITALS.length;
+    this.capitalMarks = this.table(MARK_BITS * perBit, (k) =>
+      markCapitalFeatures(Math.floor(k / perBit), Math.floor((k % perBit) / CAPITALS.length), k % CAPITALS.length, this.emit),
+    );
+    this.labels = this.table(HISTORY * HISTORY, (k) => labelFeatures((k % HISTORY) - 1, Math.floor(k / HISTORY) - 1, this.emit));
+  }
+
+  describe(text: string): WordInfo {
+    return this.word(text).info;
+  }
+
+  staticScores(v: SentenceView, i: number, out: Float64Array): void {
+    const n = v.length;
+    const c = v.casingIndex;
+    const word = this.word(v.words[i]!.text);
+    add(out, word.own, 0);
+    add(out, this.casingScores(word, c), 0);
+    for (let k = 0; k < NEIGHBOURS.length; k++) {
+      const j = i + NEIGHBOURS[k]!;
+      if (j >= 0 && j < n) add(out, this.casingScores(this.word(v.words[j]!.text), c), (1 + k) * L);
+    }
+    for (let k = 0; k < POS_WINDOW.length; k++) {
+      const j = i + POS_WINDOW[k]!;
+      if (j >= 0 && j < n) add(out, this.pos(v.pos[j]!).scores, k * L);
+    }
+    for (let o = -1; o <= 1; o++) {
+      const j = i + o;
+      if (j < 0 || j >= n) continue;
+      for (let bits = v.marks[j]!, b = 0; bits !== 0; bits >>>= 1, b++) {
+        if ((bits & 1) === 0) continue;
+        add(out, this.marks, (b * 3 + o + 1) * L);
+        if (o === 0) add(out, this.capitalMarks, (b * PER_BIT + c * CAPITAL_COUNT + word.info.capitalIndex) * L);
+      }
+    }
+    this.target = out;
+    this.targetOffset = 0;
+    contextFeatures(v, i, this.emit);
+  }
+
+  historyScores(v: SentenceView, i: number, prev1: number, prev2: number, out: Float64Array): void {
+    add(out, this.labels, ((prev2 + 1) * HISTORY + prev1 + 1) * L);
+    add(out, this.labelScores(this.word(v.words[i]!.text), v.casingIndex), (prev1 + 1) * L);
+    add(out, this.pos(v.pos[i]!).scores, (POS_WINDOW.length + prev1 + 1) * L);
   }
 
   /** Files "a|b|c" under every split ("a" + "b|c", "a|b" + "c"), so that the lookup needs no joining. */
@@ -115,27 +190,15 @@ export class CachedScorer implements Scorer {
     }
   }
 
-  describe(text: string): WordInfo {
-    return this.word(text).info;
-  }
-
-  staticScores(v: SentenceView, i: number, out: Float64Array): void {
-    const c = v.casingIndex;
-    add(out, this.word(v.words[i]!.text).own, 0);
-    add(out, this.casingScores(v.words[i]!.text, v.casing, c), 0);
-    for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
-      const j = i + NEIGHBOUR_OFFSETS[k]!;
-      if (j >= 0 && j < v.length) add(out, this.casingScores(v.words[j]!.text, v.casing, c), (1 + k) * L);
+  /** `blocks` blocks of L scores, block k summing what `fill(k)` emits. */
+  private table(blocks: number, fill: (k: number) => void): Float32Array {
+    const scores = new Float32Array(blocks * L);
+    this.target = scores;
+    for (let k = 0; k < blocks; k++) {
+      this.targetOffset = k * L;
+      fill(k);
     }
-    this.target = out;
-    this.targetOffset = 0;
-    contextFeatures(v, i, this.emit);
-  }
-
-  historyScores(v: SentenceView, i: number, prev1: number, prev2: number, out: Float64Array): void {
-    this.target = out;
-    this.targetOffset = 0;
-    historyFeatures(v, i, prev1, prev2, this.emit);
+    return scores;
   }
 
   private word(text: string): WordScores {
@@ -143,29 +206,30 @@ export class CachedScorer implements Scorer {
     if (entry) return entry;
     if (this.words.size >= WORD_CACHE_SIZE) this.words.clear();
     const info = describeWord(text);
-    const own = new Float32Array(L);
-    this.target = own;
-    this.targetOffset = 0;
-    ownFeatures(info, this.emit);
-    entry = { info, own, byCasing: [] };
+    entry = { info, own: this.table(1, () => ownFeatures(info, this.emit)), byCasing: [], withLabel: [] };
     this.words.set(text, entry);
     return entry;
   }
 
-  private casingScores(text: string, casing: Casing, c: number): Float32Array {
-    const entry = this.word(text);
-    let scores = entry.byCasing[c];
-    if (scores) return scores;
-    scores = new Float32Array((1 + NEIGHBOUR_OFFSETS.length) * L);
-    this.target = scores;
-    this.targetOffset = 0;
-    shapeFeatures(entry.info, casing, this.emit);
-    for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
-      this.targetOffset = (1 + k) * L;
-      neighbourFeatures(entry.info, k, c, this.emit);
+  private casingScores(entry: WordScores, c: number): Float32Array {
+    return (entry.byCasing[c] ??= this.table(1 + NEIGHBOUR_OFFSETS.length, (k) =>
+      k === 0 ? shapeFeatures(entry.info, c, this.emit) : neighbourFeatures(entry.info, k - 1, c, this.emit),
+    ));
+  }
+
+  private labelScores(entry: WordScores, c: number): Float32Array {
+    return (entry.withLabel[c] ??= this.table(HISTORY, (k) => wordLabelFeatures(entry.info, c, k - 1, this.emit)));
+  }
+
+  private pos(tag: string): PosScores {
+    let entry = this.posScores.get(tag);
+    if (!entry) {
+      const scores = this.table(POS_OFFSETS.length + HISTORY, (k) =>
+        k < POS_OFFSETS.length ? posFeatures(tag, k, this.emit) : posLabelFeatures(tag, k - POS_OFFSETS.length - 1, this.emit),
+      );
+      this.posScores.set(tag, (entry = { scores }));
     }
-    entry.byCasing[c] = scores;
-    return scores;
+    return entry;
   }
 }
 
