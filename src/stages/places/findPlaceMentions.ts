@@ -139,7 +139,7 @@ function nameReach(tokens: readonly Token[], i: number, end: number): number {
   let j = i + 1;
   while (j < end && j - i < MAX_NAME_TOKENS) {
     const t = tokens[j]!;
-    if (!(isCapitalised(t) || NAME_CONNECTORS.has(t.text) || INNER_PUNCTUATION.has(t.text) || isGlued(t) || /^d['’]\p{Lu}/u.test(t.text))) break;
+    if (!(isCapitalised(t) || NAME_CONNECTORS.has(t.text) || INNER_PUNCTUATION.has(t.text) || isGlued(t) || /^d['’]\p{Lu}/u.test(t.text) || t.text === 'state')) break;
     j++;
   }
   return j;
@@ -150,9 +150,9 @@ function isGlued(token: Token): boolean {
   return !token.spaceBefore && /^\p{L}/u.test(token.text);
 }
 
-/** Could end a place name: "Iraq", "D.C.", the glued end of "Toruń". */
+/** Could end a place name: "Iraq", "D.C.", the glued end of "Toruń", the "state" of "Washington state". */
 function endsName(token: Token): boolean {
-  return isCapitalised(token) || isGlued(token) || /^d['’]\p{Lu}/u.test(token.text);
+  return isCapitalised(token) || isGlued(token) || /^d['’]\p{Lu}/u.test(token.text) || token.text === 'state';
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Mention, Place } from '../../model/record.ts';
 import { foldPlaceName, loosePlaceKey } from '../../lexicon/foldPlaceName.ts';
 import { lookupPlace, type PlaceCandidate } from '../../lexicon/gazetteer.ts';
 import type { PlaceContext, PlaceMentionCandidate, ResolvedPlaces } from './index.ts';
-import { CONTEXT, MIN_POPULATION_WITHOUT_CONTEXT, PRIOR, RANK_RULES } from './rules.ts';
+import { CONTEXT, LIST_SEPARATOR, MIN_POPULATION_WITHOUT_CONTEXT, PRIOR, RANK_RULES, REGION_TITLE_AFTER } from './rules.ts';
 
 interface Occurrence {
   /** Undefined for the dateline. */
@@ -35,9 +35,9 @@ export function resolvePlaces(candidates: readonly PlaceMentionCandidate[], cont
   for (const o of occurrences) bySurface.set(o.surface, [...(bySurface.get(o.surface) ?? []), o]);
 
   const evidence = gatherEvidence(bySurface, context);
-  const containers = containerBonuses(occurrences, context.text);
+  const neighbours = neighbourBonuses(occurrences, context.text, evidence.provisional);
   const choices = new Map<string, Choice | null>();
-  for (const [surface, list] of bySurface) choices.set(surface, choose(surface, list[0]!.readings, evidence, containers.get(surface)));
+  for (const [surface, list] of bySurface) choices.set(surface, choose(surface, list[0]!.readings, evidence, neighbours.get(surface)));
 
   const places: Place[] = [];
   const placeByKey = new Map<string, Place>();
@@ -105,15 +105,18 @@ interface Evidence {
   countries: Map<string, Set<string>>;
   /** First-level region code → surfaces that name it. */
   admins: Map<string, Set<string>>;
+  /** Surface → its best reading before context. */
+  provisional: Map<string, PlaceCandidate>;
 }
 
 /** What the article says about where it is, from names read without context. */
 function gatherEvidence(bySurface: Map<string, Occurrence[]>, context: PlaceContext): Evidence {
-  const evidence: Evidence = { countries: new Map(), admins: new Map() };
+  const evidence: Evidence = { countries: new Map(), admins: new Map(), provisional: new Map() };
   const note = (map: Map<string, Set<string>>, key: string, source: string) => map.set(key, (map.get(key) ?? new Set()).add(source));
   for (const [surface, list] of bySurface) {
     const ranked = [...list[0]!.readings].sort((a, b) => prior(b) - prior(a));
     const best = ranked[0]!;
+    evidence.provisional.set(surface, best);
     const second = ranked[1];
     const confident = best.kind !== 'city' || !second || prior(best) - prior(second) >= 2;
     if (!confident) continue;
@@ -125,27 +128,50 @@ function gatherEvidence(bySurface: Map<string, Occurrence[]>, context: PlaceCont
   return evidence;
 }
 
-/** Surface → placeKey → bonus, for "X, Y" and "X in Y" where Y holds X. */
-function containerBonuses(occurrences: readonly Occurrence[], text: string): Map<string, Map<string, number>> {
-  const bonuses = new Map<string, Map<string, number>>();
-  const give = (surface: string, reading: PlaceCandidate) => {
-    const map = bonuses.get(surface) ?? new Map<string, number>();
-    map.set(reading.placeKey, CONTEXT.container);
-    bonuses.set(surface, map);
+/** Surface → placeKey → rule → bonus, from what stands next to each name. */
+type Bonuses = Map<string, Map<string, Map<string, number>>>;
+
+/** "X, Y" and "X in Y" where Y holds X; lists of names of one kind; "New York Governor". */
+function neighbourBonuses(occurrences: readonly Occurrence[], text: string, provisional: Map<string, PlaceCandidate>): Bonuses {
+  const bonuses: Bonuses = new Map();
+  const give = (surface: string, reading: PlaceCandidate, rule: string, bonus: number) => {
+    const byReading = bonuses.get(surface) ?? new Map<string, Map<string, number>>();
+    byReading.set(reading.placeKey, (byReading.get(reading.placeKey) ?? new Map()).set(rule, bonus));
+    bonuses.set(surface, byReading);
   };
-  for (let k = 0; k + 1 < occurrences.length; k++) {
-    const inner = occurrences[k]!;
-    const outer = occurrences[k + 1]!;
-    if (!/^\s*,\s*$|^\s+in\s+$/.test(text.slice(inner.end, outer.start)) && !(inner.sentence === -1 && outer.sentence === -1)) continue;
-    for (const r of inner.readings) {
-      for (const c of outer.readings) {
-        if (!contains(c, r)) continue;
-        give(inner.surface, r);
-        give(outer.surface, c);
+  for (const [k, o] of occurrences.entries()) {
+    if (REGION_TITLE_AFTER.test(text.slice(o.end, o.end + 40))) {
+      for (const r of o.readings) if (r.featureCode === 'ADM1') give(o.surface, r, RANK_RULES.regionTitle.id, CONTEXT.regionTitle);
+    }
+    const next = occurrences[k + 1];
+    if (!next) continue;
+    const between = text.slice(o.end, next.start);
+    if (/^\s*,\s*$|^\s+in\s+$/.test(between) || (o.sentence === -1 && next.sentence === -1)) {
+      for (const r of o.readings) {
+        for (const c of next.readings) {
+          if (!contains(c, r)) continue;
+          give(o.surface, r, RANK_RULES.container.id, CONTEXT.container);
+          give(next.surface, c, RANK_RULES.container.id, CONTEXT.container);
+        }
+      }
+    }
+    if (LIST_SEPARATOR.test(between) && o.sentence === next.sentence) {
+      for (const [self, peer] of [[o, next], [next, o]] as const) {
+        const peerKind = kindForLists(provisional.get(peer.surface));
+        if (!peerKind) continue;
+        for (const r of self.readings) if (kindForLists(r) === peerKind) give(self.surface, r, RANK_RULES.listPeer.id, CONTEXT.listPeer);
       }
     }
   }
   return bonuses;
+}
+
+/** What makes names of one list alike: countries, or first-level regions of one country. */
+function kindForLists(reading: PlaceCandidate | undefined): string | null {
+  if (!reading) return null;
+  if (reading.kind === 'country') return 'country';
+  if (reading.featureCode === 'ADM1') return `ADM1 ${reading.country}`;
+  return null;
 }
 
 function contains(outer: PlaceCandidate, inner: PlaceCandidate): boolean {
@@ -155,7 +181,7 @@ function contains(outer: PlaceCandidate, inner: PlaceCandidate): boolean {
   return false;
 }
 
-function choose(surface: string, readings: readonly PlaceCandidate[], evidence: Evidence, container: Map<string, number> | undefined): Choice | null {
+function choose(surface: string, readings: readonly PlaceCandidate[], evidence: Evidence, neighbours: Map<string, Map<string, number>> | undefined): Choice | null {
   let best: Choice | null = null;
   let bestScore = -Infinity;
   let contextual = false;
@@ -178,10 +204,9 @@ function choose(surface: string, readings: readonly PlaceCandidate[], evidence: 
       score += CONTEXT.near * Math.min(near, 2);
       rules.add(RANK_RULES.near.id);
     }
-    const held = container?.get(reading.placeKey);
-    if (held) {
-      score += held;
-      rules.add(RANK_RULES.container.id);
+    for (const [rule, bonus] of neighbours?.get(reading.placeKey) ?? []) {
+      score += bonus;
+      rules.add(rule);
     }
     if (score > bestScore) {
       best = { reading, rules };
@@ -190,6 +215,8 @@ function choose(surface: string, readings: readonly PlaceCandidate[], evidence: 
     }
   }
   if (!best) return null;
+  // With one reading nothing was ranked: the gazetteer rule alone explains the place.
+  if (readings.length === 1) best.rules.clear();
   if (readings.filter((r) => r.kind === 'city').length > 1 && best.reading.kind === 'city') best.rules.add(RANK_RULES.population.id);
   const r = best.reading;
   // A lone small town no other name points to is more likely a surname or a word: "Crocker", "Yap".

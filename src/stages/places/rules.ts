@@ -45,6 +45,16 @@ export const RANK_RULES = {
     description: '"X, Y" or "X in Y": X is read inside Y, and Y as the region or country that holds X.',
     example: 'Buffalo, New York → Buffalo in New York State',
   },
+  listPeer: {
+    id: 'places.rank.list-peer',
+    description: 'In a list of names, a reading of the same kind as its neighbours gains (states among states, countries among countries).',
+    example: 'Michigan, Oregon, New Mexico, New York, Indiana → New York State',
+  },
+  regionTitle: {
+    id: 'places.rank.region-title',
+    description: 'A name before "Governor", "Legislature" or "Senate" is a state or province.',
+    example: 'New York Governor Andrew Cuomo → New York State',
+  },
   near: {
     id: 'places.rank.near',
     description: 'A reading tied to countries the article names (place-aliases.tsv "near" column) gains.',
@@ -78,8 +88,16 @@ export const CONTEXT = {
   strongArticleCountry: 1,
   adminContext: 3,
   container: 6,
+  listPeer: 3,
+  regionTitle: 3,
   near: 3,
 } as const;
+
+/** Between two names of one list: "Iraq, Iran and Syria", "Ohio or Texas". */
+export const LIST_SEPARATOR = /^\s*(?:,|,?\s+(?:and|or))\s+$/;
+
+/** After a state's name: "New York Governor", "the Texas Legislature". */
+export const REGION_TITLE_AFTER = /^\s+(?:[Ss]tate\s+)?(?:[Gg]overnor|[Ll]egislature|[Ss]enate|[Ss]enator|[Aa]ttorney [Gg]eneral|[Ss]upreme [Cc]ourt)\b/;
 
 /**
  * A city reading with no support from context must be at least this large: a lone "Crocker" or "Yap" in a
