@@ -157,7 +157,8 @@ function findNominalActors(seg: Segmented, entities: readonly Entity[], covered:
           continue;
         }
         if (t.pos === 'CCONJ' && countries.length > 0) continue;
-        if (NP_MODIFIER_POS.has(t.pos) && !covered.has(k) && !isVerbLike(t)) {
+        // "arming Shi’ite militias": a gerund is the verb of the phrase, not a modifier
+        if (NP_MODIFIER_POS.has(t.pos) && !covered.has(k) && !isVerbLike(t) && !(t.pos === 'NOUN' && /ing$/.test(t.normal))) {
           if (t.pos !== 'DET') start = k;
           if (t.pos === 'DET') break;
           continue;

@@ -88,7 +88,7 @@ export function perpetratorOf(counts: readonly CountMention[], chunked: ChunkedS
     let to: number;
     if (count.voice === 'active') {
       let c = count.outcome - 1;
-      while (c > 0 && !'|.'.includes(chunks[c - 1]!.tag)) c--;
+      while (c > 0 && !'|.s'.includes(chunks[c - 1]!.tag)) c--;
       from = tokens[chunks[Math.max(c, 0)]!.firstToken]!.start;
       to = tokens[verb.firstToken]!.start;
     } else {
@@ -96,7 +96,7 @@ export function perpetratorOf(counts: readonly CountMention[], chunked: ChunkedS
       if (by < 0) continue;
       from = tokens[chunks[by]!.endToken]?.start ?? text.length;
       let c = by + 1;
-      while (c < chunks.length && !'|.,'.includes(chunks[c]!.tag)) c++;
+      while (c < chunks.length && !'|.,s'.includes(chunks[c]!.tag)) c++;
       to = tokens[chunks[c - 1]!.endToken - 1]?.end ?? from;
     }
     const victims = count.victims;

@@ -41,13 +41,15 @@ export function mergeIncidents(candidates: readonly IncidentCandidate[], places:
 }
 
 function joinRule(record: MergedIncident, candidate: IncidentCandidate, kindOf: ReadonlyMap<string, Place['kind']>, latest: boolean): string | null {
-  if (record.cumulative !== candidate.cumulative || conflicts(record, candidate, kindOf)) return null;
+  if (record.cumulative !== candidate.cumulative) return null;
   const counts = Object.values(candidate.counts);
   const shared = CASUALTY_KINDS.filter((k) => record.counts[k] && candidate.counts[k]);
   const same = shared.filter((k) => sameCount(record.counts[k]!, candidate.counts[k]!));
   // One sentence that counts the same kind twice tells two incidents apart, unless it repeats itself.
   if (record.sentences.has(candidate.sentence)) return same.length > 0 && same.length === shared.length ? MERGE_RULES.sameCounts.id : null;
+  // "He died at the hospital": a mention that only points back belongs to the incident it points to, wherever it says he died.
   const pointsBack = counts.every((c) => c.anaphoric || (c.weak && c.person !== null));
+  if (!pointsBack && conflicts(record, candidate, kindOf)) return null;
   if (shared.length > 0) {
     const agrees = (k: CasualtyKind) => same.includes(k) || isToll(candidate.counts[k]!) || candidate.counts[k]!.anaphoric;
     if (!shared.every(agrees)) return null;
@@ -74,9 +76,12 @@ function differentPeople(a: CountMention['person'], b: CountMention['person']): 
   return !b.name.toLowerCase().split(/\W+/).some((w) => w.length > 1 && words.has(w));
 }
 
-/** Different stated places or dates, or two different specific weapons, are different incidents. */
+/**
+ * Differently named stated places (a country or region contains its cities), different stated dates, or
+ * two different specific weapons are different incidents.
+ */
 function conflicts(a: IncidentCandidate, b: IncidentCandidate, kindOf: ReadonlyMap<string, Place['kind']>): boolean {
-  if (a.place?.certainty === 'stated' && b.place?.certainty === 'stated' && a.place.placeId !== b.place.placeId) {
+  if (a.place?.certainty === 'stated' && b.place?.certainty === 'stated' && a.place.name !== b.place.name) {
     const broad = (id: string | undefined) => id !== undefined && (kindOf.get(id) === 'country' || kindOf.get(id) === 'region');
     if (a.place.country !== b.place.country || !(broad(a.place.placeId) || broad(b.place.placeId))) return true;
   }

@@ -12,7 +12,8 @@
  *   X casualty noun ("deaths", "arrests")   E injury noun ("injuries", "wounds")    T toll ("death toll")
  *   L leave / find ("left 24 dead")    U suffer / sustain    W "with"    C "and", "as well as"
  *   Y "including", "among"    K "by"    w "who", "which"    P other preposition    0 "no one", "nobody", "none"
- *   , comma    | clause break    . sentence end    _ anything else (other verbs, dates, times)
+ *   , comma    | clause break (";", ":", dash)    s subordinate clause ("after", "when")    . sentence end
+ *   _ anything else (other verbs, dates, times)
  * Named groups: `q` the counted people (several quantities joined by "and" are added up, except those
  * inside `appos`, an apposition such as ", including five children,"), `o` the casualty word.
  */
@@ -94,8 +95,8 @@ const PP = '(?:P[NDO]{1,4})?';
 const SUBJECT = `(?<q>[QSMR]${NP}${PP}${APPOS}(?:CD?[QSM]${NP})*)w?`;
 /** A determiner may stand before the number: "killing his five young children as well as his wife". */
 const OBJECT = `D?(?<q>[QSMR]${NP}(?:CD?[QSM]${NP})*)`;
-/** Tags that make the quantity after them the object of something else ("killing 24", "including 5"). */
-const NOT_SUBJECT = '(?<![VGZLUXEKOYQ])';
+/** Tags that make the quantity after them the object of something else ("killing 24", "including 5", "at 26 & Zuni"). */
+const NOT_SUBJECT = '(?<![VGZLUXEKOYQP])';
 
 /** The toll rule's counts update an earlier count of the same incident rather than contradict it. */
 export const TOLL_RULE_ID = 'casualties.count.toll';

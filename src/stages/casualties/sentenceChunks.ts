@@ -55,13 +55,15 @@ const SUFFER = new Set(['suffer', 'sustain', 'receive', 'incur']);
 /** Verbs whose object is followed by what became of it: "left 24 dead", "took 40 people hostage", "forced 5,000 from their homes". */
 const OBJECT_COMPLEMENT_VERBS = new Set(['leave', 'find', 'take', 'hold', 'force', 'keep']);
 const CLAUSE_BREAKS = new Set([';', ':', '(', ')', '—', '–', '--', '[', ']']);
+/** Words that open a subordinate clause: "A man died Friday | after he was shot". ("since" stays: "killed since 2003".) */
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'because', 'although', 'though', 'whereas', 'until', 'unless', 'if']);
 /** Words that make a capitalised run an organisation or place rather than a person. */
 const NOT_NAME_WORDS = new Set([
   'police', 'department', 'county', 'city', 'state', 'office', 'hospital', 'university', 'school', 'church', 'mosque', 'center',
   'centre', 'street', 'avenue', 'road', 'news', 'army', 'ministry', 'council', 'company', 'party', 'front', 'brigade', 'force',
   'forces', 'guard', 'court', 'house', 'senate', 'congress', 'park', 'airport', 'station', 'bank', 'group', 'club', 'agency',
   'service', 'bureau', 'sheriff', 'patrol', 'square', 'market', 'bridge', 'river', 'lake', 'highway', 'reuters', 'associated',
-  'press', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'god', 'allah', 'jesus',
+  'press', 'hotel', 'motel', 'restaurant', 'store', 'mall', 'bar', 'club', 'apartments', 'plaza', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'god', 'allah', 'jesus',
 ]);
 
 export function chunkSentence(sentence: SentenceInfo, context: ChunkContext): ChunkedSentence {
@@ -123,7 +125,7 @@ function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyL
     return personChunk('R', i, i + 1, tokens, PERSON_QUANTITIES.pronoun.id, true);
   }
   if (normal === 'as' && tokens[i + 1]?.normal === 'well' && tokens[i + 2]?.normal === 'as' && i + 3 <= end) return { tag: 'C', firstToken: i, endToken: i + 3 };
-  if (normal === 'and' || normal === 'plus' || normal === '&') return one('C');
+  if (normal === 'and' || normal === 'plus') return one('C');
   if (normal === ',') return one(',');
   if (normal === 'of') return one('O');
   if (normal === 'with') return one('W');
@@ -132,6 +134,7 @@ function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyL
   if (RELATIVES.has(normal) || (normal === 'that' && token.pos === 'PRON')) return one('w');
   if (/^[.!?]+$/.test(normal)) return one('.');
   if (CLAUSE_BREAKS.has(normal) || (normal === '-' && token.spaceBefore)) return one('|');
+  if (SUBORDINATORS.has(normal)) return one('s');
   if ((BE_LIKE.has(lemma) && (token.pos === 'AUX' || token.pos === 'VERB')) || normal === 'being' || normal === 'been') return one('B');
   if (lemma === 'have' && (token.pos === 'AUX' || token.pos === 'VERB')) return one('H');
   if (OBJECT_COMPLEMENT_VERBS.has(lemma) && token.pos === 'VERB') return one('L');

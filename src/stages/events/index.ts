@@ -50,6 +50,10 @@ const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit'
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'throughout', 'into', 'across']);
 /** Words between a subject and its verb: "would seriously", "had not", "has previously". */
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
+/** Codes that stand without a target: deny (016, linked later), protest (14), force posture (15), violence (18–20). */
+const TARGETLESS = /^(016|14|15|18|19|20)/;
+/** Agent codes of armed actors: their attacks are material; anyone else's "attack" is words. */
+const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
 const COMMEMORATION = new Set(['anniversary', 'commemorate', 'commemoration', 'memorial']);
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'early', 'late', 'earlier', 'later', 'in', 'at']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'now', 'again', 'also', 'recently', 'earlier', 'later']);
@@ -109,7 +113,8 @@ export function codeEvents(input: EventsInput): Event[] {
 
   const events = drafts.map((d, index) => finishEvent(d, index));
   linkDenials(events);
-  return dedupe(events);
+  // A denial that answers no accusation in the article has no one to aim at ("he denied it amounted to a crisis").
+  return dedupe(events.filter((e) => e.code !== '016' || e.target !== null));
 
   /** Verbs, gerunds used as verbs ("Iran is arming, funding and training militias") and nouns. */
   function triggerPos(i: number): 'verb' | 'noun' | null {
@@ -262,8 +267,9 @@ export function codeEvents(input: EventsInput): Event[] {
     targetRef ??= target ? refOf(target) : null;
     if (!sourceRef) return null;
     if (targetRef && sameActor(sourceRef, targetRef)) targetRef = null;
-    // The verb dictionary was written for a coder that sees both actors; without both, its matches are noise.
-    if (fromDictionary && !targetRef) return null;
+    // CAMEO events are dyadic: without a target, only force postures, protests, attacks and denials (whose target
+    // is the accusation's source, found later) stand; and the verb dictionary always needs both actors.
+    if (!targetRef && (fromDictionary || !TARGETLESS.test(code)) && !(code.startsWith('04') && sourceRef.members)) return null;
     return { trigger: i, triggerFirst: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary };
   }
 
@@ -363,6 +369,10 @@ export function codeEvents(input: EventsInput): Event[] {
       return m;
     }
     return null;
+  }
+
+  function isPerson(entity: string | undefined): boolean {
+    return entity !== undefined && input.entities.find((e) => e.id === entity)?.type === 'PERSON';
   }
 
   function isNationalityWord(m: ActorMention): boolean {
@@ -472,6 +482,11 @@ export function codeEvents(input: EventsInput): Event[] {
     if (target && target.actor.startsWith('---') && place?.country && target.actor.length > 3 && code.startsWith('18')) {
       target = { ...target, actor: place.country + target.actor.slice(3) };
       rules.push(RULES.victimsCountry);
+    }
+    // "Jack Straw has attacked the decision": a politician's attack is verbal; armed actors' attacks are material
+    if (code.startsWith('19') && !ARMED.test(d.source!.actor) && d.source!.actor.length > 3 && isPerson(d.source!.entity)) {
+      code = '111';
+      rules.push(RULES.verbalAttack);
     }
     const finalInfo = cameoCode(code) ?? info;
     const negated = tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);

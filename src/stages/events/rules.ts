@@ -14,6 +14,7 @@ export const RULES = {
   victimsCountry: 'events.victims-country-from-place',
   unknownPerpetrator: 'events.unknown-perpetrator',
   thirdLocation: 'events.meet-third-location',
+  verbalAttack: 'events.verbal-attack-by-person',
   negated: 'events.negated',
   modal: 'events.modality',
   claimComplement: 'events.claim-complement',

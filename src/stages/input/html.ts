@@ -34,14 +34,7 @@ export function readHtml(html: string): HtmlArticle {
   // Readability mutates the document, so metadata is read first; the serializer hands back the DOM node itself.
   const parsed = new Readability<Element>(document as unknown as Document, { serializer: (node) => node as Element }).parse();
   const root = parsed?.content ?? (document.body as unknown as Element | null);
-  const paragraphs: string[] = [];
-  if (root) {
-    const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
-    for (const el of blocks.length > 0 ? blocks : [root]) {
-      const text = normaliseSpace(el.textContent ?? '');
-      if (text) paragraphs.push(text);
-    }
-  }
+  const paragraphs = root ? blockParagraphs(root) : [];
   return {
     title: cleanOrNull(parsed?.title ?? metaTitle),
     byline: cleanOrNull(parsed?.byline),
@@ -49,6 +42,23 @@ export function readHtml(html: string): HtmlArticle {
     siteName: cleanOrNull(parsed?.siteName),
     paragraphs,
   };
+}
+
+/** An HTML fragment (a feed item's content) → its paragraphs; plain text comes back as one paragraph. */
+export function htmlFragmentParagraphs(html: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return document.body ? blockParagraphs(document.body as unknown as Element) : [];
+}
+
+/** One paragraph per innermost block element, so paragraphs never glue together ("positive.The rare"). */
+function blockParagraphs(root: Element): string[] {
+  const paragraphs: string[] = [];
+  const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
+  for (const el of blocks.length > 0 ? blocks : [root]) {
+    const text = normaliseSpace(el.textContent ?? '');
+    if (text) paragraphs.push(text);
+  }
+  return paragraphs;
 }
 
 function metaPublished(document: ReturnType<typeof parseHTML>['document']): string | null {

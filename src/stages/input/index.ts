@@ -1,5 +1,5 @@
 /**
- * Input stage: files, directories, JSON/JSONL records and stdin → ArticleInput.
+ * Input stage: files, directories, JSON/JSONL records, RSS/Atom feeds and stdin → ArticleInput.
  * Never throws for bad input: each problem becomes an InputError naming the file (and line) and what to do.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -8,12 +8,15 @@ import { gunzipSync } from 'node:zlib';
 import type { ArticleInput } from '../../model/analysis.ts';
 import type { Message } from '../../model/record.ts';
 import { decodeBytes } from './decode.ts';
-import { looksLikeHtml, readHtml } from './html.ts';
+import { looksLikeFeed, parseFeed, type FeedItem } from './feed.ts';
+import { htmlFragmentParagraphs, looksLikeHtml, readHtml } from './html.ts';
 import { parsePublished } from './published.ts';
 
 export interface InputOrigin {
   file: string;
   line?: number;
+  /** Item number (from 1) in a feed. */
+  item?: number;
 }
 
 export type InputItem =
@@ -30,7 +33,8 @@ export interface ReadOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-const ARTICLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.json', '.jsonl', '.ndjson'];
+const ARTICLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.json', '.jsonl', '.ndjson', '.xml', '.rss', '.atom'];
+const FEED_NAME = /\.(xml|rss|atom)$/;
 
 /** Reads every article named by `specs` (files, directories, "-" for stdin), in order. */
 export function* readInputs(specs: readonly string[], options: ReadOptions = {}): Generator<InputItem> {
@@ -94,9 +98,15 @@ function* readFile(file: string, options: ReadOptions): Generator<InputItem> {
   yield* readBytes(file, idFromFileName(file), bytes, options);
 }
 
+/** Articles in bytes fetched from elsewhere (a URL): sniffed as a feed, records, HTML or text. */
+export function readBuffer(name: string, bytes: Buffer, options: ReadOptions = {}): Generator<InputItem> {
+  return readBytes(name, idFromFileName(name.replace(/[?#].*$/, '').replace(/\/+$/, '')) || 'article', bytes, options);
+}
+
 function* readBytes(file: string, defaultId: string, bytes: Buffer, options: ReadOptions): Generator<InputItem> {
   const name = file.replace(/\.gz$/i, '').toLowerCase();
-  const isRecords = /\.(jsonl|ndjson|json)$/.test(name);
+  // Record files and feeds hold many articles: the size limit applies to each one.
+  const isRecords = /\.(jsonl|ndjson|json)$/.test(name) || FEED_NAME.test(name);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!isRecords && bytes.length > maxBytes) {
     yield fail(file, undefined, `is ${mb(bytes.length)}, larger than the ${mb(maxBytes)} limit for one article; split it, or raise --max-bytes`);
@@ -118,6 +128,10 @@ function* readBytes(file: string, defaultId: string, bytes: Buffer, options: Rea
     return;
   }
   const trimmed = text.trimStart();
+  if (FEED_NAME.test(name) || looksLikeFeed(text)) {
+    yield* readFeed(file, defaultId, text, options, maxBytes);
+    return;
+  }
   if (isRecords || ((file === 'stdin') && (trimmed.startsWith('{') || trimmed.startsWith('[')))) {
     yield* readRecords(file, defaultId, text, options, maxBytes);
     return;
@@ -191,6 +205,46 @@ function fromRecord(file: string, line: number, fallbackId: string, record: unkn
       url: meta.url,
       source: meta.source ?? input.source,
       byline: meta.byline ?? input.byline,
+    },
+  };
+}
+
+function* readFeed(file: string, defaultId: string, xml: string, options: ReadOptions, maxBytes: number): Generator<InputItem> {
+  const feed = parseFeed(xml);
+  if ('error' in feed) {
+    yield fail(file, undefined, `${feed.error}; give a feed, or save the page as .html`);
+    return;
+  }
+  if (feed.items.length === 0) yield fail(file, undefined, 'is a feed with no items');
+  for (const [index, item] of feed.items.entries()) yield fromFeedItem(file, index + 1, `${defaultId}-${index + 1}`, item, feed.title, options, maxBytes);
+}
+
+function fromFeedItem(file: string, n: number, fallbackId: string, item: FeedItem, feedTitle: string | null, options: ReadOptions, maxBytes: number): InputItem {
+  const origin = { file, item: n };
+  const id = item.id ?? fallbackId;
+  if (!item.body) return { ok: false, origin, message: `item ${JSON.stringify(id)} has no content or description` };
+  if (item.body.length > maxBytes) return { ok: false, origin, message: `item ${JSON.stringify(id)} is larger than the ${mb(maxBytes)} limit for one article; raise --max-bytes` };
+  const messages: Message[] = [];
+  const published = resolvePublished(options.published, item.published, 'metadata', messages);
+  const paragraphs = htmlFragmentParagraphs(item.body);
+  if (paragraphs.length === 0) return { ok: false, origin, message: `item ${JSON.stringify(id)} has no readable text` };
+  const title = item.title?.replace(/\s+/g, ' ') ?? null;
+  // As for HTML pages: the title, then one paragraph per block, separated by blank lines.
+  const text = [title, ...paragraphs].filter((p): p is string => !!p).join('\n\n');
+  return {
+    ok: true,
+    origin,
+    input: {
+      id,
+      text,
+      title,
+      titleSpan: title ? { start: 0, end: title.length } : null,
+      published: published.value,
+      publishedFrom: published.from,
+      url: item.link,
+      source: feedTitle,
+      byline: item.author,
+      messages,
     },
   };
 }

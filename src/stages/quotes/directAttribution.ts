@@ -6,7 +6,7 @@ import type { Segmented, Token } from '../../model/analysis.ts';
 import { cueAt, type CueMatch } from './cueVerbs.ts';
 import type { QuotedPart } from './directQuoteScanner.ts';
 import type { QuoteRuleId } from './rules.ts';
-import { participleSubject, phraseStartingAt, subjectBefore, type TokenRange } from './speakerPhrase.ts';
+import { participleSubject, phraseStartingAt, subjectBefore, subjectFloor, type TokenRange } from './speakerPhrase.ts';
 import { isPunctuation, isQuoteMark, tokenAtOrAfter, tokenCovering } from './tokenLookup.ts';
 
 export interface ParagraphTokens {
@@ -159,7 +159,7 @@ function cueBefore(tokens: readonly Token[], openToken: number, paragraphIndex: 
     const cue = cueAt(tokens, j);
     if (cue) {
       if (!cue.verb.uses.has('direct')) return null;
-      const sentenceStart = sentenceFloor(tokens, cue.first, floor);
+      const sentenceStart = subjectFloor(tokens, cue.first, sentenceFloor(tokens, cue.first, floor), paragraph.firstToken);
       const speaker = isParticiple(tokens[cue.first]!) ? participleSubject(tokens, cue.first, sentenceStart) : subjectBefore(tokens, cue.first, sentenceStart);
       return speaker ? { cue, speaker, clauseEnd: openToken, rule } : null;
     }

@@ -5,7 +5,7 @@
 import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
 import { cueAt, type CueMatch } from './cueVerbs.ts';
 import type { QuoteRuleId } from './rules.ts';
-import { isPersonalPronoun, participleSubject, phraseStartingAt, subjectBefore, type TokenRange } from './speakerPhrase.ts';
+import { isPersonalPronoun, participleSubject, phraseStartingAt, subjectBefore, subjectFloor, type TokenRange } from './speakerPhrase.ts';
 import { isPunctuation } from './tokenLookup.ts';
 
 export interface IndirectCandidate {
@@ -33,11 +33,13 @@ const WH_WORDS = new Set(['what', 'how', 'whatever', 'why']);
 /** `quoted[i]` is true for tokens inside quotation marks (marks included). */
 export function findIndirect(seg: Segmented, quoted: Uint8Array): IndirectCandidate[] {
   const found: IndirectCandidate[] = [];
+  let paragraphStart = 0;
   for (const sentence of seg.sentences) {
+    if (sentence.index === 0 || seg.sentences[sentence.index - 1]!.paragraph !== sentence.paragraph) paragraphStart = sentence.firstToken;
     let coveredUntil = sentence.firstToken;
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       if (i < coveredUntil || quoted[i]) continue;
-      const candidate = accordingTo(seg.tokens, sentence, i) ?? reportedClause(seg.tokens, sentence, i, quoted);
+      const candidate = accordingTo(seg.tokens, sentence, i) ?? reportedClause(seg.tokens, sentence, paragraphStart, i, quoted);
       if (!candidate || overlapsQuoted(candidate.content, quoted, seg.tokens)) continue;
       found.push(candidate);
       // Cues inside a reported clause belong to it: "He said he had told the Iranians they must end …".
@@ -47,11 +49,11 @@ export function findIndirect(seg: Segmented, quoted: Uint8Array): IndirectCandid
   return found;
 }
 
-function reportedClause(tokens: readonly Token[], sentence: SentenceInfo, i: number, quoted: Uint8Array): IndirectCandidate | null {
+function reportedClause(tokens: readonly Token[], sentence: SentenceInfo, paragraphStart: number, i: number, quoted: Uint8Array): IndirectCandidate | null {
   const cue = cueAt(tokens, i);
   if (!cue || !cue.verb.uses.has('indirect') || tokens[i]!.negated) return null;
   const last = lastContentToken(tokens, sentence);
-  return cueAfter(tokens, sentence, cue, last) ?? cueBefore(tokens, sentence, cue, last, quoted);
+  return cueAfter(tokens, sentence, cue, last) ?? cueBefore(tokens, sentence, paragraphStart, cue, last, quoted);
 }
 
 /**
@@ -88,9 +90,10 @@ function cueAfter(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatc
 }
 
 /** "Maliki said Iraq would not be …" · "He said he had told the Iranians they must …" · "…, saying Tehran would …" */
-function cueBefore(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatch, last: number, quoted: Uint8Array): IndirectCandidate | null {
+function cueBefore(tokens: readonly Token[], sentence: SentenceInfo, paragraphStart: number, cue: CueMatch, last: number, quoted: Uint8Array): IndirectCandidate | null {
   const participle = /ing$/.test(tokens[cue.first]!.normal);
-  const speaker = participle ? participleSubject(tokens, cue.first, sentence.firstToken) : subjectBefore(tokens, cue.first, sentence.firstToken);
+  const floor = subjectFloor(tokens, cue.first, sentence.firstToken, paragraphStart);
+  const speaker = participle ? participleSubject(tokens, cue.first, floor) : subjectBefore(tokens, cue.first, floor);
   // "what Trump said his plan would do": a clause about speech, not a report of it.
   if (!speaker || quoted[speaker.first] || WH_WORDS.has(tokens[speaker.first - 1]?.normal ?? '')) return null;
   let k = cue.end;

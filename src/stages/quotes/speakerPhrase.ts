@@ -36,16 +36,20 @@ function isNominal(token: Token): boolean {
 }
 
 /** A token that may stand inside a noun phrase, given the token on its right already in it. */
-function fitsPhrase(token: Token, right: Token | undefined): boolean {
+function fitsPhrase(token: Token, right: Token | undefined, left: Token | undefined): boolean {
   if (isNominal(token) || token.pos === 'ADJ' || token.pos === 'DET') return true;
   if (POSSESSIVES.has(token.normal)) return true;
   if (token.pos === 'PART' && /^['’]s$/.test(token.normal)) return true;
-  // Glued punctuation inside a name: "Kazemi-Qomi", "U.S.-led".
+  // Glued punctuation inside a name or a compound: "Kazemi-Qomi", "U.S.-led", "lowest-paid".
   if (token.pos === 'PUNCT' && /^[-.]$/.test(token.text) && right !== undefined && !right.spaceBefore) return true;
+  // The second half of a hyphenated compound, whatever wink tagged it: "lowest-paid", "Iranian-made".
+  if (!token.spaceBefore && left?.text === '-') return true;
   if (right !== undefined && token.pos === 'ADP' && INNER_PREPOSITIONS.has(token.normal)) return true;
   if (right !== undefined && token.pos === 'CCONJ' && token.normal === 'and') return true;
-  // wink tags some nouns as verbs ("police", "mid-ranking"); accept a capitalised or plural-looking one inside a phrase.
-  return token.pos === 'VERB' && right !== undefined && isNominal(right) && /^[A-Z]/.test(token.text);
+  if (token.pos !== 'VERB') return false;
+  // wink tags some names and nouns as verbs ("Lynch", "police"), and participles modify nouns ("the suing states").
+  if (/^[A-Z]/.test(token.text)) return (right !== undefined && (isNominal(right) || right.pos === 'PROPN')) || left?.pos === 'PROPN';
+  return right !== undefined && isNominal(right) && left !== undefined && (left.pos === 'DET' || left.pos === 'ADJ');
 }
 
 /** Trims function words off the left edge and checks there is a head; null when nothing nominal is left. */
@@ -72,7 +76,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
   let first = end;
   while (first - 1 >= floor && end - (first - 1) <= MAX_PHRASE) {
     const token = tokens[first - 1]!;
-    if (!fitsPhrase(token, tokens[first])) break;
+    if (!fitsPhrase(token, tokens[first], first - 2 >= floor ? tokens[first - 2] : undefined)) break;
     // A joining word needs a nominal on its left: "a spokesman for the ministry", not "In Baghdad officials".
     if (isJoiner(token) && !(first - 2 >= floor && isNominal(tokens[first - 2]!))) break;
     first--;
@@ -95,7 +99,7 @@ export function phraseStartingAt(tokens: readonly Token[], first: number, ceilin
   while (end < ceiling && end - first < MAX_PHRASE) {
     const t = tokens[end]!;
     const next = tokens[end + 1];
-    const fits = fitsPhrase(t, next && end + 1 < ceiling ? next : undefined);
+    const fits = fitsPhrase(t, next && end + 1 < ceiling ? next : undefined, end > first ? tokens[end - 1] : undefined);
     // Joining words need a nominal on their right: "spokesman for the ministry", not "Crocker in Baghdad said".
     if (!fits || ((t.pos === 'ADP' || t.pos === 'CCONJ') && !(next && end + 1 < ceiling && (isNominal(next) || next.pos === 'DET' || next.pos === 'ADJ')))) break;
     // A determiner opens a phrase; inside one it follows a joining word ("a spokesman for the ministry").
@@ -200,4 +204,17 @@ export function clauseSubject(tokens: readonly Token[], first: number, limit: nu
   if (!subject) return null;
   const next = tokens[subject.end];
   return next && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV') ? subject : null;
+}
+
+/**
+ * Where to look for the subject of the verb at `verb`: the start of its sentence, or of the sentence before when
+ * wink cut the sentence just before a lower-case verb ("Sen. David Perdue (R-Ga.) | said he …").
+ */
+export function subjectFloor(tokens: readonly Token[], verb: number, sentenceStart: number, paragraphStart: number): number {
+  const token = tokens[verb];
+  if (verb !== sentenceStart || !token || !/^[a-z]/.test(token.text) || sentenceStart <= paragraphStart) return sentenceStart;
+  let k = sentenceStart - 1;
+  const previous = tokens[k]!.sentence;
+  while (k - 1 >= paragraphStart && tokens[k - 1]!.sentence === previous) k--;
+  return k;
 }
