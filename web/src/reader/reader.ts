@@ -1,0 +1,261 @@
+/**
+ * The reader: an article's text with every record highlighted in place, a card on hover or focus, and a
+ * side panel listing all records (clicking one scrolls to its words). Used by the article view and by
+ * "code your own".
+ */
+import { closest, fill, h, svg } from '../dom.ts';
+import { SPEAKER_TINTS, actorCode } from '../format.ts';
+import type { ArticleRecord } from '../types.ts';
+import { casualtyCounts, indexRecord, refCard, type RecordIndex } from './cards.ts';
+import { buildMarks, nestMarks, type MarkNode, type Ref } from './marks.ts';
+
+const LAYER_TOGGLES = [
+  { key: 'entities', label: 'Entities & dates' },
+  { key: 'events', label: 'Events' },
+  { key: 'quotes', label: 'Quotes' },
+  { key: 'casualties', label: 'Casualties' },
+] as const;
+
+export interface ReaderOptions {
+  /** Record id to scroll to and show once rendered (from the URL). */
+  focus?: string | null;
+  /** Called when the reader selects a record, so the URL can keep it. */
+  onSelect?: (id: string) => void;
+}
+
+const refToken = (ref: Pick<Ref, 'kind' | 'id'>) => `${ref.kind}:${ref.id}`;
+
+export function renderReader(record: ArticleRecord, options: ReaderOptions = {}): HTMLElement {
+  const index = indexRecord(record);
+  const speakers = new Map<string, string>();
+  const speakerColour = (key: string) => {
+    if (!speakers.has(key)) speakers.set(key, SPEAKER_TINTS[speakers.size % SPEAKER_TINTS.length] as string);
+    return speakers.get(key) as string;
+  };
+  const marks = buildMarks(record, speakerColour);
+  const refsOf = new Map(marks.map((m) => [m.key, m.refs]));
+
+  const text = h('div', { class: 'article-text', lang: 'en' }, renderNodes(record.article.text, 0, record.article.text.length, nestMarks(marks)));
+  const tooltip = h('div', { class: 'tooltip', role: 'tooltip', id: 'reader-tooltip', hidden: true });
+  const root = h('div', { class: 'reader' });
+
+  let hot: Element[] = [];
+  const clearHot = () => {
+    for (const el of hot) el.classList.remove('hot');
+    hot = [];
+  };
+
+  /** Refs of a mark element and of every mark around it, innermost first, each record once. */
+  const refsAt = (el: HTMLElement): Ref[] => {
+    const refs: Ref[] = [];
+    for (let cur: HTMLElement | null = el; cur && cur !== text; cur = cur.parentElement) {
+      for (const ref of refsOf.get(cur.dataset.mark ?? '') ?? []) {
+        if (!refs.some((r) => r.kind === ref.kind && r.id === ref.id)) refs.push(ref);
+      }
+    }
+    return refs;
+  };
+
+  const show = (el: HTMLElement) => {
+    const refs = refsAt(el);
+    clearHot();
+    if (refs.length === 0) return hide();
+    for (const ref of refs.slice(0, 1)) {
+      hot = [...text.querySelectorAll(`[data-refs~="${CSS.escape(refToken(ref))}"]`)];
+      for (const m of hot) m.classList.add('hot');
+    }
+    const cards = refs.map((r) => refCard(index, r)).filter((c): c is HTMLElement => c !== null);
+    const shown = cards.slice(0, 4);
+    fill(tooltip, shown, cards.length > shown.length ? h('p', { class: 'more' }, `and ${cards.length - shown.length} more records on these words (see the panel)`) : null);
+    tooltip.hidden = false;
+    placeTooltip(tooltip, el);
+    el.setAttribute('aria-describedby', tooltip.id);
+  };
+  const hide = () => {
+    tooltip.hidden = true;
+    clearHot();
+  };
+
+  text.addEventListener('pointerover', (e) => {
+    const el = closest(e.target, '.mk');
+    if (el) show(el);
+  });
+  text.addEventListener('pointerleave', hide);
+  text.addEventListener('focusin', (e) => {
+    const el = closest(e.target, '.mk');
+    if (el) show(el);
+  });
+  text.addEventListener('focusout', hide);
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') hide();
+  });
+
+  const focusRecord = (token: string, smooth = true) => {
+    const el = text.querySelector<HTMLElement>(`[data-refs~="${CSS.escape(token)}"]`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    el.focus({ preventScroll: true });
+    el.classList.remove('flash');
+    void el.offsetWidth; // restart the flash animation
+    el.classList.add('flash');
+  };
+
+  const toggles = h(
+    'fieldset',
+    { class: 'layer-toggles' },
+    h('legend', {}, 'Show'),
+    LAYER_TOGGLES.map((t) =>
+      h(
+        'label',
+        { class: `toggle toggle-${t.key}` },
+        h('input', {
+          type: 'checkbox',
+          checked: true,
+          onchange: (e: Event) => root.classList.toggle(`hide-${t.key}`, !(e.target as HTMLInputElement).checked),
+        }),
+        ` ${t.label}`,
+      ),
+    ),
+  );
+
+  const panel = renderPanel(record, index, (token) => {
+    focusRecord(token);
+    options.onSelect?.(token.slice(token.indexOf(':') + 1));
+  });
+
+  fill(
+    root,
+    h('div', { class: 'reader-head' }, toggles, legend()),
+    h('a', { class: 'skip', href: '#records-panel', onclick: (e: Event) => { e.preventDefault(); panel.querySelector('button')?.focus(); } }, 'Skip to the list of records'),
+    h('div', { class: 'reader-body' }, text, panel),
+    tooltip,
+  );
+
+  if (options.focus) {
+    const ref = findRef(index, options.focus);
+    if (ref) requestAnimationFrame(() => focusRecord(refToken(ref), false));
+  }
+  return root;
+}
+
+function findRef(index: RecordIndex, id: string): Pick<Ref, 'kind' | 'id'> | null {
+  for (const kind of ['event', 'quote', 'casualty', 'entity', 'place', 'date'] as const) {
+    if (index[kind].has(id)) return { kind, id };
+  }
+  return null;
+}
+
+function renderNodes(text: string, from: number, to: number, nodes: MarkNode[]): (Node | string)[] {
+  const out: (Node | string)[] = [];
+  let at = from;
+  for (const node of nodes) {
+    if (node.start > at) out.push(text.slice(at, node.start));
+    out.push(renderMark(text, node));
+    at = node.end;
+  }
+  if (to > at) out.push(text.slice(at, to));
+  return out;
+}
+
+function renderMark(text: string, node: MarkNode): HTMLElement {
+  const { mark } = node;
+  const interactive = mark.refs.length > 0;
+  const el = h(
+    'span',
+    {
+      class: `mk mk-${mark.layer}${mark.variant ? ` ${mark.layer}-${mark.variant}` : ''}`,
+      'data-mark': mark.key,
+      'data-refs': interactive ? mark.refs.map(refToken).join(' ') : null,
+      tabindex: interactive && node.start === mark.start ? 0 : null,
+      style: mark.colour ? `--tint: ${mark.colour}` : null,
+    },
+    renderNodes(text, node.start, node.end, node.children),
+    node.last && mark.label ? h('span', { class: 'mk-label', 'aria-hidden': 'true' }, mark.label) : null,
+  );
+  return el;
+}
+
+function legend(): HTMLElement {
+  const item = (cls: string, label: string) => h('li', {}, h('span', { class: `legend-swatch ${cls}` }), label);
+  return h(
+    'ul',
+    { class: 'legend', 'aria-label': 'Legend' },
+    item('q1', 'verbal coop.'),
+    item('q2', 'material coop.'),
+    item('q3', 'verbal conflict'),
+    item('q4', 'material conflict'),
+    item('legend-quote', 'quote (tint per speaker)'),
+    item('legend-count', 'casualty count'),
+  );
+}
+
+function renderPanel(record: ArticleRecord, index: RecordIndex, select: (token: string) => void): HTMLElement {
+  const text = record.article.text;
+  const section = (title: string, items: { token: string; body: (Node | string)[] }[]) =>
+    h(
+      'details',
+      { class: 'panel-section', open: items.length > 0 && items.length <= 40 },
+      h('summary', {}, `${title} `, h('span', { class: 'count' }, String(items.length))),
+      items.length === 0
+        ? h('p', { class: 'empty' }, 'none found')
+        : h(
+            'ol',
+            {},
+            items.map((i) => h('li', {}, h('button', { type: 'button', class: 'record-button', 'data-token': i.token, onclick: () => select(i.token) }, i.body))),
+          ),
+    );
+  const quadSwatch = (q: number) => svg('svg', { class: 'dot', viewBox: '0 0 10 10', 'aria-hidden': 'true' }, svg('circle', { cx: 5, cy: 5, r: 5, class: `q${q}` }));
+  return h(
+    'aside',
+    { class: 'records-panel', id: 'records-panel', 'aria-label': 'All records in this article' },
+    section(
+      'Events',
+      record.events.map((e) => ({
+        token: `event:${e.id}`,
+        body: [quadSwatch(e.quadClass), h('code', {}, e.code), ` ${actorCode(e.source.actor)} → ${actorCode(e.target?.actor)} `, h('span', { class: 'muted' }, e.name), e.historical ? h('span', { class: 'flag' }, 'historical') : '', e.claimed ? h('span', { class: 'flag' }, 'claimed') : '', e.negated ? h('span', { class: 'flag' }, 'negated') : ''],
+      })),
+    ),
+    section(
+      'Quotes',
+      record.quotes.map((q) => ({ token: `quote:${q.id}`, body: [h('strong', {}, q.speaker.name), `: “${shorten(q.text, 90)}”`] })),
+    ),
+    section(
+      'Casualties',
+      record.casualties.map((c) => ({ token: `casualty:${c.id}`, body: [h('strong', {}, casualtyCounts(c)), c.incident ? ` · ${c.incident}` : '', c.place ? ` · ${c.place.name}` : ''] })),
+    ),
+    section(
+      'Entities',
+      record.entities.map((e) => ({ token: `entity:${e.id}`, body: [h('span', { class: `ent-chip ent-${e.type}` }, e.type), ` ${e.name}`, e.actor ? h('span', { class: 'muted' }, ` ${e.actor}`) : ''] })),
+    ),
+    section(
+      'Places',
+      record.places.map((p) => ({ token: `place:${p.id}`, body: [`${p.name} `, h('span', { class: 'muted' }, `${p.kind}, ${p.country}`)] })),
+    ),
+    section(
+      'Dates',
+      record.dates.map((d) => ({ token: `date:${d.id}`, body: [`${shorten(text.slice(d.start, d.end), 40)} `, h('span', { class: 'muted' }, d.value ?? 'unresolved')] })),
+    ),
+    index.event.size + index.quote.size === 0 ? h('p', { class: 'muted' }, 'No events or quotes were found in this text.') : null,
+  );
+}
+
+function shorten(s: string, max: number): string {
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Puts the card below the words (above when there is no room); on narrow screens CSS pins it to the bottom. */
+function placeTooltip(tooltip: HTMLElement, anchor: HTMLElement): void {
+  if (window.innerWidth < 700) {
+    tooltip.style.left = '';
+    tooltip.style.top = '';
+    return;
+  }
+  const rect = anchor.getBoundingClientRect();
+  const width = Math.min(380, window.innerWidth - 16);
+  const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+  tooltip.style.left = `${left}px`;
+  tooltip.style.top = `${rect.bottom + 6}px`;
+  const height = tooltip.offsetHeight;
+  if (rect.bottom + 6 + height > window.innerHeight && rect.top - 6 - height > 0) tooltip.style.top = `${rect.top - 6 - height}px`;
+}

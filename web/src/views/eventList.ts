@@ -1,0 +1,60 @@
+/** A short list of the events behind a bar, a map point or a network edge, with a link to the full table. */
+import { getJson } from '../api.ts';
+import type { EventRow, Page } from '../apiTypes.ts';
+import { fill, h } from '../dom.ts';
+import { actorCode, plural, quadName, signed } from '../format.ts';
+import { href, type ParamValues } from '../route.ts';
+import { showEmpty, showError, showLoading } from '../ui.ts';
+
+const LIMIT = 50;
+
+export function eventList(container: HTMLElement, heading: string, filters: ParamValues, signal: AbortSignal): void {
+  const body = h('div');
+  fill(container, h('h2', {}, heading), body);
+  showLoading(body, 'events');
+  const query = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)]));
+  getJson<Page<EventRow>>('events', { ...query, limit: LIMIT }, signal).then(
+    (page) => {
+      if (page.items.length === 0) return showEmpty(body, 'No events here.');
+      fill(
+        body,
+        h('ul', { class: 'event-list' }, page.items.map(eventItem)),
+        h('p', {}, h('a', { href: href('events', filters) }, page.next ? `All ${page.total !== undefined ? plural(page.total, 'event') : 'events'} in the events explorer →` : 'Open in the events explorer →')),
+      );
+    },
+    (error: unknown) => showError(body, error),
+  );
+}
+
+export function eventItem(e: EventRow): HTMLElement {
+  return h(
+    'li',
+    {},
+    h('span', { class: `swatch q${e.quadClass}`, title: quadName(e.quadClass) }),
+    ' ',
+    h('span', { class: 'nowrap' }, e.day ?? 'undated'),
+    ' · ',
+    h('strong', {}, `${actorCode(e.source.actor)} → ${actorCode(e.target.actor)}`),
+    ' ',
+    h('code', {}, e.code),
+    ` ${e.name} (${signed(e.goldstein)})`,
+    e.place ? ` · ${e.place.name}` : '',
+    ' · ',
+    h('a', { href: href('article', {}, String(e.firstArticleId)) }, plural(e.numArticles, 'article')),
+  );
+}
+
+/** Charts draw at most this many of the latest events, so a big store stays quick to draw. */
+export const MAX_EVENTS = 2000;
+
+/** Pages through /api/events for a chart, up to MAX_EVENTS; `more` says the store had more. */
+export async function fetchEvents(filters: ParamValues, signal: AbortSignal): Promise<{ items: EventRow[]; more: boolean }> {
+  const items: EventRow[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<EventRow> = await getJson<Page<EventRow>>('events', { ...filters, cursor, limit: 500 }, signal);
+    items.push(...page.items);
+    cursor = page.next;
+  } while (cursor && items.length < MAX_EVENTS);
+  return { items, more: cursor !== null };
+}

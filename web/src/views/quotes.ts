@@ -1,0 +1,81 @@
+/** Quotes by speaker or words; each links to its place in the reader. `#/quotes?speaker=Crocker&q=talks` */
+import { getJson } from '../api.ts';
+import type { Page, QuoteHit } from '../apiTypes.ts';
+import { fill, h } from '../dom.ts';
+import { plural } from '../format.ts';
+import { href, navigate, type Route } from '../route.ts';
+import { field, showEmpty, showError, showLoading } from '../ui.ts';
+import { latest, type ViewFactory } from '../view.ts';
+
+export const quotesView: ViewFactory = (root) => {
+  const next = latest();
+  const speaker = h('input', { type: 'text', name: 'speaker', placeholder: 'e.g. Crocker', autocomplete: 'off' });
+  const q = h('input', { type: 'search', name: 'q', placeholder: 'words in the quote', autocomplete: 'off' });
+  const status = h('p', { class: 'result-count', role: 'status' });
+  const results = h('div', { class: 'results' });
+  fill(
+    root,
+    h('h1', {}, 'Quotes'),
+    h(
+      'form',
+      { class: 'filters', role: 'search', onsubmit: (e: Event) => { e.preventDefault(); navigate(href('quotes', { speaker: speaker.value.trim(), q: q.value.trim() })); } },
+      field('Speaker', speaker),
+      field('Words', q),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Find quotes')),
+    ),
+    status,
+    results,
+  );
+
+  const load = (r: Route, cursor: string | null, list: HTMLElement | null) => {
+    const signal = next();
+    const target = list ? h('div') : results;
+    if (list) list.after(target);
+    showLoading(target, 'quotes');
+    getJson<Page<QuoteHit>>('quotes', { speaker: r.params.get('speaker'), q: r.params.get('q'), cursor }, signal).then(
+      (page) => {
+        if (!list && page.items.length === 0) {
+          fill(status);
+          showEmpty(results, 'No quote matches.', 'Speakers are matched by name (“Crocker”); words by full-text search.');
+          return;
+        }
+        if (!list) fill(status, page.total !== undefined ? `${plural(page.total, 'quote')} found` : '');
+        const ol = list ?? h('ol', { class: 'quote-list' });
+        for (const quote of page.items) ol.append(renderQuote(quote));
+        const more = page.next ? h('button', { type: 'button', class: 'more-button', onclick: () => { more?.remove(); load(r, page.next, ol); } }, 'More quotes') : null;
+        if (list) fill(target, more);
+        else fill(results, ol, more);
+      },
+      (error: unknown) => showError(target, error, () => load(r, cursor, list)),
+    );
+  };
+
+  return {
+    title: () => 'Quotes',
+    update(r) {
+      speaker.value = r.params.get('speaker') ?? '';
+      q.value = r.params.get('q') ?? '';
+      load(r, null, null);
+    },
+  };
+};
+
+function renderQuote(quote: QuoteHit): HTMLElement {
+  const meta = [quote.article.source, quote.article.published?.slice(0, 10)].filter(Boolean).join(' · ');
+  return h(
+    'li',
+    { class: 'quote-item' },
+    h('blockquote', { class: quote.direct ? 'direct' : 'indirect' }, quote.direct ? `“${quote.text}”` : quote.text),
+    h(
+      'p',
+      { class: 'meta' },
+      '— ',
+      h('a', { href: href('quotes', { speaker: quote.speaker.name }) }, quote.speaker.name),
+      quote.speaker.actor ? h('span', { class: 'muted' }, ` (${quote.speaker.actor})`) : '',
+      quote.direct ? '' : h('span', { class: 'flag' }, 'paraphrase'),
+      ' · ',
+      h('a', { href: href('article', { record: quote.localId }, String(quote.articleId)) }, quote.article.title ?? 'the article'),
+      meta ? h('span', { class: 'muted' }, ` · ${meta}`) : '',
+    ),
+  );
+}
