@@ -25,6 +25,8 @@ const NOT_CLAUSE_OPENERS = new Set(['what', 'which', 'who', 'whom', 'whose', 'to
 const OBJECT_PRONOUNS = new Set(['them', 'him', 'her', 'us', 'me', 'you']);
 const MIN_CONTENT_TOKENS = 3;
 const MAX_SOURCE_TOKENS = 10;
+/** Words in an aside between "that" and its clause: "that, if elected, he would". */
+const MAX_ASIDE = 8;
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
 const OPENING_MARK = /^[“"]$/;
 const CLOSING_MARK = /^[”"]$/;
@@ -107,9 +109,16 @@ function cueBefore(tokens: readonly Token[], sentence: SentenceInfo, paragraphSt
     }
   }
   k = skipToThat(tokens, k, last);
-  // A clause may open with a quoted phrase: "said that “a bomb” had gone off in New York".
-  const opensWithQuote = k < last && OPENING_MARK.test(tokens[k]!.text);
-  if (k > last || !startsClause(tokens, opensWithQuote ? k + 1 : k, last)) return null;
+  // "said that, if elected, he would …": the clause starts after the aside.
+  if (tokens[k]?.text === ',' && tokens[k - 1]?.normal === 'that') {
+    const close = nextComma(tokens, k + 1, Math.min(last, k + MAX_ASIDE));
+    if (close < 0 || !startsClause(tokens, close + 1, last)) return null;
+    k++;
+  } else {
+    // A clause may open with a quoted phrase: "said that “a bomb” had gone off in New York".
+    const opensWithQuote = k < last && OPENING_MARK.test(tokens[k]!.text);
+    if (k > last || !startsClause(tokens, opensWithQuote ? k + 1 : k, last)) return null;
+  }
   const content = clauseFrom(tokens, k, last, sentence.endToken);
   if (!isClause(tokens, content)) return null;
   return { content, cue: cueRange(tokens, cue), speaker, sentence: sentence.index, rules: [participle ? 'quotes.indirect.participle' : 'quotes.indirect.cue-before'] };
@@ -138,6 +147,11 @@ function sourceAfter(tokens: readonly Token[], from: number, last: number): Toke
   let end = from;
   while (end <= last && end - from < MAX_SOURCE_TOKENS && !isPunctuation(tokens[end]!)) end++;
   return end > from && (end > last || isPunctuation(tokens[end]!)) ? { first: from, end } : null;
+}
+
+function nextComma(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = from; k <= to; k++) if (tokens[k]!.text === ',') return k;
+  return -1;
 }
 
 /**

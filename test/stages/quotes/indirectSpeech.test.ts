@@ -54,3 +54,18 @@ test('mixed quotes: the clause is kept when it says more than its quoted words',
     ['same rigged system that he claims he is going to change.', true],
   ]);
 });
+
+test('harder phrasing: compounds, asides after "that", quoted openings, names wink cuts a sentence after', () => {
+  const rows: [string, string, string][] = [
+    ['The mayor said on Friday that the lowest-paid city workers would get a raise.', 'the lowest-paid city workers would get a raise', 'The mayor'],
+    ['Rep. Jane Doe (D-Ohio) said the bill would not pass the Senate.', 'the bill would not pass the Senate', 'Rep. Jane Doe'],
+    ['The governor said that, if re-elected, she would cut property taxes.', 'if re-elected, she would cut property taxes', 'The governor'],
+    ['The police chief said at a briefing in Kabul that “a car bomb” had exploded near the embassy.', '“a car bomb” had exploded near the embassy', 'The police chief'],
+    ['Maria Ortiz, director of the Center for Water Policy at the University of Arizona, said the drought-stricken farms were losing money.', 'the drought-stricken farms were losing money', 'Maria Ortiz'],
+    ['Wells Fargo this month announced it would drop the sales targets.', 'it would drop the sales targets', 'Wells Fargo'],
+  ];
+  for (const [text, content, speaker] of rows) {
+    const quotes = quotesOf(text).filter((q) => !q.direct);
+    assert.deepEqual(quotes.map((q) => view(text, q).slice(0, 2)), [[content, speaker]], text);
+  }
+});
