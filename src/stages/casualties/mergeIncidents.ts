@@ -49,7 +49,9 @@ function joinRule(record: MergedIncident, candidate: IncidentCandidate, kindOf: 
   if (record.sentences.has(candidate.sentence)) return same.length > 0 && same.length === shared.length ? MERGE_RULES.sameCounts.id : null;
   // "He died at the hospital": a mention that only points back belongs to the incident it points to, wherever it says he died.
   const pointsBack = counts.every((c) => c.anaphoric || (c.weak && c.person !== null));
-  if (!pointsBack && conflicts(record, candidate, kindOf)) return null;
+  // The same toll of several people twice ("killed 14") is one incident even if the sentences date it differently.
+  const sameToll = same.some((k) => candidate.counts[k]!.count.value > 1);
+  if (!pointsBack && conflicts(record, candidate, kindOf, sameToll)) return null;
   if (shared.length > 0) {
     const agrees = (k: CasualtyKind) => same.includes(k) || isToll(candidate.counts[k]!) || candidate.counts[k]!.anaphoric;
     if (!shared.every(agrees)) return null;
@@ -77,15 +79,15 @@ function differentPeople(a: CountMention['person'], b: CountMention['person']): 
 }
 
 /**
- * Differently named stated places (a country or region contains its cities), different stated dates, or
- * two different specific weapons are different incidents.
+ * Differently named stated places (a country or region contains its cities), different stated dates (unless
+ * asked to ignore them), or two different specific weapons are different incidents.
  */
-function conflicts(a: IncidentCandidate, b: IncidentCandidate, kindOf: ReadonlyMap<string, Place['kind']>): boolean {
+function conflicts(a: IncidentCandidate, b: IncidentCandidate, kindOf: ReadonlyMap<string, Place['kind']>, ignoreDates: boolean): boolean {
   if (a.place?.certainty === 'stated' && b.place?.certainty === 'stated' && a.place.name !== b.place.name) {
     const broad = (id: string | undefined) => id !== undefined && (kindOf.get(id) === 'country' || kindOf.get(id) === 'region');
     if (a.place.country !== b.place.country || !(broad(a.place.placeId) || broad(b.place.placeId))) return true;
   }
-  if (a.date?.certainty === 'stated' && b.date?.certainty === 'stated' && a.date.value && b.date.value) {
+  if (!ignoreDates && a.date?.certainty === 'stated' && b.date?.certainty === 'stated' && a.date.value && b.date.value) {
     if (!a.date.value.startsWith(b.date.value) && !b.date.value.startsWith(a.date.value)) return true;
   }
   return a.incident !== null && b.incident !== null && a.incident.rank >= 3 && b.incident.rank >= 3 && a.incident.label !== b.incident.label;

@@ -292,6 +292,8 @@ function triggerChunk(tokens: readonly Token[], i: number, end: number, lex: Cas
   const { entry } = match;
   const chunk: Chunk = { tag: '_', firstToken: i, endToken: match.end, trigger: entry, kind: entry.kind, rules: [entry.id] };
   for (let k = i; k < match.end; k++) if (tokens[k]!.negated) return chunk;
+  // "one of the dead", "the wounded were taken to hospital": people named by what happened to them, not a count.
+  if ((entry.class === 'state' || entry.class === 'verb') && tokens[i - 1]?.normal === 'the') return chunk;
   const hypothetical = isHypothetical(tokens, i);
   switch (entry.class) {
     case 'not':
