@@ -46,7 +46,7 @@ export function defaultWorld(options: { tagger?: boolean } = {}): World {
     },
     verbDictionary: (lemma, before, after) => {
       const m = matchVerb(lemma, before, after);
-      return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched } : null;
+      return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched, specificity: m.specificity } : null;
     },
   };
   if (options.tagger !== false) world = built;

@@ -14,6 +14,8 @@ import { BOTH_SIDES, CLAIM_OPENERS, INTENT_VERBS, MODALS, REPORTING_VERBS, RULES
 export interface VerbDictionaryMatch {
   code: string;
   ruleId: string;
+  /** Pattern words matched; 0 when only the verb's default code applies. */
+  specificity: number;
   /** Indices into `after` of the pattern words that matched. */
   matched: number[];
 }
@@ -101,6 +103,9 @@ export function codeEvents(input: EventsInput): Event[] {
         if (pos === 'noun' && (root === '18' || root === '19' || root === '20') && !sentenceHas(sentence, VIOLENCE_VERBS)) continue;
         const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary');
         if (!draft) continue;
+        // A verb's default code alone ("argue" → 110, "give" → 060) is a weak signal without a parse: it stands only
+        // between two state actors, with the target as the verb's direct object.
+        if ('defaultOnly' in coded && coded.defaultOnly && !(isStateActor(draft.source) && isStateActor(draft.target) && draft.targetMention && draft.targetMention.firstToken - i <= 4)) continue;
         draft.triggerFirst = coded.first;
         consumed.add(i);
         for (const k of coded.matched) consumed.add(k);
@@ -146,14 +151,14 @@ export function codeEvents(input: EventsInput): Event[] {
     return own ? { code: own.pattern.code, rules: [own.pattern.id], matched: own.matched, first: own.first } : null;
   }
 
-  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number } | null {
+  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number; defaultOnly: boolean } | null {
     const lemma = tokens[i]!.pos === 'VERB' ? tokens[i]!.lemma : tokens[i]!.normal.replace(/ing$/, '');
     if (!input.verbDictionary || REPORTING_VERBS.has(lemma)) return null;
     const before = tokens.slice(clauseStart(tokens, sentence, i), i).map((t) => t.lemma);
     const after = tokens.slice(i + 1, end).map((t) => t.lemma);
     const found = input.verbDictionary(lemma, before, after);
     if (!found || !cameoCode(found.code)) return null;
-    return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k), first: i };
+    return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k), first: i, defaultOnly: found.specificity === 0 };
   }
 
   /** "offered to help train and arm": the verbs of a trigger's infinitive complement belong to its event. */
@@ -226,7 +231,7 @@ export function codeEvents(input: EventsInput): Event[] {
     } else {
       const between = betweenPair(i, sentence);
       const possessor = possessorBefore(i, sentence);
-      const agent = actorAfterWord(i, Math.min(sentence.endToken, i + 6), 'by') ?? actorAfterWord(i, Math.min(sentence.endToken, i + 6), 'from');
+      const agent = actorAfterWord(i, Math.min(sentence.endToken, i + 6), 'by');
       if (between) {
         [source, target] = between;
         rules.push(RULES.between);
@@ -629,6 +634,11 @@ function indexActors(actors: readonly ActorMention[], n: number): (ActorMention 
 function articleParties(entities: readonly Entity[]): [Entity, Entity] | null {
   const countries = entities.filter((e) => e.type === 'GPE' && e.actor && e.country && e.actor.length === 3).sort((a, b) => b.mentions.length - a.mentions.length);
   return countries.length >= 2 ? [countries[0]!, countries[1]!] : null;
+}
+
+/** A country, or a country's government, military, police, legislature, courts or opposition. */
+function isStateActor(ref: ActorRef | null): boolean {
+  return ref !== null && /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY|OPP)?$/.test(ref.actor) && !ref.actor.startsWith('---');
 }
 
 function sameActor(a: ActorRef, b: ActorRef): boolean {
