@@ -41,7 +41,7 @@ interface Attribution {
 
 const LOWER_START = /^[a-z]/;
 const MAX_APPOSITIVES = 30;
-/** Words allowed between a cue and the next part of its quote: "he said of Mrs. Clinton's plan." */
+/** Words allowed between a cue and the next part of its quote: "he said of the plan." */
 const MAX_CLAUSE_TAIL = 14;
 const DASH = /^(?:[\u2015\u2014\u2013]|--?)$/;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'from']);
@@ -127,7 +127,7 @@ function cueAfter(text: string, tokens: readonly Token[], part: QuotedPart, afte
     const speaker = phraseStartingAt(tokens, k, limit);
     if (!speaker) return dashAttribution(tokens, k, limit);
     let m = skipAuxiliaries(tokens, skipBrackets(tokens, speaker.end, limit), limit);
-    // Appositives: "Ryan Crocker, the U.S. ambassador, said" · "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"
+    // Appositives: "Ryan Crocker, the U.S. ambassador, said" · "Ali Hassan, the governor of Basra, one of the provinces hit by the floods, said"
     if (tokens[m]?.text === ',') m = cueAfterAppositives(tokens, m, limit);
     const cue = cueAt(tokens, m);
     if (!cue?.verb.uses.has('direct')) return null;
@@ -199,7 +199,7 @@ function rejectAsQuote(content: readonly Token[], fragment: boolean, adjacentCue
 }
 
 /**
- * “A,” he said. “B” · “A,” he said of the plan. “B” · “A,” he said on Fox News’s “Fox and Friends.” “B”:
+ * “A,” he said. “B” · “A,” he said of the plan. “B” · “A,” he told state television’s “Evening News.” “B”:
  * the second part opens right after the attribution of the first.
  */
 function followsClause(tokens: readonly Token[], clauseEnd: number, openToken: number): boolean {
@@ -229,7 +229,7 @@ function clauseEndsSentence(tokens: readonly Token[], from: number, limit: numbe
 function cueAfterAppositives(tokens: readonly Token[], comma: number, limit: number): number {
   for (let j = comma + 1; j < Math.min(limit, comma + MAX_APPOSITIVES); j++) {
     const t = tokens[j]!;
-    // A full stop ends the sentence, unless it ends an abbreviation before a comma ("R-Ky.,").
+    // A full stop ends the sentence, unless it ends an abbreviation before a comma ("Jane Roe, R-Ky., said").
     if ((/^[.!?;]$/.test(t.text) && tokens[j + 1]?.text !== ',') || isQuoteMark(t)) return -1;
     if (t.text !== ',') continue;
     const verb = skipAuxiliaries(tokens, j + 1, limit);
@@ -238,20 +238,20 @@ function cueAfterAppositives(tokens: readonly Token[], comma: number, limit: num
   return -1;
 }
 
-/** “…” ― Krystal Correa · ''…'' -- Mitt Romney: a dash and a name close the paragraph or the sentence. */
+/** “…” ― Maria Lopez · ''…'' -- John Smith: a dash and a name close the paragraph or the sentence. */
 function dashAttribution(tokens: readonly Token[], k: number, limit: number): Attribution | null {
   let m = k;
   while (m < limit && DASH.test(tokens[m]!.text)) m++;
   if (m === k) return null;
   const speaker = phraseStartingAt(tokens, m, limit);
   if (!speaker) return null;
-  // The name ends the sentence, or the line: "― Pamela Padilla\n“I’m so ashamed …”"
+  // The name ends the sentence, or the line: "― Maria Lopez\n“We lost everything …”"
   const next = tokens[skipBrackets(tokens, speaker.end, limit)];
   if (speaker.end < limit && next && !/^[.,;]$/.test(next.text) && next.pos !== 'SPACE' && !isQuoteMark(next)) return null;
   return { cue: null, speaker, clauseEnd: speaker.end, rule: 'quotes.cue.dash' };
 }
 
-/** Past a bracketed aside after a name: "Rep. Gwen Moore (D-Wis.) said". */
+/** Past a bracketed aside after a name: "Rep. Jane Smith (D-Ohio) said". */
 function skipBrackets(tokens: readonly Token[], from: number, limit: number): number {
   if (tokens[from]?.text !== '(') return from;
   for (let j = from + 1; j < Math.min(limit, from + 10); j++) if (tokens[j]!.text === ')') return j + 1;

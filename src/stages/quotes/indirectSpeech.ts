@@ -60,11 +60,11 @@ function reportedClause(tokens: readonly Token[], sentence: SentenceInfo, paragr
 
 /**
  * "<clause>, he added." · "<clause>, said Smith." · "<clause>, officials told Reuters on Monday."
- * Mid-sentence ("Acts of protest, Mr. Obama said, are acts of patriotism"): the content is the whole sentence,
+ * Mid-sentence ("The ceasefire, the minister said, is holding in most areas"): the content is the whole sentence,
  * with the attribution inside it, so that it stays one slice of the text.
  */
 function cueAfter(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatch, last: number): IndirectCandidate | null {
-  // Only verbs that can close a quote close a clause: "…, he added", not "…, a charge Iran denies" or "…, adding levity".
+  // Only verbs that can close a quote close a clause: "…, he added", not "…, a charge Iran denies" or "…, adding fuel to the row".
   if (!cue.verb.uses.has('direct') || /ing$/.test(tokens[cue.first]!.normal)) return null;
   let tail = cue.end;
   for (; tail <= last; tail++) {
@@ -96,7 +96,7 @@ function cueBefore(tokens: readonly Token[], sentence: SentenceInfo, paragraphSt
   const participle = /ing$/.test(tokens[cue.first]!.normal);
   const floor = subjectFloor(tokens, cue.first, sentence.firstToken, paragraphStart);
   const speaker = participle ? participleSubject(tokens, cue.first, floor) : subjectBefore(tokens, cue.first, floor);
-  // "what Trump said his plan would do": a clause about speech, not a report of it.
+  // "what the minister said the plan would do": a clause about speech, not a report of it.
   if (!speaker || quoted[speaker.first] || WH_WORDS.has(tokens[speaker.first - 1]?.normal ?? '')) return null;
   let k = cue.end;
   if (cue.verb.uses.has('listener')) {
@@ -192,7 +192,7 @@ function clauseFrom(tokens: readonly Token[], first: number, last: number, sente
 function trimClause(tokens: readonly Token[], first: number, end: number): TokenRange | null {
   let f = first;
   let e = end;
-  // A leading quotation mark stays when its quote closes inside: "“You squeezed employees” to drive up …"
+  // A leading quotation mark stays when its quote closes inside: "“We were misled” about the cost of the war …"
   while (f < e && isPunctuation(tokens[f]!) && !(OPENING_MARK.test(tokens[f]!.text) && closesBefore(tokens, f + 1, e))) f++;
   while (e > f && isPunctuation(tokens[e - 1]!)) e--;
   return e > f ? keepClosingMark(tokens, { first: f, end: e }, end) : null;
@@ -217,7 +217,7 @@ function keepClosingMark(tokens: readonly Token[], range: TokenRange, limit: num
   return range;
 }
 
-/** A reported clause has a few words and a finite verb ("He said nothing." has neither, "Heading into the debate" no finite verb). */
+/** A reported clause has a few words and a finite verb ("He said nothing." has neither, "Heading into the talks" no finite verb). */
 function isClause(tokens: readonly Token[], range: TokenRange): boolean {
   let words = 0;
   for (let k = range.first; k < range.end; k++) if (!isPunctuation(tokens[k]!)) words++;
@@ -226,7 +226,7 @@ function isClause(tokens: readonly Token[], range: TokenRange): boolean {
 
 /**
  * An auxiliary or a verb not in -ing. Infinitives count: wink tags some finite verbs as nouns, and
- * "the campaign plans to make …" is a clause all the same.
+ * "the ministry plans to raise …" is a clause all the same.
  */
 function hasFiniteVerb(tokens: readonly Token[], first: number, end: number): boolean {
   for (let k = first; k < end; k++) {

@@ -22,14 +22,14 @@ export const QUOTE_RULES = [
   { id: 'quotes.fragment', kind: 'content', description: 'A quoted phrase inside a sentence, attributed through the cue verb that governs it', example: 'The Iranians appeared keen, with Kazemi-Qomi calling the meeting “a first step in negotiations between these two sides”.' },
   { id: 'quotes.indirect.cue-before', kind: 'content', description: '<speaker> <cue> (that) <clause>: the reported clause after the cue', example: 'Maliki said Iraq would not be a launchpad for any attacks on neighboring states.' },
   { id: 'quotes.indirect.cue-after', kind: 'content', description: '<clause>, <speaker> <cue>: the clause before the closing attribution', example: 'It would also not brook any regional interference in its affairs, he added.' },
-  { id: 'quotes.indirect.parenthetical', kind: 'content', description: '<clause part>, <speaker> <cue>, <rest>: the whole sentence, the attribution inside it', example: 'Acts of protest, Mr. Obama said, are acts of patriotism.' },
+  { id: 'quotes.indirect.parenthetical', kind: 'content', description: '<clause part>, <speaker> <cue>, <rest>: the whole sentence, the attribution inside it', example: 'The ceasefire, the minister said, is holding in most areas.' },
   { id: 'quotes.indirect.participle', kind: 'content', description: '…, saying (that) <clause>: the clause reported by a participle cue', example: 'Kazemi-Qomi praised the meeting, saying Tehran would seriously consider an invitation for further discussions.' },
   { id: 'quotes.indirect.according-to', kind: 'content', description: '<clause>, according to <speaker> / According to <speaker>, <clause>', example: 'Five people were killed in the blast, according to police.' },
   // Cue
   { id: 'quotes.cue.after', kind: 'cue', description: 'Attribution right after the closing mark: “…,” Crocker said / said Crocker / he added', example: '“We wanted to say it is dangerous for Iraq,” Crocker said.' },
   { id: 'quotes.cue.before', kind: 'cue', description: 'Attribution right before the opening mark: Crocker said: “…” / He told reporters, “…”', example: 'Crocker told reporters: “The talks proceeded positively.”' },
   { id: 'quotes.cue.previous-paragraph', kind: 'cue', description: 'A paragraph ending in "<speaker> <cue>:" introduces the quote that opens the next one', example: 'Crocker told reporters:\n\n“The talks proceeded positively.”' },
-  { id: 'quotes.cue.dash', kind: 'cue', description: 'No verb: a dash and a name after the closing mark (“…” ― Name, \'\'…\'\' -- Name)', example: '“Donald Trump scares me. His words make me fearful.” ― Krystal Correa' },
+  { id: 'quotes.cue.dash', kind: 'cue', description: 'No verb: a dash and a name after the closing mark (“…” ― Name, \'\'…\'\' -- Name)', example: '“The river rose faster than anyone expected. We lost everything.” ― Maria Lopez' },
   { id: 'quotes.cue.governing-verb', kind: 'cue', description: 'The nearest cue verb before a fragment in its sentence: calling the meeting “…”, saying it was “…”', example: 'They criticized the training, saying it was “inadequate to the challenges faced”.' },
   // Speaker
   { id: 'quotes.speaker.entity-mention', kind: 'speaker', description: 'The speaker phrase is (or contains) a mention of an entity from the entities stage', example: 'Ryan Crocker said Iran must stop arming the militias.' },

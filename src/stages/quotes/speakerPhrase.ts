@@ -47,7 +47,7 @@ function fitsPhrase(token: Token, right: Token | undefined, left: Token | undefi
   if (right !== undefined && token.pos === 'ADP' && INNER_PREPOSITIONS.has(token.normal)) return true;
   if (right !== undefined && token.pos === 'CCONJ' && token.normal === 'and') return true;
   if (token.pos !== 'VERB') return false;
-  // wink tags some names and nouns as verbs ("Lynch", "police"), and participles modify nouns ("the suing states").
+  // wink tags some names and nouns as verbs ("police", surnames that are also verbs), and participles modify nouns ("the suing states").
   if (/^[A-Z]/.test(token.text)) return (right !== undefined && (isNominal(right) || right.pos === 'PROPN')) || left?.pos === 'PROPN';
   return right !== undefined && isNominal(right) && left !== undefined && (left.pos === 'DET' || left.pos === 'ADJ');
 }
@@ -115,12 +115,12 @@ export function phraseStartingAt(tokens: readonly Token[], first: number, ceilin
  */
 export function subjectBefore(tokens: readonly Token[], verb: number, floor: number): TokenRange | null {
   let k = skipBack(tokens, verb, floor);
-  // A time phrase between subject and verb: "Wells Fargo just this month announced"
+  // A time phrase between subject and verb: "The company this month announced"
   const time = timePhraseEndingAt(tokens, k, floor);
   if (time !== null) k = skipBack(tokens, time, floor);
-  // A second verb of its clause: "She then urges her husband to come out and repeatedly says"
+  // A second verb of its clause: "The officer orders the driver to get out and repeatedly says"
   if (tokens[k - 1]?.normal === 'and' && k - 1 >= floor) return clauseSubject(tokens, floor, k);
-  // A bracketed aside after the name: "Rep. Gwen Moore (D-Wis.) said"
+  // A bracketed aside after the name: "Rep. Jane Smith (D-Ohio) said"
   if (tokens[k - 1]?.text === ')') {
     for (let j = k - 2; j >= Math.max(floor, k - 10); j--) {
       if (tokens[j]!.text !== '(') continue;
@@ -155,8 +155,8 @@ function timePhraseEndingAt(tokens: readonly Token[], end: number, floor: number
 }
 
 /**
- * A phrase governed by a preposition is no subject but the end of a longer one ("Protesters marching through
- * the streets chanted"): take the subject of the clause instead. After a conjunction it is one ("after Tehran said").
+ * A phrase governed by a preposition is no subject but the end of a longer one ("Students marching through
+ * the capital chanted"): take the subject of the clause instead. After a conjunction it is one ("after Tehran said").
  */
 function asSubject(tokens: readonly Token[], phrase: TokenRange | null, floor: number, verb: number): TokenRange | null {
   const before = phrase ? tokens[phrase.first - 1] : undefined;
@@ -208,7 +208,7 @@ export function clauseSubject(tokens: readonly Token[], first: number, limit: nu
 
 /**
  * Where to look for the subject of the verb at `verb`: the start of its sentence, or of the sentence before when
- * wink cut the sentence just before a lower-case verb ("Sen. David Perdue (R-Ga.) | said he …").
+ * wink cut the sentence just before a lower-case verb ("Sen. John Smith (R-Ga.) | said he …").
  */
 export function subjectFloor(tokens: readonly Token[], verb: number, sentenceStart: number, paragraphStart: number): number {
   const token = tokens[verb];

@@ -89,8 +89,8 @@ export function speakerResolver(ctx: SpeakerContext): (range: TokenRange, earlie
 
 /**
  * A person named inside a longer phrase is the speaker when the phrase ends in the name ("U.S. ambassador to Iraq
- * Ryan Crocker"), not when the name hangs on a preposition or a possessive ("a spokesman for Hillary Clinton",
- * "Clinton's campaign"). Organisations and countries inside a phrase speak through it ("Iran's foreign ministry").
+ * Ryan Crocker"), not when the name hangs on a preposition or a possessive ("a spokesman for Ryan Crocker",
+ * "Crocker's office"). Organisations and countries inside a phrase speak through it ("Iran's foreign ministry").
  */
 function speaksFor(m: IndexedMention, text: string): boolean {
   if (m.entity.type !== 'PERSON') return true;

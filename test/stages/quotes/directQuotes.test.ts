@@ -24,11 +24,13 @@ test('cue after the quote: “…,” X said · said X · he added, with apposit
     ['“The border will stay closed,” said Ahmed Jassim, a spokesman for the Interior Ministry.', [['The border will stay closed,', 'Ahmed Jassim', 'quotes.cue.after']]],
     ['"There is no military solution," he told reporters in Geneva.', [['There is no military solution,', 'he', 'quotes.cue.after']]],
     ['“Who will pay for all of this?” the mayor asked.', [['Who will pay for all of this?', 'the mayor', 'quotes.cue.after']]],
+    ['“It would be a grave mistake to leave now,” he added.', [['It would be a grave mistake to leave now,', 'he', 'quotes.cue.after']]],
+    ['“The budget will pass before the recess,” Senate Majority Leader Jane Roe, R-Ky., said Tuesday.', [['The budget will pass before the recess,', 'Senate Majority Leader Jane Roe', 'quotes.cue.after']]],
     ['“It is an attack on our sovereignty,” Ali Hassan, the governor of Basra, one of the provinces hit by the floods, said on Sunday.', [['It is an attack on our sovereignty,', 'Ali Hassan', 'quotes.cue.after']]],
     ['“We need answers from the agency,” Rep. Jane Smith (D-Ohio) said.', [['We need answers from the agency,', 'Rep. Jane Smith', 'quotes.cue.after']]],
     ["''The budget gap will keep growing,'' said Mark Evans, an analyst in London.", [['The budget gap will keep growing,', 'Mark Evans', 'quotes.cue.after']]],
-    ['“It was the least bad outcome,” Mr. Reed of the Farmers Union said.', [['It was the least bad outcome,', 'Mr. Reed of the Farmers Union', 'quotes.cue.after']]],
-    ['“Donald Trump scares me. His words make me fearful.” ― Maria Lopez', [['Donald Trump scares me. His words make me fearful.', 'Maria Lopez', 'quotes.cue.dash']]],
+    ['“It was the best we could hope for,” Mr. Reed of the Farmers Union said.', [['It was the best we could hope for,', 'Mr. Reed of the Farmers Union', 'quotes.cue.after']]],
+    ['“The river rose faster than anyone expected. We lost everything.” ― Maria Lopez', [['The river rose faster than anyone expected. We lost everything.', 'Maria Lopez', 'quotes.cue.dash']]],
   ]);
 });
 
