@@ -671,7 +671,7 @@ function linkDenials(events: Event[]): void {
     const denier = event.source.actor.slice(0, 3);
     for (let k = index - 1; k >= 0; k--) {
       const accusation = events[k]!;
-      if (accusation.root !== '11' || !accusation.target || accusation.target.actor.slice(0, 3) !== denier) continue;
+      if (accusation.root !== '11' || !accusation.target || accusation.target.actor.slice(0, 3) !== denier || accusation.source.actor === event.source.actor) continue;
       if (event.evidence.sentence - accusation.evidence.sentence > 30) break;
       event.denies = accusation.id;
       event.rules.push(RULES.denialLink);
