@@ -4,8 +4,12 @@
  * the speaker's words near the quote and the entity they stand for.
  *
  * A quote split by its cue ("“A,” he said. “B”") and a quote that runs across paragraphs give one record per
- * part; the parts share cue and speaker, and the later parts cite `quotes.direct.split` / `quotes.direct.run-on`.
- * Each record's `text` is then exactly its `start`–`end` slice with no quotation mark inside.
+ * part, so that each record's `text` is exactly its `start`–`end` slice with no quotation mark of its own inside.
+ * The parts share cue and speaker: the second part of a split quote cites `quotes.direct.split`; every part of a
+ * run-on quote cites `quotes.direct.run-on`, and the parts without the cue also `quotes.speaker.run-on`.
+ * Reported speech interrupted by its attribution ("The ceasefire, the minister said, is holding") is one record
+ * whose content spans the whole sentence, attribution included (`quotes.indirect.parenthetical`).
+ * A quote whose speaker cannot be found (no cue, no earlier quote to carry over from) gives no record.
  */
 import type { Segmented } from '../../model/analysis.ts';
 import type { Entity, Quote } from '../../model/record.ts';
