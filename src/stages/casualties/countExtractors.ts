@@ -86,28 +86,28 @@ function sumCounts(parts: readonly Chunk[], text: string): Count {
   return count;
 }
 
-/** The noun phrases after the numbers ("24 [people]", "scores of [American soldiers]", "a [24-year-old man]"). */
+/** The noun phrases after the numbers ("24 [people]", "scores of [American soldiers]", "a [24-year-old man]", a name). */
 function victimPhrase(chunks: readonly Chunk[], counted: readonly number[], end: number, appos: [number, number] | undefined, tokens: readonly Token[], text: string): CountMention['victims'] {
-  const lex = casualtyLexicons();
   const phrases: { start: number; end: number }[] = [];
   for (const c of counted) {
     const chunk = chunks[c]!;
+    if (chunk.tag === 'R') continue;
+    // S chunks drop their determiner; Q chunks take the noun-phrase chunks that follow them.
     let firstToken = chunk.tag === 'S' ? chunk.firstToken + 1 : chunk.tag === 'M' ? chunk.firstToken : chunk.endToken;
-    let endToken = chunk.tag === 'S' || chunk.tag === 'M' ? chunk.endToken : chunk.endToken;
+    let endToken = chunk.endToken;
     if (chunk.tag === 'Q') {
       for (let n = c + 1; n < end && 'NDO'.includes(chunks[n]!.tag) && !(appos && n >= appos[0]); n++) endToken = chunks[n]!.endToken;
     }
     while (firstToken < endToken && /^(of|the|them|those|these)$/.test(tokens[firstToken]!.normal)) firstToken++;
     if (firstToken >= endToken) continue;
     const head = tokens[endToken - 1]!;
+    // "68 others", "two of them": who they are is said elsewhere.
     if (head.lemma === 'other' || head.lemma === 'others' || head.pos === 'PRON') continue;
-    if (chunk.tag === 'R' || (!lex.victims.has(head.lemma) && head.pos !== 'PROPN' && head.pos !== 'NOUN' && chunk.tag !== 'M')) continue;
+    if (chunk.tag === 'Q' && head.pos !== 'NOUN' && head.pos !== 'PROPN') continue;
     phrases.push({ start: tokens[firstToken]!.start, end: head.end });
   }
   if (phrases.length === 0) return null;
-  const start = phrases[0]!.start;
-  const stop = phrases.at(-1)!.end;
-  return { text: phrases.map((p) => text.slice(p.start, p.end)).join(' and '), start, end: stop };
+  return { text: phrases.map((p) => text.slice(p.start, p.end)).join(' and '), start: phrases[0]!.start, end: phrases.at(-1)!.end };
 }
 
 /** Weak casualty words need people, not things: "shot a man", not "shot a film" or "shot 3 photos". */

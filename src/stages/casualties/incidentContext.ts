@@ -6,7 +6,8 @@ import type { Token } from '../../model/analysis.ts';
 import type { ActorRef, DateRecord, DateValue, Entity, Place, PlaceRef } from '../../model/record.ts';
 import type { CountMention } from './countExtractors.ts';
 import { casualtyLexicons, type CasualtyKind, type Incident } from './lexicons.ts';
-import type { ChunkedSentence } from './sentenceChunks.ts';
+import { CLAIM_CUE } from './rules.ts';
+import type { Chunk, ChunkedSentence } from './sentenceChunks.ts';
 
 export interface IncidentCandidate {
   sentence: number;
@@ -73,47 +74,55 @@ export function dateOf(sentence: number, near: number, dates: readonly DateRecor
 }
 
 /**
- * Who did it: an entity that is the subject of an active casualty verb ("Taliban fighters killed"), or
- * the agent after "by" ("were killed by Israeli troops"); else unknown (---), named when the text
- * names an unidentified attacker ("gunmen").
+ * Who did it: an entity or a perpetrator noun ("gunmen") that is the subject of an active casualty verb
+ * ("Taliban fighters killed", the nearest one before the verb, after any "police said"), or the agent
+ * after "by" ("were killed by Israeli troops"); else unknown (---). A perpetrator noun is kept as the
+ * name of an unknown actor.
  */
 export function perpetratorOf(counts: readonly CountMention[], chunked: ChunkedSentence, tokens: readonly Token[], entities: readonly Entity[], text: string): ActorRef {
-  const { chunks } = chunked;
-  const sentence = chunked.sentence.index;
-  const mentions = entities.flatMap((entity) => entity.mentions.filter((m) => m.sentence === sentence).map((m) => ({ entity, ...m })));
+  const { chunks, sentence } = chunked;
+  const mentions = entities.flatMap((entity) => entity.mentions.filter((m) => m.sentence === sentence.index).map((m) => ({ entity, start: m.start, end: m.end })));
   const lex = casualtyLexicons();
   for (const count of counts) {
-    const verb = chunks[count.outcome]!;
-    let from: number;
-    let to: number;
-    if (count.voice === 'active') {
-      let c = count.outcome - 1;
-      while (c > 0 && !'|.s'.includes(chunks[c - 1]!.tag)) c--;
-      from = tokens[chunks[Math.max(c, 0)]!.firstToken]!.start;
-      to = tokens[verb.firstToken]!.start;
-    } else {
-      const by = chunks.findIndex((chunk, c) => c > count.outcome && chunk.tag === 'K');
-      if (by < 0) continue;
-      from = tokens[chunks[by]!.endToken]?.start ?? text.length;
-      let c = by + 1;
-      while (c < chunks.length && !'|.,s'.includes(chunks[c]!.tag)) c++;
-      to = tokens[chunks[c - 1]!.endToken - 1]?.end ?? from;
-    }
-    const victims = count.victims;
-    const agent = mentions
-      .filter((m) => m.start >= from && m.end <= to && !(victims && m.start < victims.end && victims.start < m.end))
-      .sort((a, b) => b.start - a.start)[0];
-    if (agent) {
-      const ref: ActorRef = { actor: agent.entity.actor ?? '---', entity: agent.entity.id, name: text.slice(agent.start, agent.end), start: agent.start, end: agent.end };
-      return ref;
-    }
-    for (let k = chunked.sentence.firstToken; k < chunked.sentence.endToken; k++) {
+    const region = agentRegion(count, chunked, tokens);
+    if (!region) continue;
+    const outsideVictims = (start: number, end: number) => !count.victims || end <= count.victims.start || start >= count.victims.end;
+    type Agent = { start: number; end: number; entity?: Entity };
+    const agents: Agent[] = mentions.filter((m) => m.start >= region.start && m.end <= region.end && outsideVictims(m.start, m.end));
+    for (let k = sentence.firstToken; k < sentence.endToken; k++) {
       const token = tokens[k]!;
-      if (token.start < from || token.end > to) continue;
-      if ((lex.perpetrators.has(token.lemma) || lex.perpetrators.has(token.normal)) && !(victims && token.start < victims.end && victims.start < token.end)) {
-        return { actor: '---', name: token.text, start: token.start, end: token.end };
-      }
+      if (token.start < region.start || token.end > region.end || !outsideVictims(token.start, token.end)) continue;
+      if (lex.perpetrators.has(token.lemma) || lex.perpetrators.has(token.normal)) agents.push({ start: token.start, end: token.end });
     }
+    // The agent nearest the verb: last before an active verb, first after "by".
+    agents.sort((a, b) => (region.active ? b.start - a.start : a.start - b.start));
+    const agent = agents[0];
+    if (!agent) continue;
+    const ref: ActorRef = { actor: agent.entity?.actor ?? '---', name: text.slice(agent.start, agent.end), start: agent.start, end: agent.end };
+    if (agent.entity) ref.entity = agent.entity.id;
+    return ref;
   }
   return { actor: '---' };
+}
+
+/** Where the agent of a count's verb is named: its clause before an active verb, or the phrase after "by". */
+function agentRegion(count: CountMention, chunked: ChunkedSentence, tokens: readonly Token[]): { start: number; end: number; active: boolean } | null {
+  const { chunks } = chunked;
+  if (count.voice === 'active') {
+    let c = count.outcome;
+    while (c > 0 && !'|.s'.includes(chunks[c - 1]!.tag) && !isReportVerb(chunks[c - 1]!, tokens)) c--;
+    return { start: tokens[chunks[c]!.firstToken]!.start, end: tokens[chunks[count.outcome]!.firstToken]!.start, active: true };
+  }
+  let by = count.outcome + 1;
+  while (by < chunks.length && by <= count.outcome + 3 && chunks[by]!.tag !== 'K') by++;
+  if (chunks[by]?.tag !== 'K') return null;
+  let c = by + 1;
+  while (c < chunks.length && !'|.,s'.includes(chunks[c]!.tag)) c++;
+  if (c === by + 1) return null;
+  return { start: tokens[chunks[by + 1]!.firstToken]!.start, end: tokens[chunks[c - 1]!.endToken - 1]!.end, active: false };
+}
+
+function isReportVerb(chunk: Chunk, tokens: readonly Token[]): boolean {
+  const token = tokens[chunk.firstToken]!;
+  return token.pos === 'VERB' && CLAIM_CUE.lemmas.has(token.lemma);
 }

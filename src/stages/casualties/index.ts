@@ -16,7 +16,6 @@ import { claimCues, cumulativeCues } from './cumulativeCues.ts';
 import { dateOf, incidentIn, perpetratorOf, placeOf, type IncidentCandidate } from './incidentContext.ts';
 import { CASUALTY_KINDS, casualtyLexicons, type CasualtyKind } from './lexicons.ts';
 import { mergeIncidents, type MergedIncident } from './mergeIncidents.ts';
-import { SPORTS_FILTER } from './rules.ts';
 import { chunkSentence, type ChunkContext, type ChunkedSentence } from './sentenceChunks.ts';
 
 export interface CasualtyContext {
@@ -50,33 +49,44 @@ export function findCasualties(seg: Segmented, context: CasualtyContext): Casual
 }
 
 function buildChunkContext(seg: Segmented, context: CasualtyContext): ChunkContext {
-  const tokenAt = new Map<number, number>();
-  for (const token of seg.tokens) tokenAt.set(token.start, token.i);
   const timeTokens = new Set<number>();
   for (const entity of seg.numeric) {
     if (entity.type !== 'DATE' && entity.type !== 'TIME' && entity.type !== 'DURATION') continue;
     for (let k = entity.firstToken; k < entity.endToken; k++) timeTokens.add(k);
   }
-  const tokensIn = (start: number, end: number, into: Set<number>) => {
-    let k = tokenAt.get(start);
-    if (k === undefined) return;
-    for (; k < seg.tokens.length && seg.tokens[k]!.end <= end; k++) into.add(k);
-  };
   const placeTokens = new Set<number>();
-  for (const place of context.places) for (const m of place.mentions) tokensIn(m.start, m.end, placeTokens);
+  for (const place of context.places) {
+    for (const m of place.mentions) {
+      for (let k = tokenAt(seg.tokens, m.start); k >= 0 && k < seg.tokens.length && seg.tokens[k]!.end <= m.end; k++) placeTokens.add(k);
+    }
+  }
   const personMentions = new Map<number, number>();
   for (const entity of context.entities) {
     if (entity.type !== 'PERSON') continue;
     for (const m of entity.mentions) {
       if (m.kind !== 'name' && m.kind !== 'surname') continue;
-      const first = tokenAt.get(m.start);
-      if (first === undefined) continue;
+      const first = tokenAt(seg.tokens, m.start);
+      if (first < 0) continue;
       let end = first;
       while (end < seg.tokens.length && seg.tokens[end]!.end <= m.end) end++;
       if (end > first) personMentions.set(first, end);
     }
   }
   return { tokens: seg.tokens, timeTokens, placeTokens, personMentions };
+}
+
+/** Index of the token that starts at `offset`, or -1. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = tokens[mid]!.start;
+    if (start === offset) return mid;
+    if (start < offset) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
 
 /** "He injured his hamstring in the match": sports words and no violent incident. */

@@ -34,6 +34,8 @@ interface Phrase<T> {
   /** Head word → index of the form list it belongs to. */
   head: Map<string, number>;
   tail: string[][];
+  /** The words of the last required tail slot, one of which a sentence must hold for a match; null for one-word phrases. */
+  signal: string[] | null;
 }
 
 /** Longest-match phrase lookup keyed on the head word. */
@@ -45,7 +47,8 @@ export class PhraseIndex<T> {
     // A word that is two forms of a verb ("hurt") reads as the participle: "were hurt".
     const order = headForms.length === 4 ? [2, 3, 1, 0] : headForms.map((_, index) => index);
     for (const index of order) for (const form of headForms[index] ?? []) if (!head.has(form)) head.set(form, index);
-    const phrase: Phrase<T> = { entry, head, tail: tail.map((slot) => [...slot]) };
+    const signal = tail.filter((slot) => !slot.includes('') && slot[0] !== '@name').at(-1);
+    const phrase: Phrase<T> = { entry, head, tail: tail.map((slot) => [...slot]), signal: signal ? [...signal] : null };
     for (const word of head.keys()) {
       const list = this.byHead.get(word) ?? [];
       list.push(phrase);
@@ -58,12 +61,16 @@ export class PhraseIndex<T> {
    * last required slot somewhere after it. A cheap test that spares most sentences the full lookup.
    */
   mayMatch(tokens: readonly Token[], first: number, end: number): boolean {
-    const words = new Set<string>();
-    for (let k = first; k < end; k++) words.add(tokens[k]!.normal).add(tokens[k]!.lemma);
+    let words: Set<string> | null = null;
     for (let k = first; k < end; k++) {
       for (const phrase of this.byHead.get(tokens[k]!.normal) ?? []) {
-        const last = phrase.tail.filter((slot) => !slot.includes('') && slot[0] !== '@name').at(-1);
-        if (!last || last.some((w) => words.has(w))) return true;
+        if (!phrase.signal) return true;
+        if (!words) {
+          words = new Set<string>();
+          for (let m = first; m < end; m++) words.add(tokens[m]!.normal).add(tokens[m]!.lemma);
+        }
+        const seen = words;
+        if (phrase.signal.some((w) => seen.has(w))) return true;
       }
     }
     return false;

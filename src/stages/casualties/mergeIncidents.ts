@@ -108,7 +108,7 @@ function absorb(record: MergedIncident, candidate: IncidentCandidate, rule: stri
   if (record.perpetrator.actor === '---' && !record.perpetrator.name && (candidate.perpetrator.actor !== '---' || candidate.perpetrator.name)) record.perpetrator = candidate.perpetrator;
   // A count is claimed only when every mention attributes it to somebody.
   record.claimed &&= candidate.claimed;
-  record.mentions.push(candidate.evidence);
+  if (!record.sentences.has(candidate.sentence)) record.mentions.push(candidate.evidence);
   record.lastSentence = candidate.sentence;
   record.sentences.add(candidate.sentence);
   record.rules = [...new Set([...record.rules, ...candidate.rules, rule])];

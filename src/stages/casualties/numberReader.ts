@@ -28,16 +28,31 @@ const UNITS: Record<string, number> = {
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const MULTIPLIERS: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
 
+let starterWords: Set<string> | null = null;
+
+/** Words a quantity can start with, besides digits: a cheap test before the full reading. */
+function starters(): Set<string> {
+  starterWords ??= new Set([
+    ...[...QUANTITY_MODIFIERS, ...VAGUE_QUANTITIES].flatMap((entry) => entry.words.map((w) => w.split(' ')[0]!)),
+    ...Object.keys(UNITS),
+    ...Object.keys(TENS),
+    'a',
+    'an',
+  ]);
+  return starterWords;
+}
+
 const DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)$/;
 const DECIMAL = /^\d+\.\d+$/;
 
 /** The quantity that starts at token `i`, or null. Tokens at or after `end` are not read. */
 export function readQuantity(tokens: readonly Token[], i: number, end: number): Quantity | null {
+  const first = tokens[i];
+  if (!first || i >= end || !(/^\d/.test(first.text) || starters().has(first.normal))) return null;
   const modifier = matchWords(QUANTITY_MODIFIERS, tokens, i, end);
   const at = modifier ? modifier.end : i;
   const core = readVague(tokens, at, end) ?? readNumber(tokens, at, end);
   if (!core) return null;
-  const first = tokens[i]!;
   const last = tokens[core.textEnd - 1]!;
   const quantity: Quantity = {
     value: core.value,

@@ -151,9 +151,6 @@ export const MASS_SUBJECTS: ReadonlySet<string> = new Set(['war', 'violence', 'c
 /** Attribution: a count somebody reports ("The military says ...", "according to police"). */
 export const CLAIM_CUE = { id: 'casualties.claimed.attributed', lemmas: new Set(['say', 'claim', 'report', 'tell', 'state', 'announce', 'estimate', 'allege', 'confirm']), example: 'The military says the bombs have killed scores of American soldiers.' } as const;
 
-/** A sentence with sports words and no violent incident reports sports injuries. */
-export const SPORTS_FILTER = { id: 'casualties.filter.sports', example: 'He injured his hamstring in the match.' } as const;
-
 /** The same incident mentioned again: equal counts, only pronouns ("he died"), a toll update, or new kinds of counts in the next sentences. */
 export const MERGE_RULES = {
   sameCounts: { id: 'casualties.merge.same-counts', example: 'A man was shot and killed on Friday. ... The victim, 25, was killed outside his home.' },

@@ -63,7 +63,8 @@ const NOT_NAME_WORDS = new Set([
   'centre', 'street', 'avenue', 'road', 'news', 'army', 'ministry', 'council', 'company', 'party', 'front', 'brigade', 'force',
   'forces', 'guard', 'court', 'house', 'senate', 'congress', 'park', 'airport', 'station', 'bank', 'group', 'club', 'agency',
   'service', 'bureau', 'sheriff', 'patrol', 'square', 'market', 'bridge', 'river', 'lake', 'highway', 'reuters', 'associated',
-  'press', 'hotel', 'motel', 'restaurant', 'store', 'mall', 'bar', 'club', 'apartments', 'plaza', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'god', 'allah', 'jesus',
+  'press', 'hotel', 'motel', 'restaurant', 'store', 'mall', 'bar', 'apartments', 'plaza', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'god', 'allah', 'jesus',
 ]);
 
 export function chunkSentence(sentence: SentenceInfo, context: ChunkContext): ChunkedSentence {
@@ -84,7 +85,6 @@ export function chunkSentence(sentence: SentenceInfo, context: ChunkContext): Ch
 function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyLexicons, previousTag: string): Chunk {
   const { tokens } = context;
   const token = tokens[i]!;
-  const one = (tag: string): Chunk => ({ tag, firstToken: i, endToken: i + 1 });
 
   const age = ageAt(tokens, i, end);
   if (age > i) return { tag: 'N', firstToken: i, endToken: age };
@@ -111,7 +111,7 @@ function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyL
   const trigger = triggerChunk(tokens, i, end, lex);
   if (trigger) return trigger;
 
-  if (context.timeTokens.has(i)) return one('_');
+  if (context.timeTokens.has(i)) return oneToken('_', i);
 
   const name = nameRunAt(tokens, i, end, context, lex);
   if (name > i) return { tag: 'N', firstToken: i, endToken: name, maybeName: true };
@@ -121,30 +121,34 @@ function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyL
   if ((normal === 'he' || normal === 'she' || normal === 'him') && token.pos === 'PRON') return personChunk('R', i, i + 1, tokens, PERSON_QUANTITIES.pronoun.id, true);
   if (normal === 'her') {
     const next = tokens[i + 1];
-    if (i + 1 < end && next && /^(NOUN|ADJ|PROPN|NUM)$/.test(next.pos)) return one('D');
+    if (i + 1 < end && next && /^(NOUN|ADJ|PROPN|NUM)$/.test(next.pos)) return oneToken('D', i);
     return personChunk('R', i, i + 1, tokens, PERSON_QUANTITIES.pronoun.id, true);
   }
   if (normal === 'as' && tokens[i + 1]?.normal === 'well' && tokens[i + 2]?.normal === 'as' && i + 3 <= end) return { tag: 'C', firstToken: i, endToken: i + 3 };
-  if (normal === 'and' || normal === 'plus') return one('C');
-  if (normal === ',') return one(',');
-  if (normal === 'of') return one('O');
-  if (normal === 'with') return one('W');
-  if (normal === 'by') return one('K');
-  if (normal === 'including' || normal === 'among') return one('Y');
-  if (RELATIVES.has(normal) || (normal === 'that' && token.pos === 'PRON')) return one('w');
-  if (/^[.!?]+$/.test(normal)) return one('.');
-  if (CLAUSE_BREAKS.has(normal) || (normal === '-' && token.spaceBefore)) return one('|');
-  if (SUBORDINATORS.has(normal)) return one('s');
-  if ((BE_LIKE.has(lemma) && (token.pos === 'AUX' || token.pos === 'VERB')) || normal === 'being' || normal === 'been') return one('B');
-  if (lemma === 'have' && (token.pos === 'AUX' || token.pos === 'VERB')) return one('H');
-  if (OBJECT_COMPLEMENT_VERBS.has(lemma) && token.pos === 'VERB') return one('L');
-  if (SUFFER.has(lemma) && token.pos === 'VERB') return one('U');
-  if (token.pos === 'ADV') return one('A');
-  if (REPORT_FILLER_FORMS.has(normal) && (previousTag === 'B' || previousTag === 'A')) return one('A');
-  if (token.pos === 'ADP' || token.pos === 'PART') return one(normal === 'to' && (previousTag === 'A' || previousTag === 'B') ? 'A' : 'P');
-  if (token.pos === 'DET' || (token.pos === 'PRON' && /^(his|their|its|our|my|your)$/.test(normal))) return one('D');
-  if (/^(NOUN|ADJ|PROPN|NUM)$/.test(token.pos)) return one('N');
-  return one('_');
+  if (normal === 'and' || normal === 'plus') return oneToken('C', i);
+  if (normal === ',') return oneToken(',', i);
+  if (normal === 'of') return oneToken('O', i);
+  if (normal === 'with') return oneToken('W', i);
+  if (normal === 'by') return oneToken('K', i);
+  if (normal === 'including' || normal === 'among') return oneToken('Y', i);
+  if (RELATIVES.has(normal) || (normal === 'that' && token.pos === 'PRON')) return oneToken('w', i);
+  if (/^[.!?]+$/.test(normal)) return oneToken('.', i);
+  if (CLAUSE_BREAKS.has(normal) || (normal === '-' && token.spaceBefore)) return oneToken('|', i);
+  if (SUBORDINATORS.has(normal)) return oneToken('s', i);
+  if ((BE_LIKE.has(lemma) && (token.pos === 'AUX' || token.pos === 'VERB')) || normal === 'being' || normal === 'been') return oneToken('B', i);
+  if (lemma === 'have' && (token.pos === 'AUX' || token.pos === 'VERB')) return oneToken('H', i);
+  if (OBJECT_COMPLEMENT_VERBS.has(lemma) && token.pos === 'VERB') return oneToken('L', i);
+  if (SUFFER.has(lemma) && token.pos === 'VERB') return oneToken('U', i);
+  if (token.pos === 'ADV') return oneToken('A', i);
+  if (REPORT_FILLER_FORMS.has(normal) && (previousTag === 'B' || previousTag === 'A')) return oneToken('A', i);
+  if (token.pos === 'ADP' || token.pos === 'PART') return oneToken(normal === 'to' && (previousTag === 'A' || previousTag === 'B') ? 'A' : 'P', i);
+  if (token.pos === 'DET' || (token.pos === 'PRON' && /^(his|their|its|our|my|your)$/.test(normal))) return oneToken('D', i);
+  if (/^(NOUN|ADJ|PROPN|NUM)$/.test(token.pos)) return oneToken('N', i);
+  return oneToken('_', i);
+}
+
+function oneToken(tag: string, i: number): Chunk {
+  return { tag, firstToken: i, endToken: i + 1 };
 }
 
 function personChunk(tag: string, first: number, endToken: number, tokens: readonly Token[], rule: string, anaphoric = false): Chunk {

@@ -85,3 +85,14 @@ test('context: a named group that is the subject of the killing is the perpetrat
   assert.equal(record!.incident, 'ambush');
   assert.equal(record!.victims, 'Afghan soldiers');
 });
+
+test('context: the agent is the nearest subject after a reporting verb, or the phrase after "by"', () => {
+  const [reported] = casualtiesOf('Police said gunmen killed three policemen at a checkpoint.');
+  assert.deepEqual(reported!.perpetrator, { actor: '---', name: 'gunmen', start: 12, end: 18 });
+  const text = 'Two soldiers were killed by Taliban fighters on Monday.';
+  const start = text.indexOf('Taliban');
+  const taliban: Entity = { id: 'e1', type: 'ORG', name: 'Taliban', actor: 'AFGINS', mentions: [{ start, end: start + 7, sentence: 0, kind: 'name' }], sources: ['rule'], rules: [] };
+  const [passive] = casualtiesOf(text, { entities: [taliban] });
+  assert.equal(passive!.perpetrator?.actor, 'AFGINS');
+  assert.equal(passive!.perpetrator?.entity, 'e1');
+});
