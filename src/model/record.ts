@@ -280,6 +280,8 @@ export const Quote = Type.Object(
       strict,
     ),
     sentence: Type.Integer({ minimum: -1 }),
+    /** The part before this one when a quote is split by its cue or runs across paragraphs. */
+    continues: Type.Optional(Type.String()),
     rules: Type.Array(Type.String()),
   },
   strict,

@@ -82,7 +82,20 @@ export function findQuotes(seg: Segmented, entities: readonly Entity[]): Quote[]
     if (source?.speaker) inherit(draft, source, source.speaker, 'quotes.speaker.run-on');
   }
 
-  return drafts.filter((d) => d.speaker !== null).map((d, k) => toQuote(seg, d, k));
+  const kept = drafts.filter((d) => d.speaker !== null);
+  const quotes = kept.map((d, k) => toQuote(seg, d, k));
+  // Parts of one quote point back at the part before them.
+  kept.forEach((d, k) => {
+    if (!d.inherits && d.chain === null) return;
+    for (let j = k - 1; j >= 0; j--) {
+      const before = kept[j]!;
+      if (d.inherits === 'split' || (d.chain !== null && before.chain === d.chain)) {
+        quotes[k]!.continues = quotes[j]!.id;
+        return;
+      }
+    }
+  });
+  return quotes;
 }
 
 function inherit(draft: Draft, from: Draft, speaker: Speaker, rule?: QuoteRuleId): void {
