@@ -9,7 +9,7 @@ import type { Token } from '../src/model/analysis.ts';
 import { greedyDecode } from '../src/stages/entities/tagger/decode.ts';
 import { featureName, staticFeatures, viewSentence, type SentenceView } from '../src/stages/entities/tagger/features.ts';
 import { Gazetteer, LIST_NAMES } from '../src/stages/entities/tagger/gazetteer.ts';
-import { labelsToSpans } from '../src/stages/entities/tagger/labels.ts';
+import { decodeSpans } from '../src/stages/entities/tagger/index.ts';
 import { decodeModel, encodeModel, MODEL_PATH } from '../src/stages/entities/tagger/model.ts';
 import { projectLabels, seededRandom, taggedSentences, variantOf, VARIANT_RATES, type TaggedSentence, type Variant } from '../src/stages/entities/tagger/training/corpus.ts';
 import { countMatches, emptyCounts, formatCounts, scoreOf } from '../src/stages/entities/tagger/training/evaluate.ts';
@@ -103,7 +103,7 @@ function evaluateDev(scorer: Scorer): ReturnType<typeof emptyCounts> {
   for (const text of devTexts) {
     const predicted: CharEntity[] = [];
     for (const { tokens, view } of text.sentences) {
-      for (const span of labelsToSpans(greedyDecode(scorer, view, 1).labels)) {
+      for (const span of decodeSpans(scorer, view, 1)) {
         predicted.push({ start: tokens[span.firstToken]!.start, end: tokens[span.endToken - 1]!.end, type: span.type });
       }
     }

@@ -4,9 +4,11 @@
  */
 import type { Segmented, Token } from '../../../model/analysis.ts';
 import { greedyDecode } from './decode.ts';
-import { viewSentence } from './features.ts';
+import { viewSentence, type SentenceView } from './features.ts';
 import { labelsToSpans, type EntityType } from './labels.ts';
 import { shippedModel, type NerModel } from './model.ts';
+import { coverHyphenatedNames } from './refine.ts';
+import type { Scorer } from './scorer.ts';
 
 export interface TaggedSpan {
   /** Token range [firstToken, endToken), as indexes into the `tokens` array given to tagSentence. */
@@ -28,9 +30,14 @@ export function tagSentence(tokens: readonly Token[], context: { headline: boole
 
 export function tagWithModel(model: NerModel, tokens: readonly Token[], context: { headline: boolean }): TaggedSpan[] {
   if (tokens.length === 0) return [];
-  const view = viewSentence(tokens, context.headline, model.gazetteer, (text) => model.scorer.describe(text));
-  const { labels, confidence } = greedyDecode(model.scorer, view, model.temperature);
-  return labelsToSpans(labels).map((span) => {
+  const view = viewSentence(tokens, context.headline, model.gazetteer, model.describe);
+  return decodeSpans(model.scorer, view, model.temperature);
+}
+
+/** Labels a sentence view, reads the spans off the labels and repairs them. */
+export function decodeSpans(scorer: Scorer, view: SentenceView, temperature: number): TaggedSpan[] {
+  const { labels, confidence } = greedyDecode(scorer, view, temperature);
+  return coverHyphenatedNames(labelsToSpans(labels), view).map((span) => {
     let score = 1;
     for (let i = span.firstToken; i < span.endToken; i++) score = Math.min(score, confidence[i]!);
     return { ...span, score };

@@ -7,6 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { LABEL_COUNT, LABELS } from './labels.ts';
 import { Gazetteer, LIST_NAMES, type ListName, type PhraseLists } from './gazetteer.ts';
 import { CachedScorer } from './scorer.ts';
+import type { WordInfo } from './features.ts';
 
 export const MODEL_PATH = new URL('../../../../data/models/ner-gmb.v1.json.gz', import.meta.url);
 const FORMAT = 'dateline-ner-perceptron';
@@ -30,6 +31,8 @@ interface ModelFile {
 
 export interface NerModel {
   scorer: CachedScorer;
+  /** The scorer's cached word facts, for viewSentence. */
+  describe: (text: string) => WordInfo;
   /** Softmax temperature turning label scores into confidences. */
   temperature: number;
   gazetteer: Gazetteer;
@@ -91,7 +94,8 @@ export function decodeModel(buffer: Buffer): NerModel {
   for (let k = 0; k < quantised.length; k++) weights[k] = quantised[k]! * file.scale;
   const lists = {} as Record<ListName, string[]>;
   for (const name of LIST_NAMES) lists[name] = file.lists[name]?.split('\n') ?? [];
-  return { scorer: new CachedScorer(features, weights), temperature: file.temperature, gazetteer: new Gazetteer(lists), lists, features, weights };
+  const scorer = new CachedScorer(features, weights);
+  return { scorer, describe: (text) => scorer.describe(text), temperature: file.temperature, gazetteer: new Gazetteer(lists), lists, features, weights };
 }
 
 let shipped: NerModel | null = null;

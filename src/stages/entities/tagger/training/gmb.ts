@@ -96,7 +96,8 @@ const TITLES = new Set(TITLE_WORDS);
 const HONORIFICS = new Set(HONORIFIC_WORDS);
 
 /**
- * Entity spans over the GMB tokens, in Dateline's convention: no leading "the", and person names without
+ * Entity spans over the GMB tokens, in Dateline's convention: no leading "the", no punctuation or possessive
+ * at either end (GMB has "'s Foreign Ministry", "Associated Press ,"), and person names without
  * the titles GMB includes ("President George Bush" → "George Bush"; "Mrs. King" keeps "King"). A span of
  * titles only is dropped, and the entity right after it is a person whatever GMB typed it: its automatic
  * tagger often split "Mr. Yekhanurov" into PER "Mr." and ORG "Yekhanurov".
@@ -112,21 +113,28 @@ export function gmbEntities(sentence: GmbSentence): { first: number; end: number
       continue;
     }
     let type = tag.slice(2) as EntityType;
-    let end = i + 1;
-    while (end < tags.length && tags[end] === 'I-' + type) end++;
+    let next = i + 1;
+    while (next < tags.length && tags[next] === 'I-' + type) next++;
     let first = i;
-    while (first < end - 1 && tokens[first]!.toLowerCase() === 'the') first++;
+    let end = next;
+    while (first < end && (tokens[first]!.toLowerCase() === 'the' || isStray(tokens[first]!))) first++;
+    while (end > first && isStray(tokens[end - 1]!)) end--;
     if (type === 'PER') {
       while (first < end && TITLES.has(tokens[first]!.toLowerCase()) && !(first > i && HONORIFICS.has(tokens[first - 1]!.toLowerCase()))) first++;
     }
-    if (first === end) titleEnd = end;
+    if (first === end) titleEnd = type === 'PER' ? next : -1;
     else {
       if (titleEnd === i) type = 'PER';
       spans.push({ first, end, type });
     }
-    i = end;
+    i = next;
   }
   return spans;
+}
+
+/** Punctuation or a possessive: never the first or last token of a name. */
+function isStray(token: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(token) || /^['’]s$/i.test(token);
 }
 
 export function gmbText(sentence: GmbSentence, curly = false): GmbText {
