@@ -88,7 +88,9 @@ export function perpetratorOf(counts: readonly CountMention[], chunked: ChunkedS
     if (!region) continue;
     const outsideVictims = (start: number, end: number) => !count.victims || end <= count.victims.start || start >= count.victims.end;
     type Agent = { start: number; end: number; entity?: Entity };
-    const agents: Agent[] = mentions.filter((m) => m.start >= region.start && m.end <= region.end && outsideVictims(m.start, m.end));
+    const agents: Agent[] = mentions.filter(
+      (m) => m.start >= region.start && m.end <= region.end && outsideVictims(m.start, m.end) && (!region.active || !inPrepositionalPhrase(m.start, chunked, tokens)),
+    );
     for (let k = sentence.firstToken; k < sentence.endToken; k++) {
       const token = tokens[k]!;
       if (token.start < region.start || token.end > region.end || !outsideVictims(token.start, token.end)) continue;
@@ -120,6 +122,18 @@ function agentRegion(count: CountMention, chunked: ChunkedSentence, tokens: read
   while (c < chunks.length && !'|.,s'.includes(chunks[c]!.tag)) c++;
   if (c === by + 1) return null;
   return { start: tokens[chunks[by + 1]!.firstToken]!.start, end: tokens[chunks[c - 1]!.endToken - 1]!.end, active: false };
+}
+
+/** "in central Baghdad", "near an important Sunni mosque": a name inside a prepositional phrase is no subject. */
+function inPrepositionalPhrase(start: number, chunked: ChunkedSentence, tokens: readonly Token[]): boolean {
+  let k = chunked.sentence.firstToken;
+  while (k < chunked.sentence.endToken && tokens[k]!.start < start) k++;
+  for (k--; k >= chunked.sentence.firstToken; k--) {
+    const pos = tokens[k]!.pos;
+    if (pos === 'ADP') return true;
+    if (!/^(DET|ADJ|NOUN|PROPN|NUM|PART)$/.test(pos)) return false;
+  }
+  return false;
 }
 
 function isReportVerb(chunk: Chunk, tokens: readonly Token[]): boolean {
