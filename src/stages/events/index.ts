@@ -47,7 +47,6 @@ interface Draft {
   fromDictionary: boolean;
 }
 
-const PREPOSITIONS_BEFORE_PP = new Set(['in', 'at', 'near', 'on', 'to', 'from', 'with', 'for', 'of', 'into', 'against', 'by', 'between', 'across', 'inside', 'outside', 'over', 'around', 'through', 'toward', 'towards', 'under']);
 const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'throughout', 'into', 'across']);
 /** Words between a subject and its verb: "would seriously", "had not", "has previously". */
@@ -647,10 +646,6 @@ function sameActor(a: ActorRef, b: ActorRef): boolean {
 
 function samePrefix(iso3: string, actor: string): boolean {
   return actor.startsWith(iso3);
-}
-
-function overlaps(m: { start: number; end: number }, a: { start: number; end: number }): boolean {
-  return m.start < a.end && a.start < m.end;
 }
 
 function placeRef(place: Place, certainty: 'stated' | 'implied'): PlaceRef {

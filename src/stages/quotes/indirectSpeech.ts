@@ -5,7 +5,7 @@
 import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
 import { cueAt, type CueMatch } from './cueVerbs.ts';
 import type { QuoteRuleId } from './rules.ts';
-import { isPersonalPronoun, participleSubject, phraseStartingAt, subjectBefore, subjectFloor, type TokenRange } from './speakerPhrase.ts';
+import { participleSubject, phraseStartingAt, subjectBefore, subjectFloor, type TokenRange } from './speakerPhrase.ts';
 import { isPunctuation } from './tokenLookup.ts';
 
 export interface IndirectCandidate {
@@ -88,7 +88,7 @@ function cueAfter(tokens: readonly Token[], sentence: SentenceInfo, cue: CueMatc
   const content = trimClause(tokens, sentence.firstToken, end);
   if (!content || !isClause(tokens, content)) return null;
   const rule = interrupts ? 'quotes.indirect.parenthetical' : 'quotes.indirect.cue-after';
-  return { content, cue: cueRange(tokens, cue), speaker, sentence: sentence.index, rules: [rule] };
+  return { content, cue: cueRange(cue), speaker, sentence: sentence.index, rules: [rule] };
 }
 
 /** "Maliki said Iraq would not be …" · "He said he had told the Iranians they must …" · "…, saying Tehran would …" */
@@ -121,7 +121,7 @@ function cueBefore(tokens: readonly Token[], sentence: SentenceInfo, paragraphSt
   }
   const content = clauseFrom(tokens, k, last, sentence.endToken);
   if (!isClause(tokens, content)) return null;
-  return { content, cue: cueRange(tokens, cue), speaker, sentence: sentence.index, rules: [participle ? 'quotes.indirect.participle' : 'quotes.indirect.cue-before'] };
+  return { content, cue: cueRange(cue), speaker, sentence: sentence.index, rules: [participle ? 'quotes.indirect.participle' : 'quotes.indirect.cue-before'] };
 }
 
 /** "<clause>, according to police." · "According to the ministry, <clause>." */
@@ -262,6 +262,6 @@ function overlapsQuoted(range: TokenRange, quoted: Uint8Array, tokens: readonly 
   return outside < MIN_CONTENT_TOKENS;
 }
 
-function cueRange(tokens: readonly Token[], cue: CueMatch): TokenRange & { lemma: string } {
+function cueRange(cue: CueMatch): TokenRange & { lemma: string } {
   return { first: cue.first, end: cue.end, lemma: cue.verb.particle ? `${cue.verb.lemma} ${cue.verb.particle}` : cue.verb.lemma };
 }
