@@ -8,7 +8,9 @@ import type { ActorMention, Segmented, SentenceInfo, Token } from '../../model/a
 import type { ActorRef, DateRecord, Entity, Event, Modality, Place, PlaceRef } from '../../model/record.ts';
 import { cameoCode } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
+import { articleParties, indexActors, isStateActor, sameActor, samePrefix } from './actorContext.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
+import { dedupe, linkDenials } from './refiners.ts';
 import { BOTH_SIDES, CLAIM_OPENERS, INTENT_VERBS, MODALS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
 
 export interface VerbDictionaryMatch {
@@ -618,36 +620,6 @@ export function codeEvents(input: EventsInput): Event[] {
   }
 }
 
-function indexActors(actors: readonly ActorMention[], n: number): (ActorMention | undefined)[] {
-  const at: (ActorMention | undefined)[] = new Array(n);
-  for (const m of actors) {
-    for (let k = m.firstToken; k < m.endToken; k++) {
-      const current = at[k];
-      if (!current || current.endToken - current.firstToken < m.endToken - m.firstToken) at[k] = m;
-    }
-  }
-  return at;
-}
-
-/** The two countries an article is mostly about: the GPE country entities with the most mentions. */
-function articleParties(entities: readonly Entity[]): [Entity, Entity] | null {
-  const countries = entities.filter((e) => e.type === 'GPE' && e.actor && e.country && e.actor.length === 3).sort((a, b) => b.mentions.length - a.mentions.length);
-  return countries.length >= 2 ? [countries[0]!, countries[1]!] : null;
-}
-
-/** A country, or a country's government, military, police, legislature, courts or opposition. */
-function isStateActor(ref: ActorRef | null): boolean {
-  return ref !== null && /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY|OPP)?$/.test(ref.actor) && !ref.actor.startsWith('---');
-}
-
-function sameActor(a: ActorRef, b: ActorRef): boolean {
-  return (a.entity !== undefined && a.entity === b.entity) || (a.actor === b.actor && !a.members && !b.members);
-}
-
-function samePrefix(iso3: string, actor: string): boolean {
-  return actor.startsWith(iso3);
-}
-
 function placeRef(place: Place, certainty: 'stated' | 'implied'): PlaceRef {
   return { name: place.name, placeId: place.id, lat: place.lat, lon: place.lon, country: place.country, certainty };
 }
@@ -657,44 +629,4 @@ function isLongBefore(value: string, published: string): boolean {
   const pubYear = Number(published.slice(0, 4));
   if (value.length === 4) return year < pubYear;
   return Date.parse(published.slice(0, 10)) - Date.parse(value.length === 7 ? `${value}-01` : value) > 365 * 86400000;
-}
-
-/** Denials and rejections answer the accusation before them whose target is the denier ("a charge Iran denies"). */
-function linkDenials(events: Event[]): void {
-  for (const [index, event] of events.entries()) {
-    if (event.code !== '016' && event.root !== '12') continue;
-    const denier = event.source.actor.slice(0, 3);
-    for (let k = index - 1; k >= 0; k--) {
-      const accusation = events[k]!;
-      if (accusation.root !== '11' || !accusation.target || accusation.target.actor.slice(0, 3) !== denier || accusation.source.actor === event.source.actor) continue;
-      if (event.evidence.sentence - accusation.evidence.sentence > 30) break;
-      event.denies = accusation.id;
-      event.rules.push(RULES.denialLink);
-      if (!event.target) {
-        event.target = { actor: accusation.source.actor, ...(accusation.source.entity ? { entity: accusation.source.entity } : {}), ...(accusation.source.name ? { name: accusation.source.name } : {}) };
-        event.rules.push(RULES.denialTarget);
-      }
-      break;
-    }
-  }
-}
-
-/** One event per trigger word; the same code, source and target twice in a sentence is one event. */
-function dedupe(events: Event[]): Event[] {
-  const kept = new Map<string, Event>();
-  const idOf = new Map<string, Event>();
-  for (const e of events) {
-    const key = `${e.evidence.sentence}|${e.code}|${e.source.actor}|${e.target?.actor ?? ''}`;
-    const first = kept.get(key);
-    if (first) idOf.set(e.id, first);
-    else {
-      kept.set(key, e);
-      idOf.set(e.id, e);
-    }
-  }
-  const out = [...kept.values()];
-  const denied = out.map((e) => (e.denies ? idOf.get(e.denies) ?? null : null));
-  out.forEach((e, i) => (e.id = `ev${i + 1}`));
-  out.forEach((e, i) => (e.denies = denied[i]?.id ?? null));
-  return out;
 }

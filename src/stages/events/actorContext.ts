@@ -1,0 +1,33 @@
+/** Facts about the actors around a trigger: which actor covers a token, the article's two main parties, state actors. */
+import type { ActorMention } from '../../model/analysis.ts';
+import type { ActorRef, Entity } from '../../model/record.ts';
+
+export function indexActors(actors: readonly ActorMention[], n: number): (ActorMention | undefined)[] {
+  const at: (ActorMention | undefined)[] = new Array(n);
+  for (const m of actors) {
+    for (let k = m.firstToken; k < m.endToken; k++) {
+      const current = at[k];
+      if (!current || current.endToken - current.firstToken < m.endToken - m.firstToken) at[k] = m;
+    }
+  }
+  return at;
+}
+
+/** The two countries an article is mostly about: the GPE country entities with the most mentions. */
+export function articleParties(entities: readonly Entity[]): [Entity, Entity] | null {
+  const countries = entities.filter((e) => e.type === 'GPE' && e.actor && e.country && e.actor.length === 3).sort((a, b) => b.mentions.length - a.mentions.length);
+  return countries.length >= 2 ? [countries[0]!, countries[1]!] : null;
+}
+
+/** A country, or a country's government, military, police, legislature, courts or opposition. */
+export function isStateActor(ref: ActorRef | null): boolean {
+  return ref !== null && /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY|OPP)?$/.test(ref.actor) && !ref.actor.startsWith('---');
+}
+
+export function sameActor(a: ActorRef, b: ActorRef): boolean {
+  return (a.entity !== undefined && a.entity === b.entity) || (a.actor === b.actor && !a.members && !b.members);
+}
+
+export function samePrefix(iso3: string, actor: string): boolean {
+  return actor.startsWith(iso3);
+}

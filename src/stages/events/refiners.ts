@@ -1,0 +1,43 @@
+/** Refiners over the article's events: denials linked to accusations, duplicates merged. */
+import type { Event } from '../../model/record.ts';
+import { RULES } from './rules.ts';
+
+/** Denials and rejections answer the accusation before them whose target is the denier ("a charge Iran denies"). */
+export function linkDenials(events: Event[]): void {
+  for (const [index, event] of events.entries()) {
+    if (event.code !== '016' && event.root !== '12') continue;
+    const denier = event.source.actor.slice(0, 3);
+    for (let k = index - 1; k >= 0; k--) {
+      const accusation = events[k]!;
+      if (accusation.root !== '11' || !accusation.target || accusation.target.actor.slice(0, 3) !== denier || accusation.source.actor === event.source.actor) continue;
+      if (event.evidence.sentence - accusation.evidence.sentence > 30) break;
+      event.denies = accusation.id;
+      event.rules.push(RULES.denialLink);
+      if (!event.target) {
+        event.target = { actor: accusation.source.actor, ...(accusation.source.entity ? { entity: accusation.source.entity } : {}), ...(accusation.source.name ? { name: accusation.source.name } : {}) };
+        event.rules.push(RULES.denialTarget);
+      }
+      break;
+    }
+  }
+}
+
+/** One event per trigger word; the same code, source and target twice in a sentence is one event. */
+export function dedupe(events: Event[]): Event[] {
+  const kept = new Map<string, Event>();
+  const idOf = new Map<string, Event>();
+  for (const e of events) {
+    const key = `${e.evidence.sentence}|${e.code}|${e.source.actor}|${e.target?.actor ?? ''}`;
+    const first = kept.get(key);
+    if (first) idOf.set(e.id, first);
+    else {
+      kept.set(key, e);
+      idOf.set(e.id, e);
+    }
+  }
+  const out = [...kept.values()];
+  const denied = out.map((e) => (e.denies ? idOf.get(e.denies) ?? null : null));
+  out.forEach((e, i) => (e.id = `ev${i + 1}`));
+  out.forEach((e, i) => (e.denies = denied[i]?.id ?? null));
+  return out;
+}
