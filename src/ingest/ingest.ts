@@ -1,0 +1,125 @@
+/**
+ * Ingest: read articles, code them on worker threads, write them from this thread in batched transactions.
+ * Idempotent (an article whose key is stored is skipped before it is coded) and crash-safe (a batch is one
+ * transaction: after kill -9, re-running codes again only what was not committed).
+ */
+import type { Db } from '../store/db.ts';
+import { articleKey } from '../store/articleKey.ts';
+import { StoreWriter } from '../store/writer.ts';
+import type { InputOrigin } from '../stages/input/index.ts';
+import { FailureTally, type FailureGroup } from './failures.ts';
+import { CoderPool, type CodeResult } from './pool.ts';
+import { readSources, type SourceOptions } from './sources.ts';
+
+export interface IngestOptions extends SourceOptions {
+  workers: number;
+  /** Stops reading new articles; what is being coded is still stored. */
+  signal?: AbortSignal;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+  /** Articles read so far (stored, duplicate or failed). */
+  done: number;
+  stored: number;
+  duplicates: number;
+  failed: number;
+  /** Events created by this run (reports merged into an existing event do not count). */
+  events: number;
+  /** Since the workers were ready. */
+  elapsedMs: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  /** Stored articles found to be near-duplicates of earlier ones (linked, not counted twice). */
+  nearDuplicates: number;
+  mentions: number;
+  failures: FailureGroup[];
+  /** Starting the workers (loading the pipeline). */
+  startupMs: number;
+  interrupted: boolean;
+}
+
+/** Articles per transaction: large enough to amortise the commit, small enough to lose little on a crash. */
+const BATCH = 64;
+const FLUSH_MS = 500;
+
+export async function ingest(db: Db, specs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const pool = await CoderPool.start(options.workers);
+  const ready = performance.now();
+  const writer = new StoreWriter(db);
+  const failures = new FailureTally();
+  const summary: IngestSummary = { done: 0, stored: 0, duplicates: 0, failed: 0, events: 0, elapsedMs: 0, nearDuplicates: 0, mentions: 0, failures: [], startupMs: ready - started, interrupted: false };
+  const seen = new Set<string>();
+  const coding = new Set<Promise<void>>();
+  let batch: { result: CodeResult; where: string }[] = [];
+
+  const report = () => {
+    summary.elapsedMs = performance.now() - ready;
+    summary.failed = failures.count;
+    options.onProgress?.({ ...summary });
+  };
+  const flush = () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    writer.transaction(() => {
+      for (const { result, where } of items) {
+        const written = writer.write(result.rows);
+        if (result.error !== null) failures.add(where, `internal error while coding (${result.error}); the article is stored with this message and \`dateline recode\` retries it`);
+        else summary.stored++;
+        if (written.duplicateOf !== null) summary.nearDuplicates++;
+        summary.events += written.newEvents;
+        summary.mentions += written.mentions;
+        summary.done++;
+      }
+    });
+    report();
+  };
+  const timer = setInterval(flush, FLUSH_MS);
+
+  try {
+    for await (const item of readSources(specs, options)) {
+      if (options.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
+      const where = describe(item.origin);
+      if (!item.ok) {
+        writer.recordInputFailure(where, item.message);
+        failures.add(where, item.message);
+        summary.done++;
+        continue;
+      }
+      const { key, contentHash } = articleKey(item.input);
+      if (seen.has(key) || writer.hasKey(key)) {
+        summary.duplicates++;
+        summary.done++;
+        continue;
+      }
+      seen.add(key);
+      await pool.whenFree();
+      const task = pool.code(item.input, { key, contentHash, origin: where }).then((result) => {
+        batch.push({ result, where });
+        if (batch.length >= BATCH) flush();
+      });
+      coding.add(task);
+      void task.finally(() => coding.delete(task)).catch(() => undefined);
+    }
+    await Promise.all(coding);
+    flush();
+  } finally {
+    clearInterval(timer);
+    await pool.close();
+  }
+  summary.elapsedMs = performance.now() - ready;
+  summary.failed = failures.count;
+  summary.failures = failures.list();
+  return summary;
+}
+
+export function describe(origin: InputOrigin): string {
+  if (origin.item !== undefined) return `${origin.file}#${origin.item}`;
+  return origin.line === undefined ? origin.file : `${origin.file}:${origin.line}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * Recode: run the pipeline again over every stored article (after a lexicon or rule change) and replace its
+ * records in place. Each batch is one transaction, so an interrupted recode leaves every article either old or new;
+ * running it again finishes the job.
+ */
+import type { ArticleInput } from '../model/analysis.ts';
+import type { Db } from '../store/db.ts';
+import { StoreWriter } from '../store/writer.ts';
+import { FailureTally, type FailureGroup } from './failures.ts';
+import { CoderPool, type CodeResult } from './pool.ts';
+
+export interface RecodeOptions {
+  workers: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: RecodeProgress) => void;
+}
+
+export interface RecodeProgress {
+  done: number;
+  total: number;
+  events: number;
+  elapsedMs: number;
+}
+
+export interface RecodeSummary extends RecodeProgress {
+  recoded: number;
+  failed: number;
+  failures: FailureGroup[];
+  eventsBefore: number;
+  interrupted: boolean;
+}
+
+const PAGE = 256;
+const BATCH = 64;
+
+export async function recode(db: Db, options: RecodeOptions): Promise<RecodeSummary> {
+  const countEvents = () => (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  const total = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  const page = db.prepare('SELECT id, key, content_hash, origin, text, input FROM articles WHERE id > ? ORDER BY id LIMIT ?');
+  const pool = await CoderPool.start(options.workers);
+  const started = performance.now();
+  const writer = new StoreWriter(db);
+  const failures = new FailureTally();
+  const summary: RecodeSummary = { done: 0, total, events: 0, elapsedMs: 0, recoded: 0, failed: 0, failures: [], eventsBefore: countEvents(), interrupted: false };
+  const coding = new Set<Promise<void>>();
+  let batch: { id: number; where: string; result: CodeResult }[] = [];
+  const flush = () => {
+    const items = batch;
+    batch = [];
+    writer.transaction(() => {
+      for (const { id, where, result } of items) {
+        writer.replace(id, result.rows);
+        if (result.error !== null) failures.add(where, `internal error while coding (${result.error})`);
+        else summary.recoded++;
+        summary.done++;
+      }
+    });
+    summary.events = countEvents();
+    summary.elapsedMs = performance.now() - started;
+    options.onProgress?.({ done: summary.done, total, events: summary.events, elapsedMs: summary.elapsedMs });
+  };
+  try {
+    let last = 0;
+    for (;;) {
+      // Pages, not an open cursor: the writer uses the same connection between pages.
+      const rows = page.all(last, PAGE) as { id: number; key: string; content_hash: string; origin: string; text: string; input: string }[];
+      if (rows.length === 0 || options.signal?.aborted) break;
+      for (const row of rows) {
+        last = row.id;
+        if (options.signal?.aborted) break;
+        const input = { ...(JSON.parse(row.input) as Omit<ArticleInput, 'text'>), text: row.text };
+        await pool.whenFree();
+        const task = pool.code(input, { key: row.key, contentHash: row.content_hash, origin: row.origin }).then((result) => {
+          batch.push({ id: row.id, where: row.origin, result });
+          if (batch.length >= BATCH) flush();
+        });
+        coding.add(task);
+        void task.finally(() => coding.delete(task)).catch(() => undefined);
+      }
+    }
+    summary.interrupted = options.signal?.aborted === true;
+    await Promise.all(coding);
+    flush();
+  } finally {
+    await pool.close();
+  }
+  summary.failed = failures.count;
+  summary.failures = failures.list();
+  return summary;
+}

@@ -1,0 +1,80 @@
+/**
+ * What `ingest` reads: everything `readInputs` reads (files, directories, JSON/JSONL, feeds, gzip, stdin) plus
+ * feed or page URLs, fetched with a timeout. Also a quick count of the articles ahead, for the progress bar's ETA.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { listArticleFiles, readBuffer, readInputs, type InputItem, type ReadOptions } from '../stages/input/index.ts';
+
+export interface SourceOptions extends ReadOptions {
+  /** How long to wait for a URL, in milliseconds. */
+  fetchTimeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+const URL_SPEC = /^https?:\/\//i;
+
+export async function* readSources(specs: readonly string[], options: SourceOptions = {}): AsyncGenerator<InputItem> {
+  for (const spec of specs) {
+    if (!URL_SPEC.test(spec)) {
+      yield* readInputs([spec], options);
+      continue;
+    }
+    const fetched = await fetchBytes(spec, options);
+    if (!fetched.ok) {
+      yield { ok: false, origin: { file: spec }, message: fetched.message };
+      continue;
+    }
+    for (const item of readBuffer(spec, fetched.bytes, options)) {
+      // A fetched page is the article at that URL; feed items carry their own links.
+      if (item.ok && item.input.url === null && item.origin.item === undefined) yield { ...item, input: { ...item.input, url: spec } };
+      else yield item;
+    }
+  }
+}
+
+async function fetchBytes(url: string, options: SourceOptions): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
+  const timeout = options.fetchTimeoutMs ?? 20_000;
+  try {
+    const response = await (options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(timeout), headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, text/html;q=0.9, */*;q=0.5' } });
+    if (!response.ok) return { ok: false, message: `the server answered ${response.status} ${response.statusText}; check the address` };
+    return { ok: true, bytes: Buffer.from(await response.arrayBuffer()) };
+  } catch (error) {
+    const e = error as Error & { cause?: { code?: string; message?: string } };
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return { ok: false, message: `no answer within ${timeout / 1000} s; try again later, or download the feed and ingest the file` };
+    const reason = e.cause?.code ?? e.cause?.message ?? e.message;
+    return { ok: false, message: `could not be fetched (${reason}); check the address and that this machine is online, or download it and ingest the file` };
+  }
+}
+
+/** About how many articles the specs hold (records and feed items counted, URLs not); null when unknown. */
+export function estimateArticles(specs: readonly string[]): number | null {
+  let total = 0;
+  for (const spec of specs) {
+    if (spec === '-' || URL_SPEC.test(spec)) return null;
+    let files: string[];
+    try {
+      files = statSync(spec).isDirectory() ? listArticleFiles(spec) : [spec];
+    } catch {
+      continue;
+    }
+    for (const file of files) total += articlesInFile(file);
+  }
+  return total;
+}
+
+function articlesInFile(file: string): number {
+  const name = file.replace(/\.gz$/i, '').toLowerCase();
+  const many = /\.(jsonl|ndjson|json|xml|rss|atom)$/.test(name);
+  if (!many) return 1;
+  let text: string;
+  try {
+    const bytes = readFileSync(file);
+    text = (/\.gz$/i.test(file) ? gunzipSync(bytes) : bytes).toString('utf8');
+  } catch {
+    return 1;
+  }
+  if (/\.(xml|rss|atom)$/.test(name)) return Math.max(1, (text.match(/<(item|entry)[\s>]/g) ?? []).length);
+  if (/\.json$/.test(name) && text.trimStart().startsWith('[')) return Math.max(1, (text.match(/"(text|body|html|content)"\s*:/g) ?? []).length);
+  return Math.max(1, text.split('\n').filter((line) => line.trim() !== '').length);
+}
