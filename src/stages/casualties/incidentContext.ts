@@ -80,7 +80,7 @@ export function dateOf(sentence: number, near: number, dates: readonly DateRecor
  * name of an unknown actor.
  */
 export function perpetratorOf(counts: readonly CountMention[], chunked: ChunkedSentence, tokens: readonly Token[], entities: readonly Entity[], text: string): ActorRef {
-  const { chunks, sentence } = chunked;
+  const { sentence } = chunked;
   const mentions = entities.flatMap((entity) => entity.mentions.filter((m) => m.sentence === sentence.index).map((m) => ({ entity, start: m.start, end: m.end })));
   const lex = casualtyLexicons();
   for (const count of counts) {

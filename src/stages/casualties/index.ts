@@ -7,7 +7,7 @@
  *
  * Decisions: a negated count ("no one was killed", "nobody was hurt") yields nothing, not a zero; a
  * historical count ("the 1988 bombing that killed 270 people") is a record marked `cumulative`; sports
- * injuries are not casualties; vague quantities keep a lower bound ("scores of" → value 40, min 40).
+ * injuries and natural deaths are not casualties; vague quantities keep a lower bound ("scores of" → value 40, min 40).
  */
 import type { Segmented, Token } from '../../model/analysis.ts';
 import type { Casualty, DateRecord, Entity, Place } from '../../model/record.ts';
@@ -42,7 +42,7 @@ export function findCasualties(seg: Segmented, context: CasualtyContext): Casual
     if (!lex.triggers.mayMatch(seg.tokens, sentence.firstToken, sentence.endToken)) continue;
     const chunked = chunkSentence(sentence, chunkContext);
     const counts = extractCounts(chunked, seg.tokens, seg.text);
-    if (counts.length === 0 || isSportsReport(chunked, seg.tokens)) continue;
+    if (counts.length === 0 || isNotViolence(chunked, seg.tokens)) continue;
     candidates.push(...sentenceIncidents(counts, chunked, seg, context));
   }
   return mergeIncidents(candidates, context.places).map((record, n) => toCasualty(record, n));
@@ -61,18 +61,21 @@ function buildChunkContext(seg: Segmented, context: CasualtyContext): ChunkConte
     }
   }
   const personMentions = new Map<number, number>();
+  const entityTokens = new Set<number>();
   for (const entity of context.entities) {
-    if (entity.type !== 'PERSON') continue;
     for (const m of entity.mentions) {
-      if (m.kind !== 'name' && m.kind !== 'surname') continue;
       const first = tokenAt(seg.tokens, m.start);
       if (first < 0) continue;
       let end = first;
       while (end < seg.tokens.length && seg.tokens[end]!.end <= m.end) end++;
-      if (end > first) personMentions.set(first, end);
+      if (entity.type === 'PERSON' && (m.kind === 'name' || m.kind === 'surname')) {
+        if (end > first) personMentions.set(first, end);
+      } else if (entity.type !== 'PERSON') {
+        for (let k = first; k < end; k++) entityTokens.add(k);
+      }
     }
   }
-  return { tokens: seg.tokens, timeTokens, placeTokens, personMentions };
+  return { tokens: seg.tokens, timeTokens, placeTokens, personMentions, entityTokens };
 }
 
 /** Index of the token that starts at `offset`, or -1. */
@@ -89,15 +92,13 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
   return -1;
 }
 
-/** "He injured his hamstring in the match": sports words and no violent incident. */
-function isSportsReport(chunked: ChunkedSentence, tokens: readonly Token[]): boolean {
+/** "He injured his hamstring in the match", "Peel died after a heart attack": sports or illness, and no violent incident. */
+function isNotViolence(chunked: ChunkedSentence, tokens: readonly Token[]): boolean {
   const lex = casualtyLexicons();
-  let sports = false;
-  for (let k = chunked.sentence.firstToken; k < chunked.sentence.endToken; k++) {
-    const token = tokens[k]!;
-    if (lex.sports.has(token.lemma) || lex.sports.has(token.normal)) sports = true;
-  }
-  return sports && incidentIn(chunked, tokens, 0) === null;
+  const { firstToken, endToken } = chunked.sentence;
+  let found = false;
+  for (let k = firstToken; k < endToken && !found; k++) found = lex.notViolence.match(tokens, k, endToken) !== null;
+  return found && (incidentIn(chunked, tokens, 0)?.rank ?? 0) < 2;
 }
 
 /** The counts of one sentence grouped by incident: a kind counted twice, or a total next to the day's count, starts another. */

@@ -150,8 +150,19 @@ export interface CasualtyLexicons {
   units: Map<string, string>;
   /** Words before a number that make it part of a name ("Route 66"). */
   prefixes: Set<string>;
-  sports: Set<string>;
+  /** Sports and natural-death phrases ("hamstring", "heart attack"): no casualty of violence without a named incident. */
+  notViolence: PhraseIndex<string>;
   perpetrators: Set<string>;
+}
+
+/** Rows of id and phrase as a phrase index that yields the id. */
+function phraseTable(rows: readonly string[][]): PhraseIndex<string> {
+  const index = new PhraseIndex<string>();
+  for (const [id, phrase] of rows) {
+    const [head = [], ...tail] = slots(phrase ?? '');
+    if (id) index.add(id, [head], tail);
+  }
+  return index;
 }
 
 let lexicons: CasualtyLexicons | null = null;
@@ -188,7 +199,7 @@ function buildLexicons(): CasualtyLexicons {
     victims: new Map(readTsv('casualty-victims.tsv').map(([id, lemma, group, sex]) => [lemma ?? '', { id: id ?? '', group: group ?? '', sex: sex ?? '' }])),
     units,
     prefixes,
-    sports: new Set(readTsv('casualty-sports.tsv').map(([, word]) => word ?? '')),
+    notViolence: phraseTable(readTsv('casualty-not-violence.tsv')),
     perpetrators: new Set(readTsv('casualty-perpetrators.tsv').map(([, lemma]) => lemma ?? '')),
   };
 }

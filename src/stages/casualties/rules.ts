@@ -52,6 +52,10 @@ export interface VagueQuantity {
   example: string;
 }
 
+/** Trigger entries (data/lexicon/casualty-triggers.tsv) that need more context than their word. */
+export const BODY_TRIGGER_ID = 'casualties.trigger.body';
+export const DEATH_TRIGGER_ID = 'casualties.trigger.death';
+
 /** "both" counts people the story has already counted. */
 export const BOTH_RULE_ID = 'casualties.qty.both';
 
@@ -137,7 +141,7 @@ export const CUMULATIVE_CUES: readonly TextCue[] = [
     pattern: new RegExp(`${NOT_AFTER_SUPERLATIVE}\\b(?:this|last|the past|the last|the previous) (?:\\w+ )?(?:years?|months?|decades?)\\b`),
     example: 'Attacks killed 300 civilians last month.',
   },
-  { id: 'casualties.cumulative.per-year', pattern: /\b(?:each|every|a|per) year\b|\bannually\b/, example: 'Malaria kills a million people a year.' },
+  { id: 'casualties.cumulative.per-period', pattern: /\b(?:each|every|a|per) (?:year|month|week|day)\b|\bannually\b/, example: 'Malaria kills a million people a year.' },
   { id: 'casualties.historical.ago', pattern: /\b(?:years?|decades?|months?) ago\b|\banniversary\b|\bcommemorat/, example: 'The bombing killed 270 people 20 years ago.' },
 ];
 

@@ -5,7 +5,7 @@
 import type { SentenceInfo, Token } from '../../model/analysis.ts';
 import { casualtyLexicons, type CasualtyKind, type CasualtyLexicons, type Trigger } from './lexicons.ts';
 import { readQuantity, type Quantity } from './numberReader.ts';
-import { BOTH_RULE_ID, KIND_MODIFIERS, PERSON_QUANTITIES } from './rules.ts';
+import { BODY_TRIGGER_ID, BOTH_RULE_ID, DEATH_TRIGGER_ID, KIND_MODIFIERS, PERSON_QUANTITIES } from './rules.ts';
 
 export interface Chunk {
   tag: string;
@@ -38,6 +38,8 @@ export interface ChunkContext {
   placeTokens: ReadonlySet<number>;
   /** Person-entity mentions: first token → end token. */
   personMentions: ReadonlyMap<number, number>;
+  /** Tokens inside other entity mentions (organisations, places, groups): never a person's name. */
+  entityTokens: ReadonlySet<number>;
 }
 
 const SINGLE_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'this', 'that', 'another', 'our', 'my', 'your']);
@@ -113,7 +115,7 @@ function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyL
 
   if (context.timeTokens.has(i)) return oneToken('_', i);
 
-  const name = nameRunAt(tokens, i, end, context, lex);
+  const name = context.entityTokens.has(i) ? i : nameRunAt(tokens, i, end, context, lex);
   if (name > i) return { tag: 'N', firstToken: i, endToken: name, maybeName: true };
 
   const lemma = token.lemma;
@@ -232,7 +234,9 @@ function oneDeathAt(tokens: readonly Token[], i: number, end: number, lex: Casua
     if (match) {
       const next = tokens[match.end];
       const compound = match.end < end && next !== undefined && next.pos === 'NOUN'; // "a death threat"
-      if (match.entry.kind !== 'killed' || tokens[k]!.normal.endsWith('s') || compound) return null;
+      if (match.entry.kind !== 'killed' || match.entry.id === BODY_TRIGGER_ID || tokens[k]!.normal.endsWith('s') || compound) return null;
+      // "a shooting death", not "a normal death" or "a death in custody": a plain death needs a violent word before it.
+      if (match.entry.id === DEATH_TRIGGER_ID && !hasViolentModifier(tokens, i + 1, k, lex)) return null;
       // The chunk stops before the noun, so that "a shooting death" reads Q X; the count's words run to the noun.
       const quantity: Quantity = { value: 1, approximate: false, firstToken: i, endToken: k, start: tokens[i]!.start, end: tokens[match.end - 1]!.end, rules: [PERSON_QUANTITIES.death.id] };
       return { tag: 'Q', firstToken: i, endToken: k, quantity };
@@ -240,6 +244,11 @@ function oneDeathAt(tokens: readonly Token[], i: number, end: number, lex: Casua
     if (!/^(ADJ|NOUN|VERB)$/.test(tokens[k]!.pos)) return null;
   }
   return null;
+}
+
+function hasViolentModifier(tokens: readonly Token[], first: number, end: number, lex: CasualtyLexicons): boolean {
+  for (let k = first; k < end; k++) if (lex.incidents.match(tokens, k, end) || lex.triggers.match(tokens, k, end)) return true;
+  return false;
 }
 
 /** Headline style, without a determiner: "Man shot, killed on Detroit's west side", "Bond Hill mother dies", "Man, 29, fatally shot". */
@@ -258,8 +267,9 @@ function headlinePersonAt(tokens: readonly Token[], i: number, end: number, lex:
   return personChunk('S', i, i + 1, tokens, PERSON_QUANTITIES.person.id);
 }
 
+/** "men", "soldiers", "children": wink lemmatises a plural noun to its singular. */
 function isPlural(token: Token): boolean {
-  return token.normal !== token.lemma && token.normal.endsWith('s') && !token.lemma.endsWith('s');
+  return token.normal !== token.lemma && !token.normal.endsWith("'s");
 }
 
 /** A quantity that counts people: not "24 hours", "3 goals", "Route 66", "$2,500", "24-hour", "in 2003". */
@@ -278,6 +288,11 @@ function isCountOfPeople(q: Quantity, tokens: readonly Token[], i: number, end: 
 
 /** The last noun of the noun phrase that starts at `k` ("24 [young Iraqi civilians]"). */
 export function headNoun(tokens: readonly Token[], k: number, end: number): Token | null {
+  // "one of its sacred cows": the head of the of-phrase.
+  if (tokens[k]?.normal === 'of' && k < end) {
+    k++;
+    while (k < end && (tokens[k]!.pos === 'DET' || /^(his|her|their|its|our|my|your)$/.test(tokens[k]!.normal))) k++;
+  }
   let head: Token | null = null;
   for (let n = 0; k < end && n < 5; k++, n++) {
     const token = tokens[k]!;
@@ -296,6 +311,7 @@ function triggerChunk(tokens: readonly Token[], i: number, end: number, lex: Cas
   const { entry } = match;
   const chunk: Chunk = { tag: '_', firstToken: i, endToken: match.end, trigger: entry, kind: entry.kind, rules: [entry.id] };
   for (let k = i; k < match.end; k++) if (tokens[k]!.negated) return chunk;
+  if (entry.id === BODY_TRIGGER_ID && !isDeadBody(tokens, i, end)) return chunk;
   // "one of the dead", "the wounded were taken to hospital": people named by what happened to them, not a count.
   if ((entry.class === 'state' || entry.class === 'verb') && tokens[i - 1]?.normal === 'the') return chunk;
   const hypothetical = isHypothetical(tokens, i);
@@ -327,6 +343,21 @@ function triggerChunk(tokens: readonly Token[], i: number, end: number, lex: Cas
     chunk.rules!.push(modifier.id);
   }
   return chunk;
+}
+
+/** Words after "bodies" that show they are dead people: "24 bodies were found", not "public bodies". */
+const BODY_FOUND = new Set(['found', 'recovered', 'discovered', 'pulled', 'dumped', 'lying', 'identified', 'retrieved', 'washed']);
+
+/** "a man's body", "the bodies of 24 people", "24 bodies were found": a body is a dead person only so. */
+function isDeadBody(tokens: readonly Token[], i: number, end: number): boolean {
+  if (tokens[i - 1]?.normal === "'s") return true;
+  if (tokens[i + 1]?.normal === 'of') {
+    const lex = casualtyLexicons();
+    for (let k = i + 2; k < end && k <= i + 5; k++) if (tokens[k]!.pos === 'NUM' || lex.victims.has(tokens[k]!.lemma)) return true;
+    return false;
+  }
+  for (let k = i + 1; k < end && k <= i + 3; k++) if (BODY_FOUND.has(tokens[k]!.normal)) return true;
+  return false;
 }
 
 /**
@@ -375,7 +406,8 @@ function nameRunAt(tokens: readonly Token[], i: number, end: number, context: Ch
   if (k === i) return i;
   const next = tokens[k];
   if (k < end && next && /^(NOUN|PROPN|ADJ)$/.test(next.pos)) return i;
-  if (k - i === 1 && tokens[i]!.normal.endsWith('s') && !(next?.normal === ',' && isNumberToken(tokens[k + 1]))) return i; // "Iraqis", "Americans"
+  // One capitalised word ending in -s is a plural ("Iraqis", "Americans") unless an age follows it.
+  if (k - i === 1 && tokens[i]!.normal.endsWith('s') && !(next?.normal === ',' && isNumberToken(tokens[k + 1]))) return i;
   return k;
 }
 

@@ -17,6 +17,12 @@ const NOTHING: Record<string, string[]> = {
     'The striker injured his hamstring in the match against Chelsea.',
     'Three players were injured during the match and will miss the season opener.',
   ],
+  'natural deaths and other bodies': [
+    'Former prime minister Lord Callaghan has died at a London hospice, his family announced.',
+    'Peel died after suffering a heart attack in Peru in October.',
+    'The reform would abolish 168 public bodies and a national body for skills.',
+    'Jesus was not crucified, but married Mary Magdalene and died a normal death.',
+  ],
   'negation': [
     'No one was killed in the blast.',
     'Nobody was hurt, police said.',

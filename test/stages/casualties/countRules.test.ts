@@ -71,7 +71,7 @@ const CASES: Record<string, Case[]> = {
     { text: 'The military says the bombs have killed scores of American soldiers.', counts: { killed: [40, 'scores', { min: 40, approximate: true }] }, rule: 'casualties.cumulative.perfect', cumulative: true, claimed: true, victims: 'American soldiers' },
     { text: 'More than 3,000 U.S. soldiers have been killed in Iraq since 2003.', counts: { killed: [3001, 'More than 3,000'] }, rule: 'casualties.cumulative.since', cumulative: true },
     { text: 'The 1988 bombing of Pan Am Flight 103 killed 270 people.', counts: { killed: [270, '270'] }, rule: 'casualties.historical.year', cumulative: true },
-    { text: 'Malaria kills a million people a year.', counts: { killed: [1000000, 'a million'] }, rule: 'casualties.cumulative.per-year', cumulative: true },
+    { text: 'Malaria kills a million people a year.', counts: { killed: [1000000, 'a million'] }, rule: 'casualties.cumulative.per-period', cumulative: true },
   ],
 };
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { COUNT_RULES, CUMULATIVE_CUES, KIND_MODIFIERS, MERGE_RULES, PERSON_QUANTITIES, QUANTITY_MODIFIERS, VAGUE_QUANTITIES } from '../../../src/stages/casualties/rules.ts';
 import { casualtiesOf } from './code.ts';
 
-const LEXICONS = ['casualty-triggers', 'casualty-incidents', 'casualty-victims', 'casualty-units', 'casualty-sports', 'casualty-perpetrators'];
+const LEXICONS = ['casualty-triggers', 'casualty-incidents', 'casualty-victims', 'casualty-units', 'casualty-not-violence', 'casualty-perpetrators'];
 const rows = (name: string) =>
   readFileSync(new URL(`../../../data/lexicon/${name}.tsv`, import.meta.url), 'utf8')
     .split('\n')
