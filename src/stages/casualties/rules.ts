@@ -10,7 +10,8 @@
  *   V casualty verb, past or participle ("killed", "shot dead")   G gerund ("killing")   Z present ("kills")
  *   J casualty state ("dead", "missing")    I intransitive ("died", "lost their lives")
  *   X casualty noun ("deaths", "arrests")   E injury noun ("injuries", "wounds")    T toll ("death toll")
- *   L leave / find ("left 24 dead")    U suffer / sustain    W "with"    C "and", "as well as"
+ *   L a verb whose object gets a complement ("left 24 dead", "found a man shot", "took 40 people hostage")
+ *   U suffer / sustain    W "with"    C "and", "as well as"
  *   Y "including", "among"    K "by"    w "who", "which"    P other preposition    0 "no one", "nobody", "none"
  *   , comma    | clause break (";", ":", dash)    s subordinate clause ("after", "when")    . sentence end
  *   _ anything else (other verbs, dates, times)
@@ -148,7 +149,7 @@ export const CUMULATIVE_CUES: readonly TextCue[] = [
 /** The "have killed" of a running total has a plural or mass subject: "the bombs have killed scores". */
 export const PERFECT_TOTAL_RULE = { id: 'casualties.cumulative.perfect', example: 'The military says the bombs have killed scores of American soldiers.' } as const;
 /** A year before the publication year in the sentence: "the 1988 bombing that killed 270 people". */
-export const HISTORICAL_YEAR_RULE = { id: 'casualties.historical.year', example: 'the 1988 bombing that killed 270 people' } as const;
+export const HISTORICAL_YEAR_RULE = { id: 'casualties.historical.year', example: 'The 1988 bombing of Pan Am Flight 103 killed 270 people.' } as const;
 /** Mass nouns that run up totals when they "have killed": "the war has killed more than 100,000". */
 export const MASS_SUBJECTS: ReadonlySet<string> = new Set(['war', 'violence', 'conflict', 'fighting', 'insurgency', 'disease', 'epidemic', 'virus', 'outbreak', 'famine', 'drought', 'campaign', 'crisis', 'uprising', 'unrest']);
 

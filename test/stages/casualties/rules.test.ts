@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { COUNT_RULES, CUMULATIVE_CUES, KIND_MODIFIERS, MERGE_RULES, PERSON_QUANTITIES, QUANTITY_MODIFIERS, VAGUE_QUANTITIES } from '../../../src/stages/casualties/rules.ts';
+import {
+  CLAIM_CUE, COUNT_RULES, CUMULATIVE_CUES, HISTORICAL_YEAR_RULE, KIND_MODIFIERS, MERGE_RULES, PERFECT_TOTAL_RULE, PERSON_QUANTITIES,
+  QUANTITY_MODIFIERS, VAGUE_QUANTITIES, WEAK_WOUNDED_RULE,
+} from '../../../src/stages/casualties/rules.ts';
 import { casualtiesOf } from './code.ts';
 
 const LEXICONS = ['casualty-triggers', 'casualty-incidents', 'casualty-victims', 'casualty-units', 'casualty-not-violence', 'casualty-perpetrators'];
@@ -16,7 +19,7 @@ const firedBy = (example: string) => casualtiesOf(example).flatMap((c) => c.rule
 test('casualty rule and lexicon ids are unique', () => {
   const ids = [
     ...COUNT_RULES, ...QUANTITY_MODIFIERS, ...VAGUE_QUANTITIES, ...CUMULATIVE_CUES, ...KIND_MODIFIERS,
-    ...Object.values(PERSON_QUANTITIES), ...Object.values(MERGE_RULES),
+    ...Object.values(PERSON_QUANTITIES), ...Object.values(MERGE_RULES), CLAIM_CUE, WEAK_WOUNDED_RULE, PERFECT_TOTAL_RULE, HISTORICAL_YEAR_RULE,
   ].map((r) => r.id);
   const lexiconIds = LEXICONS.flatMap((name) => rows(name).map(([id]) => id!));
   const all = [...ids, ...lexiconIds];
@@ -25,9 +28,9 @@ test('casualty rule and lexicon ids are unique', () => {
 });
 
 test('every rule’s own example fires it', () => {
-  const tables = [COUNT_RULES, QUANTITY_MODIFIERS, VAGUE_QUANTITIES, KIND_MODIFIERS, Object.values(PERSON_QUANTITIES), Object.values(MERGE_RULES)];
+  const tables = [COUNT_RULES, QUANTITY_MODIFIERS, VAGUE_QUANTITIES, KIND_MODIFIERS, Object.values(PERSON_QUANTITIES), Object.values(MERGE_RULES), [CLAIM_CUE, WEAK_WOUNDED_RULE]];
   const failures = tables.flat().filter((rule) => !firedBy(rule.example).includes(rule.id)).map((rule) => `${rule.id}: ${rule.example}`);
-  for (const cue of CUMULATIVE_CUES) {
+  for (const cue of [...CUMULATIVE_CUES, PERFECT_TOTAL_RULE, HISTORICAL_YEAR_RULE]) {
     const found = casualtiesOf(cue.example, { published: '2016-01-15' });
     if (!found.some((c) => c.cumulative && c.rules.includes(cue.id))) failures.push(`${cue.id}: ${cue.example}`);
   }
