@@ -39,7 +39,14 @@ export function cleanText(text: string, knownTitle: { start: number; end: number
   for (const block of blocks) {
     let current: Line | null = null;
     for (const line of block) {
-      if (title && line.start < title.end && line.end > title.start) continue;
+      if (title && line.start < title.end && line.end > title.start) {
+        // A title glued to the first body line: only the title's part of the line goes.
+        const rest = text.slice(title.end, line.end);
+        const lead = rest.length - rest.trimStart().length;
+        if (line.end <= title.end || rest.trim() === '') continue;
+        line.start = title.end + lead;
+        line.text = text.slice(line.start, line.end);
+      }
       const rule = FURNITURE_RULES.find((r) => r.pattern.test(line.text));
       if (rule) {
         furniture.push({ start: line.start, end: line.end, rule: rule.id });

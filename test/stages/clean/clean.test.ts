@@ -108,3 +108,10 @@ test('hard-wrapped lines join into one paragraph; a line ending a sentence start
   const cleaned = cleanText(text);
   assert.deepEqual(cleaned.paragraphs.map((p) => text.slice(p.start, p.end)), ['Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought.', 'Farmers said the crop was safe.']);
 });
+
+test('a known title glued to the first line removes only the title', () => {
+  const text = 'Man shot on Elm Street A man was shot and killed on Elm Street on Friday, police said.';
+  const cleaned = cleanText(text, { start: 0, end: 22 });
+  assert.equal(cleaned.title?.text, 'Man shot on Elm Street');
+  assert.deepEqual(cleaned.paragraphs.map((p) => text.slice(p.start, p.end)), ['A man was shot and killed on Elm Street on Friday, police said.']);
+});
