@@ -76,23 +76,33 @@ function capitalClass(shape: string): Capital {
   return first === -1 || lower < first ? 'l' : 'C';
 }
 
-/** Casing of a sentence from its words: ALL CAPS, Title Case or all lower case need enough words to tell. */
+/** Words Title Case leaves in lower case ("Talks on Iraq Violence"). */
+export const TITLE_CASE_SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'vs.', 'via', 'into', 'over', 'off', 'up']);
+
+/**
+ * Casing of a sentence from its words: ALL CAPS (70 % of the words), Title Case (capitalised words, lower
+ * case only for small words) or all lower case; it takes enough words to tell.
+ */
 export function sentenceCasing(words: readonly WordInfo[]): Casing {
   let count = 0;
   let upper = 0;
   let capital = 0;
   let lower = 0;
+  let lowerContent = 0;
   for (const word of words) {
     if (word.capital === '-') continue;
     count++;
     if (word.capital === 'U') upper++;
     else if (word.capital === 'C') capital++;
-    else lower++;
+    else {
+      lower++;
+      if (!TITLE_CASE_SMALL_WORDS.has(word.key)) lowerContent++;
+    }
   }
   if (count < 3) return 'N';
   if (upper >= 0.7 * count) return 'A';
   if (lower === count) return 'L';
-  if (count >= 4 && capital > 0 && capital + upper >= 0.7 * count) return 'T';
+  if (count >= 4 && capital > 0 && lowerContent === 0) return 'T';
   return 'N';
 }
 
@@ -176,7 +186,6 @@ const SUFFIX_TEMPLATES = AFFIX_LENGTHS.map((k) => 's' + k);
 export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
 const NEIGHBOUR_WORD = NEIGHBOUR_OFFSETS.map((o) => 'w' + o);
 const NEIGHBOUR_SHAPE = NEIGHBOUR_OFFSETS.map((o) => 's' + o);
-const NEIGHBOUR_POS = NEIGHBOUR_OFFSETS.map((o) => 't' + o);
 
 /** Features of the word itself: key, exact text, prefixes and suffixes. */
 export function ownFeatures(word: WordInfo, emit: Emit): void {

@@ -7,7 +7,7 @@ import { greedyDecode } from './decode.ts';
 import { viewSentence, type SentenceView } from './features.ts';
 import { labelsToSpans, type EntityType } from './labels.ts';
 import { shippedModel, type NerModel } from './model.ts';
-import { coverHyphenatedNames } from './refine.ts';
+import { coverHyphenatedNames, joinParticleNames } from './refine.ts';
 import type { Scorer } from './scorer.ts';
 
 export interface TaggedSpan {
@@ -37,7 +37,7 @@ export function tagWithModel(model: NerModel, tokens: readonly Token[], context:
 /** Labels a sentence view, reads the spans off the labels and repairs them. */
 export function decodeSpans(scorer: Scorer, view: SentenceView, temperature: number): TaggedSpan[] {
   const { labels, confidence } = greedyDecode(scorer, view, temperature);
-  return coverHyphenatedNames(labelsToSpans(labels), view).map((span) => {
+  return joinParticleNames(coverHyphenatedNames(labelsToSpans(labels), view), view).map((span) => {
     let score = 1;
     for (let i = span.firstToken; i < span.endToken; i++) score = Math.min(score, confidence[i]!);
     return { ...span, score };

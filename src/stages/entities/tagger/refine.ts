@@ -5,6 +5,31 @@ import type { LabelSpan } from './labels.ts';
 /** Lower-case parts that belong to a hyphenated name: "al-Maliki", "bin-Laden", "Mazar-e-Sharif", "Port-au-Prince". */
 const NAME_PARTICLES = new Set(['al', 'el', 'ul', 'ud', 'ad', 'as', 'ash', 'at', 'az', 'bin', 'ben', 'ibn', 'abu', 'abd', 'bint', 'van', 'von', 'de', 'du', 'da', 'di', 'del', 'della', 'le', 'la', 'les', 'e', 'i', 'y', 'au', 'aux', 'sur', 'on', 'en']);
 
+/** Lower-case words inside a person's name, between its parts: "Ludwig van der Rohe", "Carla del Ponte". */
+const PERSON_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'das', 'dos', 'do', 'du', 'la', 'le', 'ter', 'ten', 'zu', 'bin', 'ibn', 'bint', 'al', 'el', 'y']);
+
+/**
+ * Two person spans with only particles between them are one name: PER "Ludwig" + "van der" + PER "Rohe"
+ * → PER "Ludwig van der Rohe".
+ */
+export function joinParticleNames(spans: readonly LabelSpan[], v: SentenceView): LabelSpan[] {
+  const joined: LabelSpan[] = [];
+  for (const span of spans) {
+    const last = joined[joined.length - 1];
+    if (last && last.type === 'PER' && span.type === 'PER' && span.firstToken > last.endToken && onlyParticles(v, last.endToken, span.firstToken)) {
+      joined[joined.length - 1] = { ...last, endToken: span.endToken };
+    } else {
+      joined.push(span);
+    }
+  }
+  return joined;
+}
+
+function onlyParticles(v: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (v.words[k]!.capital !== 'l' || !PERSON_PARTICLES.has(v.words[k]!.key)) return false;
+  return true;
+}
+
 /**
  * A span neither starts nor ends inside a hyphenated name: "Kazemi-Qomi", "al-Jazeera" and "Port-au-Prince"
  * are covered whole. A span grows over hyphen-joined parts that are capitalised or particles; where grown

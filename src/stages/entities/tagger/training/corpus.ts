@@ -5,6 +5,7 @@
  */
 import type { Token } from '../../../../model/analysis.ts';
 import { segment } from '../../../segment/index.ts';
+import { TITLE_CASE_SMALL_WORDS } from '../features.ts';
 import { beginLabel, OUTSIDE } from '../labels.ts';
 import type { CharEntity, GmbText } from './gmb.ts';
 
@@ -55,7 +56,6 @@ export type Variant = 'upper' | 'title' | 'lower' | 'dateline' | 'headline';
 /** Share of training texts that get each extra variant, besides the text as it is. */
 export const VARIANT_RATES: Readonly<Record<Variant, number>> = { upper: 0.08, title: 0.04, lower: 0.03, dateline: 0.02, headline: 0.02 };
 
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as']);
 const DATELINE_PLACES = ['BAGHDAD', 'WASHINGTON', 'LONDON', 'MOSCOW', 'BEIJING', 'JERUSALEM', 'KABUL', 'TEHRAN', 'CAIRO', 'PARIS', 'NEW YORK', 'NAIROBI', 'ISLAMABAD', 'NEW DELHI', 'GENEVA', 'BRUSSELS', 'TOKYO', 'SEOUL', 'DAMASCUS', 'BEIRUT', 'KARACHI', 'LAGOS', 'JOHANNESBURG', 'MEXICO CITY', 'BOGOTA', 'CARACAS', 'HAVANA', 'ISTANBUL', 'ANKARA', 'KHARTOUM', 'MOGADISHU', 'COLOMBO', 'KATHMANDU', 'DHAKA', 'MANILA', 'JAKARTA', 'BANGKOK', 'HANOI', 'SYDNEY', 'OTTAWA'];
 const DATELINE_AGENCIES = ['Reuters', 'AP', 'AFP', 'VOA'];
 const MONTHS = ['Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
@@ -73,7 +73,7 @@ export function variantOf(text: GmbText, variant: Variant, random: () => number)
     case 'title':
       return same(
         text.text.replace(/(^|[\s"“(-])(\p{Ll}[\p{L}']*)/gu, (whole, before: string, word: string) =>
-          SMALL_WORDS.has(word) && before !== '' ? whole : before + word[0]!.toUpperCase() + word.slice(1),
+          TITLE_CASE_SMALL_WORDS.has(word) && before !== '' ? whole : before + word[0]!.toUpperCase() + word.slice(1),
         ),
         true,
       );

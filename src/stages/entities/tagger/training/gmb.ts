@@ -64,7 +64,7 @@ export interface Detokenized {
 
 /**
  * News-like text from Penn-Treebank tokens: "Iraq 's" → "Iraq's", "( 20 % )" → "(20%)", quotes closed up;
- * with `curly`, typographic quotes and apostrophes as in scraped news (“Positive”, Iraq’s).
+ * with `curly`, typographic quotes and apostrophes as in scraped news (“Positive”, Iraq’s, Shi’ite).
  */
 export function detokenize(tokens: readonly string[], curly = false): Detokenized {
   let text = '';
@@ -81,8 +81,8 @@ export function detokenize(tokens: readonly string[], curly = false): Detokenize
       else glueNext = true;
       if (curly) surface = quoteOpen ? '”' : '“';
       quoteOpen = !quoteOpen;
-    } else if (curly && surface.startsWith("'")) {
-      surface = '’' + surface.slice(1);
+    } else if (curly) {
+      surface = surface.replace(/'/g, '’');
     }
     if (!glue) text += ' ';
     starts.push(text.length);
