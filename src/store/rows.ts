@@ -22,7 +22,8 @@ export interface ArticleRows {
   url: string | null;
   title: string | null;
   source: string | null;
-  published: string | null;
+  /** YYYY-MM-DD, or '' when unknown. */
+  published: string;
   origin: string;
   text: string;
   /** JSON of the ArticleInput without its text. */
@@ -70,7 +71,8 @@ export interface PlaceRow {
 /** One event record of the article, with the fields of the deduplicated event it belongs to. */
 export interface EventRow {
   localId: string;
-  day: string | null;
+  /** YYYY-MM-DD, or '' when unknown. */
+  day: string;
   dateGranularity: string;
   sourceActor: string;
   sourceRoot: string;
@@ -121,7 +123,7 @@ export interface QuoteRow {
 
 export interface CasualtyRow {
   localId: string;
-  day: string | null;
+  day: string;
   killed: number | null;
   wounded: number | null;
   missing: number | null;
@@ -264,7 +266,7 @@ function base(input: ArticleInput, meta: ArticleMeta, source: string | null, tit
     url: input.url,
     title,
     source,
-    published: input.published,
+    published: input.published?.slice(0, 10) ?? '',
     origin: meta.origin,
     text,
     input: JSON.stringify(inputWithoutText),
@@ -322,10 +324,13 @@ function placeFields(ref: PlaceRef | null, places: Map<string, ArticleRecord['pl
   };
 }
 
-/** The day a date stands for: "2007-05-28" as is, "2007-05" → "2007-05-01", "1980" → "1980-01-01"; the granularity says how exact. */
-export function dayOf(date: DateValue | null): { day: string | null; granularity: string } {
+/**
+ * The day a date stands for: "2007-05-28" as is, "2007-05" → "2007-05-01", "1980" → "1980-01-01"; the granularity
+ * says how exact. '' when the date is unknown.
+ */
+export function dayOf(date: DateValue | null): { day: string; granularity: string } {
   const m = date?.value ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date.value) : null;
-  if (!date || !m) return { day: null, granularity: 'unknown' };
+  if (!date || !m) return { day: '', granularity: 'unknown' };
   return { day: `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`, granularity: date.granularity };
 }
 

@@ -36,7 +36,7 @@ export class StoreWriter {
       findEventOnDay: prepare(`SELECT id FROM events WHERE source_actor = @sourceActor AND target_actor = @targetActor AND root = @root AND place_key = @placeKey AND negated = @negated
         AND day BETWEEN date(@day, '-1 day') AND date(@day, '+1 day') ORDER BY abs(julianday(day) - julianday(@day)), id LIMIT 1`),
       findEventUndated: prepare(`SELECT id FROM events WHERE source_actor = @sourceActor AND target_actor = @targetActor AND root = @root AND place_key = @placeKey AND negated = @negated
-        AND day IS NULL ORDER BY id LIMIT 1`),
+        AND day = '' ORDER BY id LIMIT 1`),
       insertEvent: prepare(`INSERT INTO events (day, date_granularity, source_actor, source_root, source_name, target_actor, target_root, target_name, code, name, root, quad_class, goldstein,
           place_key, place_name, place_kind, geonameid, lat, lon, country, negated, claimed, historical, is_root, first_article_id, added_at)
         VALUES (@day, @dateGranularity, @sourceActor, @sourceRoot, @sourceName, @targetActor, @targetRoot, @targetName, @code, @name, @root, @quadClass, @goldstein,
@@ -166,7 +166,7 @@ export class StoreWriter {
 
   private findEvent(e: EventRow): number | undefined {
     const key = { sourceActor: e.sourceActor, targetActor: e.targetActor, root: e.root, placeKey: e.placeKey, negated: e.negated };
-    const row = (e.day === null ? this.s.findEventUndated!.get(key) : this.s.findEventOnDay!.get({ ...key, day: e.day })) as { id: number } | undefined;
+    const row = (e.day === '' ? this.s.findEventUndated!.get(key) : this.s.findEventOnDay!.get({ ...key, day: e.day })) as { id: number } | undefined;
     return row?.id;
   }
 }

@@ -19,7 +19,8 @@ CREATE TABLE articles (
   url            TEXT,
   title          TEXT,
   source         TEXT,
-  published      TEXT,
+  -- YYYY-MM-DD, or '' when unknown (so it sorts and indexes without NULL cases)
+  published      TEXT NOT NULL,
   origin         TEXT NOT NULL,
   text           TEXT NOT NULL,
   -- the ArticleInput as read (without its text), so recode sees exactly what ingest saw
@@ -38,6 +39,7 @@ CREATE TABLE articles (
 CREATE INDEX articles_published ON articles(published, id);
 CREATE INDEX articles_source ON articles(source, published);
 CREATE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
@@ -108,7 +110,8 @@ CREATE INDEX places_geonameid ON places(geonameid);
 -- place, negation and a day within one day of each other.
 CREATE TABLE events (
   id               INTEGER PRIMARY KEY,
-  day              TEXT,
+  -- YYYY-MM-DD, or '' when the date is unknown
+  day              TEXT NOT NULL,
   date_granularity TEXT NOT NULL,
   source_actor     TEXT NOT NULL,
   source_root      TEXT NOT NULL,
@@ -141,6 +144,8 @@ CREATE TABLE events (
 );
 CREATE INDEX events_dedupe ON events(source_actor, target_actor, root, place_key, negated, day);
 CREATE INDEX events_day ON events(day);
+CREATE INDEX events_source ON events(source_actor);
+CREATE INDEX events_target_actor ON events(target_actor);
 CREATE INDEX events_dyad ON events(source_root, target_root, day);
 CREATE INDEX events_target ON events(target_root, day);
 CREATE INDEX events_geo ON events(lat, lon);
@@ -203,7 +208,7 @@ CREATE TABLE casualties (
   id          INTEGER PRIMARY KEY,
   article_id  INTEGER NOT NULL REFERENCES articles(id),
   local_id    TEXT NOT NULL,
-  day         TEXT,
+  day         TEXT NOT NULL,
   killed      INTEGER,
   wounded     INTEGER,
   missing     INTEGER,

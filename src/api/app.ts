@@ -1,0 +1,76 @@
+/**
+ * The HTTP API as a fastify app. `buildApp({ db })` returns it unstarted, so tests call `app.inject()` and
+ * `dateline serve` calls `listen()`. JSON in and out; every parameter validated; CORS off unless an origin is given.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ArticleRecord } from '../model/record.ts';
+import type { Db } from '../store/db.ts';
+import { installErrorHandling } from './errors.ts';
+import { openApiDocument, routeCollector } from './openapi.ts';
+import { articleRoutes } from './routes/articles.ts';
+import { eventRoutes } from './routes/events.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { recordRoutes } from './routes/records.ts';
+import { staticRoutes } from './static.ts';
+
+export interface AppOptions {
+  db: Db;
+  /** Folder of the built web app (default web/dist of this checkout). */
+  webRoot?: string;
+  /** Origin allowed to call the API from a browser; CORS is off when absent. */
+  corsOrigin?: string;
+  /** Largest request body, in bytes (default 1 MiB). */
+  bodyLimit?: number;
+}
+
+export interface ApiContext {
+  db: Db;
+  bodyLimit: number;
+}
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+export function buildApp(options: AppOptions): FastifyInstance {
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    // Strict: no silently dropped unknown parameters, no array coercion; errors carry their schema for the message.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, verbose: true } },
+    // A longer path parameter is a 404 before it reaches a route.
+    routerOptions: { maxParamLength: 200 },
+  });
+  const context: ApiContext = { db: options.db, bodyLimit };
+  const collector = routeCollector();
+  app.addHook('onRoute', collector.onRoute);
+  app.addSchema(ArticleRecord);
+  installErrorHandling(app);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  if (options.corsOrigin) enableCors(app, options.corsOrigin);
+
+  articleRoutes(app, context);
+  eventRoutes(app, context);
+  recordRoutes(app, context);
+  exportRoutes(app, context);
+
+  let document: object | null = null;
+  app.get('/api/openapi.json', () => {
+    document ??= openApiDocument(collector.routes, { version: (JSON.parse(readFileSync(`${REPO}package.json`, 'utf8')) as { version: string }).version });
+    return document;
+  });
+  staticRoutes(app, options.webRoot ?? `${REPO}web/dist`);
+  return app;
+}
+
+function enableCors(app: FastifyInstance, origin: string): void {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+    if (request.method === 'OPTIONS') {
+      return reply.header('access-control-allow-methods', 'GET, POST').header('access-control-allow-headers', 'content-type').header('access-control-max-age', '600').status(204).send();
+    }
+  });
+}

@@ -1,0 +1,72 @@
+/** Articles: search, the reader view of one article, and coding a posted article without storing it. */
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { ArticleInput } from '../../model/analysis.ts';
+import { codeArticle } from '../../pipeline/codeArticle.ts';
+import { readBuffer } from '../../stages/input/index.ts';
+import { getArticle, searchArticles, type ArticleAfter } from '../../store/articles.ts';
+import { QueryError } from '../../store/queryError.ts';
+import type { ApiContext } from '../app.ts';
+import { decodeCursor, encodeCursor, isInt, isString } from '../cursor.ts';
+import { checkRange } from '../params.ts';
+import { ARTICLE_RECORD_REF, ArticleList, ArticleQuery, CodeBody, CodeQuery, IdParams, StoredArticle } from '../schemas.ts';
+
+export function articleRoutes(app: FastifyInstance, { db, bodyLimit }: ApiContext): void {
+  app.get<{ Querystring: Static<typeof ArticleQuery> }>(
+    '/api/articles',
+    {
+      schema: {
+        summary: 'Search articles',
+        description: 'Full-text search (ranked, with a highlighted snippet) or, without q, every article newest first. Filters combine.',
+        querystring: ArticleQuery,
+        response: { 200: ArticleList },
+      },
+    },
+    (request) => {
+      const { q, from, to, source, cursor, limit = 50 } = request.query;
+      checkRange(from, to);
+      const after = decodeCursor<ArticleAfter>(cursor, (v) => isInt(v.id) && (q !== undefined ? typeof v.rank === 'number' : isString(v.published)));
+      const page = searchArticles(db, { ...(q !== undefined ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(source ? { source } : {}) }, after, limit);
+      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+    },
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/api/articles/:id',
+    {
+      schema: {
+        summary: 'One article with every record',
+        description: 'The text and every record (entities, places, dates, events, quotes, casualties) with offsets into the text, for the reader view.',
+        params: IdParams,
+        response: { 200: StoredArticle },
+      },
+    },
+    (request, reply) => {
+      const article = getArticle(db, request.params.id);
+      if (!article) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `there is no article ${request.params.id} in this store` });
+      return article;
+    },
+  );
+
+  app.post<{ Body: Static<typeof CodeBody>; Querystring: Static<typeof CodeQuery> }>(
+    '/api/code',
+    {
+      bodyLimit,
+      schema: {
+        summary: 'Code a posted article (not stored)',
+        description: `Runs the whole pipeline on one article and answers its record. Body: the same record as a line of \`dateline code\` JSONL input; at most ${bodyLimit} bytes.`,
+        querystring: CodeQuery,
+        body: CodeBody,
+        response: { 200: { $ref: `${ARTICLE_RECORD_REF}#` } },
+      },
+    },
+    (request) => {
+      const body = request.body;
+      if (body.text === undefined && body.html === undefined) throw new QueryError('text', 'give the article as "text" (or an HTML page as "html")');
+      const [item] = [...readBuffer('request.json', Buffer.from(JSON.stringify({ id: 'posted', ...body })), { maxBytes: bodyLimit })];
+      if (!item || !item.ok) throw new QueryError('text', item && !item.ok ? item.message.replace(/^record "[^"]*" /, 'the article ') : 'no article in the body');
+      const input: ArticleInput = item.input;
+      return codeArticle(input, { explain: request.query.explain === true });
+    },
+  );
+}
