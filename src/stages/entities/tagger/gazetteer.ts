@@ -3,6 +3,7 @@
  * learns how far to trust each list; this file only says where a sentence's tokens match them.
  */
 
+/** The lists, at most 10: each takes three mark bits of a token's 32-bit match word. */
 export const LIST_NAMES = ['country', 'demonym', 'city', 'firstName', 'orgWord', 'title', 'actorPerson', 'actorOrg', 'actorPlace', 'lowerWord'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 export type PhraseLists = Record<ListName, readonly string[]>;

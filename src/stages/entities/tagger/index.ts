@@ -6,7 +6,7 @@ import type { Segmented, Token } from '../../../model/analysis.ts';
 import { greedyDecode } from './decode.ts';
 import { viewSentence, type SentenceView } from './features.ts';
 import { labelsToSpans, type EntityType } from './labels.ts';
-import { shippedModel, type NerModel } from './model.ts';
+import { shippedModel } from './model.ts';
 import { coverHyphenatedNames, joinParticleNames } from './refine.ts';
 import type { Scorer } from './scorer.ts';
 
@@ -25,11 +25,8 @@ export interface TaggedSpan {
  *   → PER "Ryan Crocker", PER "Hassan Kazemi-Qomi", LOC "Baghdad"
  */
 export function tagSentence(tokens: readonly Token[], context: { headline: boolean }): TaggedSpan[] {
-  return tagWithModel(shippedModel(), tokens, context);
-}
-
-export function tagWithModel(model: NerModel, tokens: readonly Token[], context: { headline: boolean }): TaggedSpan[] {
   if (tokens.length === 0) return [];
+  const model = shippedModel();
   const view = viewSentence(tokens, context.headline, model.gazetteer, model.describe);
   return decodeSpans(model.scorer, view, model.temperature);
 }

@@ -54,7 +54,7 @@ export interface ModelContent {
 export function encodeModel(content: ModelContent): Buffer {
   let largest = 0;
   for (const w of content.weights) largest = Math.max(largest, Math.abs(w));
-  const scale = largest / 127;
+  const scale = largest > 0 ? largest / 127 : 1;
   const features: string[] = [];
   const bytes: number[] = [];
   const row = new Int8Array(LABEL_COUNT);
@@ -93,7 +93,7 @@ export function decodeModel(buffer: Buffer): NerModel {
   const weights = new Float32Array(quantised.length);
   for (let k = 0; k < quantised.length; k++) weights[k] = quantised[k]! * file.scale;
   const lists = {} as Record<ListName, string[]>;
-  for (const name of LIST_NAMES) lists[name] = file.lists[name]?.split('\n') ?? [];
+  for (const name of LIST_NAMES) lists[name] = file.lists[name] ? file.lists[name].split('\n') : [];
   const scorer = new CachedScorer(features, weights);
   return { scorer, describe: (text) => scorer.describe(text), temperature: file.temperature, gazetteer: new Gazetteer(lists), lists, features, weights };
 }
