@@ -21,6 +21,26 @@ async function main(argv: string[]): Promise<number> {
       const { runCode } = await import('./code.ts');
       return runCode(positionals, values);
     }
+    case 'ingest': {
+      const { runIngest } = await import('./ingest.ts');
+      return runIngest(positionals, values);
+    }
+    case 'recode': {
+      const { runRecode } = await import('./recode.ts');
+      return runRecode(positionals, values);
+    }
+    case 'serve': {
+      const { runServe } = await import('./serve.ts');
+      return runServe(positionals, values);
+    }
+    case 'export': {
+      const { runExport } = await import('./export.ts');
+      return runExport(positionals, values);
+    }
+    case 'demo': {
+      const { runDemo } = await import('./demo.ts');
+      return runDemo(positionals, values);
+    }
     default:
       throw new UsageError(`command "${command.name}" is declared but not wired`);
   }

@@ -17,6 +17,10 @@ export interface CommandSpec {
 }
 
 const DB: OptionSpec = { name: 'db', type: 'string', arg: 'FILE', description: 'SQLite database file', default: 'dateline.db' };
+const WORKERS: OptionSpec = { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles (default: one per core)' };
+const PORT: OptionSpec = { name: 'port', type: 'string', arg: 'N', description: 'port to listen on', default: '8080' };
+const HOST: OptionSpec = { name: 'host', type: 'string', arg: 'ADDRESS', description: 'address to listen on (0.0.0.0 for every interface)', default: '127.0.0.1' };
+const CORS: OptionSpec = { name: 'cors', type: 'string', arg: 'ORIGIN', description: 'let web pages from ORIGIN (e.g. http://localhost:5173) call the API; off by default' };
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -36,6 +40,46 @@ export const COMMANDS: CommandSpec[] = [
       'dateline code articles.jsonl --format jsonl > out.jsonl',
       'cat story.txt | dateline code - --date 2024-03-01',
     ],
+  },
+  {
+    name: 'ingest',
+    usage: 'dateline ingest <file|dir|feed|url|->... [options]',
+    description: 'Code articles into the store: text, HTML, JSON/JSONL, RSS/Atom feeds (files or URLs), gzipped too. Re-running adds nothing twice.',
+    options: [
+      DB,
+      WORKERS,
+      { name: 'date', type: 'string', arg: 'YYYY-MM-DD', description: 'publication date for articles that carry none' },
+      { name: 'max-bytes', type: 'string', arg: 'N', description: 'largest article accepted, in bytes', default: String(5 * 1024 * 1024) },
+    ],
+    examples: ['dateline ingest ./articles/ feed.xml dump.jsonl.gz --db dateline.db --workers 2', 'dateline ingest https://example.org/world.rss'],
+  },
+  {
+    name: 'recode',
+    usage: 'dateline recode [options]',
+    description: 'Code every stored article again (after a lexicon or rule change) and replace its records in place.',
+    options: [DB, WORKERS],
+    examples: ['dateline recode --db dateline.db'],
+  },
+  {
+    name: 'serve',
+    usage: 'dateline serve [options]',
+    description: 'Serve the store over HTTP: the JSON API under /api (OpenAPI at /api/openapi.json) and the web app at /.',
+    options: [DB, PORT, HOST, CORS],
+    examples: ['dateline serve --db dateline.db --port 8080'],
+  },
+  {
+    name: 'export',
+    usage: 'dateline export [options] > events.tsv',
+    description: 'Write every stored event to stdout: the GDELT 2.0 event table (tab-separated), CSV, or JSON lines.',
+    options: [DB, { name: 'format', type: 'string', arg: 'gdelt|csv|jsonl', description: 'output format', default: 'gdelt' }],
+    examples: ['dateline export --format gdelt > events.tsv', 'dateline export --format jsonl --db news.db > events.jsonl'],
+  },
+  {
+    name: 'demo',
+    usage: 'dateline demo [options]',
+    description: 'Ingest the articles bundled in data/samples (what is not stored yet), then serve them. This is `npm start`.',
+    options: [DB, PORT, HOST, WORKERS],
+    examples: ['npm start', 'dateline demo --port 3000'],
   },
 ];
 

@@ -9,7 +9,7 @@ import { StoreWriter } from '../store/writer.ts';
 import type { InputOrigin } from '../stages/input/index.ts';
 import { FailureTally, type FailureGroup } from './failures.ts';
 import { CoderPool, type CodeResult } from './pool.ts';
-import { readSources, type SourceOptions } from './sources.ts';
+import { readSources, type SourceOptions, type SourceSpec } from './sources.ts';
 
 export interface IngestOptions extends SourceOptions {
   workers: number;
@@ -35,7 +35,7 @@ export interface IngestSummary extends IngestProgress {
   nearDuplicates: number;
   mentions: number;
   failures: FailureGroup[];
-  /** Starting the workers (loading the pipeline). */
+  /** Starting the workers (loading the pipeline); 0 when nothing needed coding. */
   startupMs: number;
   interrupted: boolean;
 }
@@ -44,19 +44,19 @@ export interface IngestSummary extends IngestProgress {
 const BATCH = 64;
 const FLUSH_MS = 500;
 
-export async function ingest(db: Db, specs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
-  const started = performance.now();
-  const pool = await CoderPool.start(options.workers);
-  const ready = performance.now();
+export async function ingest(db: Db, specs: readonly SourceSpec[], options: IngestOptions): Promise<IngestSummary> {
+  let started = performance.now();
+  // Workers start at the first article to code: re-running over stored articles costs no start-up.
+  let pool: CoderPool | null = null;
   const writer = new StoreWriter(db);
   const failures = new FailureTally();
-  const summary: IngestSummary = { done: 0, stored: 0, duplicates: 0, failed: 0, events: 0, elapsedMs: 0, nearDuplicates: 0, mentions: 0, failures: [], startupMs: ready - started, interrupted: false };
+  const summary: IngestSummary = { done: 0, stored: 0, duplicates: 0, failed: 0, events: 0, elapsedMs: 0, nearDuplicates: 0, mentions: 0, failures: [], startupMs: 0, interrupted: false };
   const seen = new Set<string>();
   const coding = new Set<Promise<void>>();
   let batch: { result: CodeResult; where: string }[] = [];
 
   const report = () => {
-    summary.elapsedMs = performance.now() - ready;
+    summary.elapsedMs = performance.now() - started - summary.startupMs;
     summary.failed = failures.count;
     options.onProgress?.({ ...summary });
   };
@@ -99,6 +99,12 @@ export async function ingest(db: Db, specs: readonly string[], options: IngestOp
         continue;
       }
       seen.add(key);
+      if (!pool) {
+        const starting = performance.now();
+        pool = await CoderPool.start(options.workers);
+        summary.startupMs = performance.now() - starting;
+        started = starting;
+      }
       await pool.whenFree();
       const task = pool.code(item.input, { key, contentHash, origin: where }).then((result) => {
         batch.push({ result, where });
@@ -111,9 +117,9 @@ export async function ingest(db: Db, specs: readonly string[], options: IngestOp
     flush();
   } finally {
     clearInterval(timer);
-    await pool.close();
+    await pool?.close();
   }
-  summary.elapsedMs = performance.now() - ready;
+  summary.elapsedMs = performance.now() - started - summary.startupMs;
   summary.failed = failures.count;
   summary.failures = failures.list();
   return summary;

@@ -12,10 +12,15 @@ export interface SourceOptions extends ReadOptions {
   fetch?: typeof fetch;
 }
 
+/** A path, URL or "-"; or one with its own publication date (for bundled samples whose text carries none). */
+export type SourceSpec = string | { spec: string; published: string };
+
 const URL_SPEC = /^https?:\/\//i;
 
-export async function* readSources(specs: readonly string[], options: SourceOptions = {}): AsyncGenerator<InputItem> {
-  for (const spec of specs) {
+export async function* readSources(specs: readonly SourceSpec[], defaults: SourceOptions = {}): AsyncGenerator<InputItem> {
+  for (const entry of specs) {
+    const spec = typeof entry === 'string' ? entry : entry.spec;
+    const options = typeof entry === 'string' ? defaults : { ...defaults, published: entry.published };
     if (!URL_SPEC.test(spec)) {
       yield* readInputs([spec], options);
       continue;
@@ -48,9 +53,10 @@ async function fetchBytes(url: string, options: SourceOptions): Promise<{ ok: tr
 }
 
 /** About how many articles the specs hold (records and feed items counted, URLs not); null when unknown. */
-export function estimateArticles(specs: readonly string[]): number | null {
+export function estimateArticles(specs: readonly SourceSpec[]): number | null {
   let total = 0;
-  for (const spec of specs) {
+  for (const entry of specs) {
+    const spec = typeof entry === 'string' ? entry : entry.spec;
     if (spec === '-' || URL_SPEC.test(spec)) return null;
     let files: string[];
     try {

@@ -32,7 +32,8 @@ const actor = (n: 1 | 2): Column[] => {
   const key = n === 1 ? 'a1' : 'a2';
   const code = (e: EventRowOut) => (n === 1 ? e.source_actor : e.target_actor);
   return [
-    { name: `Actor${n}Code`, value: (e) => code(e).replace(/^---$/, '') },
+    // "---" is CAMEO's unknown country: "---CVL" is GDELT's "CVL".
+    { name: `Actor${n}Code`, value: (e) => code(e).replace(/^---/, '') },
     { name: `Actor${n}Name`, value: (e) => ((n === 1 ? e.source_name : e.target_name) ?? '').toUpperCase() },
     { name: `Actor${n}CountryCode`, value: (_, a) => a[key].country, note: 'ISO 3166 alpha-3 when the CAMEO code starts with a country' },
     { name: `Actor${n}KnownGroupCode`, value: () => null, note: EMPTY_ACTOR },
@@ -110,9 +111,9 @@ export function gdeltValues(e: EventRowOut): string[] {
 
 let isCountry: ((code: string) => boolean) | null = null;
 
-/** "USAGOV" → country USA, types [GOV]; "IGO" → no country, types [IGO]. */
+/** "USAGOV" → country USA, types [GOV]; "IGO" and "---CVL" → no country, types [IGO] and [CVL]. */
 function actorParts(code: string): Parts {
-  if (!code || code === '---') return { country: '', types: [] };
+  if (code.startsWith('---')) return { country: '', types: code.slice(3).match(/.{1,3}/g) ?? [] };
   if (!isCountry) {
     const iso = createRequire(import.meta.url)('i18n-iso-countries') as { isValid: (code: string) => boolean };
     isCountry = (c) => /^[A-Z]{3}$/.test(c) && iso.isValid(c);

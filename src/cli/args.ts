@@ -1,0 +1,36 @@
+/** Option values of the store commands, checked: a bad value is a UsageError naming the option. */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { UsageError } from './errors.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+
+export function wholeNumber(values: Values, name: string, fallback: number, min: number, max: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${String(raw)}"`);
+  return n;
+}
+
+export function workerCount(values: Values): number {
+  return wholeNumber(values, 'workers', Math.max(1, availableParallelism()), 1, 64);
+}
+
+export function dbFile(values: Values): string {
+  const file = values.db;
+  if (file === undefined) return 'dateline.db';
+  if (typeof file !== 'string' || file === '') throw new UsageError('--db needs a file name');
+  return file;
+}
+
+/** The database of a reading command, which must exist already. */
+export function existingDbFile(values: Values): string {
+  const file = dbFile(values);
+  if (!existsSync(file)) throw new UsageError(`${file} does not exist; create it with \`dateline ingest <files> --db ${file}\``);
+  return file;
+}
+
+export function noPositionals(command: string, positionals: string[]): void {
+  if (positionals.length > 0) throw new UsageError(`\`dateline ${command}\` takes no file arguments (got ${positionals.join(' ')}); see \`dateline ${command} --help\``);
+}

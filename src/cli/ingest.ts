@@ -1,0 +1,65 @@
+/** `dateline ingest`: code articles into the store, with progress and a closing summary. Ctrl-C stops cleanly. */
+import { ingest, type IngestSummary } from '../ingest/ingest.ts';
+import { estimateArticles, type SourceSpec } from '../ingest/sources.ts';
+import { DEFAULT_MAX_BYTES } from '../stages/input/index.ts';
+import { parsePublished } from '../stages/input/published.ts';
+import { openStore, type Db } from '../store/db.ts';
+import { dbFile, wholeNumber, workerCount } from './args.ts';
+import { UsageError } from './errors.ts';
+import { duration, fmt, ProgressLine } from './progress.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+
+export async function runIngest(specs: string[], values: Values): Promise<number> {
+  if (specs.length === 0) throw new UsageError('give at least one file, directory, feed, URL or "-" for stdin; see `dateline ingest --help`');
+  let published: string | undefined;
+  if (typeof values.date === 'string') {
+    published = parsePublished(values.date) ?? undefined;
+    if (!published) throw new UsageError(`--date "${values.date}" is not a date; use YYYY-MM-DD`);
+  }
+  const maxBytes = wholeNumber(values, 'max-bytes', DEFAULT_MAX_BYTES, 1, 2 ** 31);
+  const workers = workerCount(values);
+  const file = dbFile(values);
+  const db = openStore(file);
+  try {
+    const summary = await ingestWithProgress(db, specs, { workers, maxBytes, ...(published ? { published } : {}) });
+    process.stdout.write(`${describeIngest(summary, file)}\n`);
+    return summary.failed > 0 || summary.interrupted ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs an ingest with the progress line and Ctrl-C handling (first press: finish what is being coded; second: quit). */
+export async function ingestWithProgress(db: Db, specs: SourceSpec[], options: { workers: number; maxBytes?: number; published?: string }): Promise<IngestSummary> {
+  const total = process.stderr.isTTY ? estimateArticles(specs) : null;
+  const progress = new ProgressLine('ingest');
+  const stop = new AbortController();
+  const onSigint = () => {
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+    progress.finish();
+    process.stderr.write('dateline: stopping after the articles being coded (Ctrl-C again to quit now; nothing stored is lost)\n');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await ingest(db, specs, { ...options, signal: stop.signal, onProgress: (p) => progress.update({ done: p.done, total, events: p.events, elapsedMs: p.elapsedMs }) });
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.finish();
+  }
+}
+
+export function describeIngest(s: IngestSummary, file: string): string {
+  const seconds = s.elapsedMs / 1000;
+  const rate = seconds > 0 ? Math.round((s.stored + s.failed) / seconds) : 0;
+  const lines = [
+    `${s.interrupted ? 'Interrupted. ' : ''}Stored ${fmt(s.stored)} article${s.stored === 1 ? '' : 's'} in ${file}` +
+      (s.nearDuplicates ? ` (${fmt(s.nearDuplicates)} near-duplicate${s.nearDuplicates === 1 ? '' : 's'} of earlier articles, linked and not counted twice)` : '') +
+      `: ${fmt(s.mentions)} event reports, ${fmt(s.events)} new events.`,
+    `Skipped ${fmt(s.duplicates)} already stored. Failed ${fmt(s.failed)}.` + (s.stored + s.failed > 0 ? ` ${duration(s.elapsedMs)} (${fmt(rate)} articles/s; workers started in ${duration(s.startupMs)}).` : ''),
+  ];
+  for (const f of s.failures.slice(0, 10)) lines.push(`  ${fmt(f.count)} × ${f.reason} (first: ${f.first})`);
+  if (s.failures.length > 10) lines.push(`  … and ${s.failures.length - 10} other reasons`);
+  return lines.join('\n');
+}

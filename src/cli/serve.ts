@@ -1,0 +1,46 @@
+/** `dateline serve`: the HTTP API and the web app over a store. */
+import { buildApp } from '../api/app.ts';
+import { openStore, type Db } from '../store/db.ts';
+import { existingDbFile, noPositionals, wholeNumber } from './args.ts';
+import { UsageError } from './errors.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+
+export async function runServe(positionals: string[], values: Values): Promise<number> {
+  noPositionals('serve', positionals);
+  const db = openStore(existingDbFile(values));
+  return serve(db, values);
+}
+
+/** Listens until Ctrl-C; prints where. */
+export async function serve(db: Db, values: Values): Promise<number> {
+  const port = wholeNumber(values, 'port', 8080, 0, 65535);
+  const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+  const corsOrigin = typeof values.cors === 'string' ? values.cors : undefined;
+  if (corsOrigin !== undefined && !/^https?:\/\/[^/\s]+$/.test(corsOrigin)) throw new UsageError(`--cors must be an origin such as http://localhost:5173, not "${corsOrigin}"`);
+  const app = buildApp({ db, ...(corsOrigin ? { corsOrigin } : {}) });
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pick another with --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${host}; check --host`);
+    throw error;
+  }
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shown}:${actualPort}/`;
+  process.stdout.write(`Dateline is serving ${db.name} at ${url}\n  API: ${url}api/events, documented at ${url}api/openapi.json\n  Ctrl-C stops.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void app.close().then(() => resolve());
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  db.close();
+  return 0;
+}
