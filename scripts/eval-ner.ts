@@ -44,6 +44,26 @@ export const SYSTEMS: NerSystem[] = [
   // mapping the stage's entity kinds onto PER / ORG / LOC / MISC. ──
 ];
 
+/** Precision of the model's spans by score band: what a score threshold buys. */
+export function precisionByScore(texts: readonly GmbText[]): { band: string; spans: number; precision: number }[] {
+  const bands = [0, 0.5, 0.8, 0.95, 1.01];
+  const right = new Array<number>(bands.length - 1).fill(0);
+  const total = new Array<number>(bands.length - 1).fill(0);
+  for (const text of texts) {
+    const gold = new Set(text.entities.map((e) => `${e.start}:${e.end}:${e.type}`));
+    const seg = segment(text.text, [{ start: 0, end: text.text.length }]);
+    for (const s of seg.sentences) {
+      const tokens = seg.tokens.slice(s.firstToken, s.endToken);
+      for (const span of tagSentence(tokens, { headline: false })) {
+        const band = bands.findIndex((low, k) => span.score >= low && span.score < bands[k + 1]!);
+        total[band]!++;
+        if (gold.has(`${tokens[span.firstToken]!.start}:${tokens[span.endToken - 1]!.end}:${span.type}`)) right[band]!++;
+      }
+    }
+  }
+  return total.map((n, k) => ({ band: `${bands[k]!.toFixed(2)}–${Math.min(1, bands[k + 1]!).toFixed(2)}`, spans: n, precision: n === 0 ? 0 : right[k]! / n }));
+}
+
 interface GeoVirusArticle {
   text: string;
   toponyms: { start: number; end: number }[];
@@ -90,6 +110,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const counts = scoreOnTexts(system, texts);
     console.log(`${system.name} (${Math.round(performance.now() - started)} ms)\n${formatCounts(counts)}\n`);
   }
+  console.log('model alone, precision by span score');
+  for (const band of precisionByScore(texts)) console.log(`  ${band.band}  ${String(band.spans).padStart(5)} spans  precision ${band.precision.toFixed(3)}`);
+  console.log();
   if (existsSync(GEOVIRUS)) {
     const model = modelToponymRecall();
     console.log(`GeoVirus, ${model.gold} gold toponyms`);

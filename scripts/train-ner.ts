@@ -6,12 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Token } from '../src/model/analysis.ts';
-import { greedyDecode } from '../src/stages/entities/tagger/decode.ts';
 import { featureName, staticFeatures, viewSentence, type SentenceView } from '../src/stages/entities/tagger/features.ts';
 import { Gazetteer, LIST_NAMES } from '../src/stages/entities/tagger/gazetteer.ts';
 import { decodeSpans } from '../src/stages/entities/tagger/index.ts';
 import { decodeModel, encodeModel, MODEL_PATH } from '../src/stages/entities/tagger/model.ts';
-import { projectLabels, seededRandom, taggedSentences, variantOf, VARIANT_RATES, type TaggedSentence, type Variant } from '../src/stages/entities/tagger/training/corpus.ts';
+import { seededRandom, taggedSentences, variantOf, VARIANT_RATES, type TaggedSentence, type Variant } from '../src/stages/entities/tagger/training/corpus.ts';
 import { countMatches, emptyCounts, formatCounts, scoreOf } from '../src/stages/entities/tagger/training/evaluate.ts';
 import { gmbText, readGmb, splitOf, type CharEntity } from '../src/stages/entities/tagger/training/gmb.ts';
 import { buildPhraseLists } from '../src/stages/entities/tagger/training/lists.ts';
@@ -92,10 +91,8 @@ log(`confidence temperature ${temperature.toFixed(2)} (fitted on dev)`);
 const about = `Averaged perceptron over wink tokens; GMB 2.2 (Kaggle extract) train split, ${EPOCHS} epochs, seed ${SEED}; see scripts/train-ner.ts`;
 const file = encodeModel({ about, rows: trainer.rows, weights, temperature, lists });
 writeFileSync(MODEL_PATH, file);
-const loadStarted = process.hrtime.bigint();
 const model = decodeModel(file);
-const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
-log(`wrote ${fileURLToPath(MODEL_PATH)}: ${(file.length / 1e6).toFixed(2)} MB, ${model.features.length} features kept, decodes in ${loadSeconds.toFixed(2)} s`);
+log(`wrote ${fileURLToPath(MODEL_PATH)}: ${(file.length / 1e6).toFixed(2)} MB, ${model.features.length} features kept`);
 log(`dev scores of the written (quantised) model:\n${formatCounts(evaluateDev(model.scorer))}`);
 
 function evaluateDev(scorer: Scorer): ReturnType<typeof emptyCounts> {
@@ -117,19 +114,19 @@ function f1Line(counts: ReturnType<typeof emptyCounts>): string {
 }
 
 /**
- * The softmax temperature under which the chosen labels' confidences best predict whether they are right
- * (log loss on the dev split, searched over powers of two and then refined).
+ * The softmax temperature under which span scores best predict whether a span is right, exact span and type
+ * (log loss over the dev split's predicted spans, searched over powers of two, then refined).
  */
 function calibrateTemperature(scorer: Scorer): number {
   const logLoss = (temperature: number): number => {
     let loss = 0;
     for (const text of devTexts) {
-      for (const sentence of text.sentences) {
-        const { labels, confidence } = greedyDecode(scorer, sentence.view, temperature);
-        const gold = projectLabels(sentence.tokens, text.gold);
-        for (let i = 0; i < labels.length; i++) {
-          const p = Math.min(Math.max(confidence[i]!, 1e-6), 1 - 1e-6);
-          loss -= Math.log(labels[i] === gold[i] ? p : 1 - p);
+      const gold = new Set(text.gold.map((e) => `${e.start}:${e.end}:${e.type}`));
+      for (const { tokens, view } of text.sentences) {
+        for (const span of decodeSpans(scorer, view, temperature)) {
+          const right = gold.has(`${tokens[span.firstToken]!.start}:${tokens[span.endToken - 1]!.end}:${span.type}`);
+          const p = Math.min(Math.max(span.score, 1e-6), 1 - 1e-6);
+          loss -= Math.log(right ? p : 1 - p);
         }
       }
     }

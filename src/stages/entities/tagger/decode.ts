@@ -1,5 +1,5 @@
 /** Greedy left-to-right decoding over BIO labels, with the chosen labels' confidences. */
-import { allowedAfter, LABEL_COUNT } from './labels.ts';
+import { allowedAfter, LABEL_COUNT, OUTSIDE } from './labels.ts';
 import type { SentenceView } from './features.ts';
 import type { Scorer } from './scorer.ts';
 
@@ -9,7 +9,10 @@ const allowed = allowedAfter;
 
 export interface Decoded {
   labels: Uint8Array;
-  /** Softmax probability (at `temperature`) of each chosen label among the labels allowed there. */
+  /**
+   * Softmax probability (at `temperature`) of each chosen entity label among the labels allowed there;
+   * 1 where the label is O (nothing reads those, and most labels are O).
+   */
   confidence: Float32Array;
 }
 
@@ -25,7 +28,7 @@ export function greedyDecode(scorer: Scorer, v: SentenceView, temperature: numbe
     scorer.historyScores(v, i, prev1, prev2, scores);
     const best = bestAllowed(scores, prev1);
     labels[i] = best;
-    confidence[i] = softmaxAt(scores, prev1, best, temperature);
+    confidence[i] = best === OUTSIDE ? 1 : softmaxAt(scores, prev1, best, temperature);
     prev2 = prev1;
     prev1 = best;
   }

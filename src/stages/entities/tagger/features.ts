@@ -228,17 +228,26 @@ export function markCapitalFeatures(bit: number, casingIndex: number, capitalInd
   emit('gc', CAPITALISED_MARKS[bit]![casingIndex]![capitalIndex]!);
 }
 
-/** Features of the token in its sentence that no cache can hold: word pairs, position, joins, name runs. */
+/** What stands for the word or POS before the first token and after the last. */
+export const BOUNDARY = '<s>';
+
+/** Word pairs and POS pairs: the previous token with this one, this one with the next. */
+export function pairFeatures(v: SentenceView, i: number, emit: Emit): void {
+  const n = v.length;
+  const key = v.words[i]!.key;
+  emit('ww-', i > 0 ? v.words[i - 1]!.key : BOUNDARY, key);
+  emit('ww+', key, i + 1 < n ? v.words[i + 1]!.key : BOUNDARY);
+  emit('tt-', i > 0 ? v.pos[i - 1]! : BOUNDARY, v.pos[i]!);
+  emit('tt+', v.pos[i]!, i + 1 < n ? v.pos[i + 1]! : BOUNDARY);
+}
+
+/** Features of the token in its sentence that no cache holds: position, joins, name runs. */
 export function contextFeatures(v: SentenceView, i: number, emit: Emit): void {
   const word = v.words[i]!;
   const c = v.casingIndex;
   const n = v.length;
-  if (i === 0) emit('w-1', '<s>');
-  if (i === n - 1) emit('w1', '<s>');
-  emit('ww-', i > 0 ? v.words[i - 1]!.key : '<s>', word.key);
-  emit('ww+', word.key, i + 1 < n ? v.words[i + 1]!.key : '<s>');
-  emit('tt-', i > 0 ? v.pos[i - 1]! : '<s>', v.pos[i]!);
-  emit('tt+', v.pos[i]!, i + 1 < n ? v.pos[i + 1]! : '<s>');
+  if (i === 0) emit('w-1', BOUNDARY);
+  if (i === n - 1) emit('w1', BOUNDARY);
   if (i === 0) emit('first', word.casedShortShapes[c]!);
   if (v.headline) emit('head', word.casedShortShapes[c]!);
   // "Kazemi-Qomi": the hyphen and the parts around it touch each other.
@@ -288,6 +297,7 @@ export function staticFeatures(v: SentenceView, i: number, emit: Emit): void {
       if (o === 0) markCapitalFeatures(b, c, word.capitalIndex, emit);
     }
   }
+  pairFeatures(v, i, emit);
   contextFeatures(v, i, emit);
 }
 

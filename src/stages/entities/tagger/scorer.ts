@@ -7,6 +7,7 @@
 import { LABEL_COUNT } from './labels.ts';
 import { LIST_NAMES, MARKS } from './gazetteer.ts';
 import {
+  BOUNDARY,
   CAPITALS,
   CASINGS,
   contextFeatures,
@@ -80,8 +81,14 @@ export class NamedScorer implements Scorer {
   }
 }
 
+/** Rows of a pair template whose first value is fixed: second value → row. */
+type PairRows = Map<string, number> | undefined;
+
 interface WordScores {
   info: WordInfo;
+  /** Pair rows with this word first: "ww-" (it is the previous word), "ww+" (it is the token). */
+  wordBefore: PairRows;
+  wordFirst: PairRows;
   /** Sum of the word's own features. */
   own: Float32Array;
   /** Per casing: its shape feature, then what it tells each neighbour offset (1 + 4 blocks of L). */
@@ -93,6 +100,9 @@ interface WordScores {
 interface PosScores {
   /** At each POS_OFFSETS index, then with each previous label (5 + HISTORY blocks of L). */
   scores: Float32Array;
+  /** Pair rows with this POS first: "tt-" (it is the previous token's), "tt+" (it is the token's). */
+  posBefore: PairRows;
+  posFirst: PairRows;
 }
 
 /** Words cached at most; the cache starts over when full (news vocabularies are far smaller per run). */
@@ -108,8 +118,14 @@ export class CachedScorer implements Scorer {
   private readonly marks: Float32Array;
   /** Per mark bit, casing and capital class, blocks of L. */
   private readonly capitalMarks: Float32Array;
+  /** Sums over the bits of a token's match word: at offsets -1, 0, 1 (3 blocks of L), by match word. */
+  private readonly markSums = new Map<number, Float32Array>();
+  /** Sums over the bits of the token's own match word with casing and capitals, by (word, casing, capitals). */
+  private readonly capitalMarkSums = new Map<number, Float32Array>();
   /** Per (prev2, prev1), blocks of L. */
   private readonly labels: Float32Array;
+  private lastView: SentenceView | null = null;
+  private lastEntries: { words: WordScores[]; tags: PosScores[] } = { words: [], tags: [] };
   private target: Float32Array | Float64Array = new Float64Array(L);
   private targetOffset = 0;
   private readonly emit: Emit;
@@ -151,35 +167,83 @@ export class CachedScorer implements Scorer {
   staticScores(v: SentenceView, i: number, out: Float64Array): void {
     const n = v.length;
     const c = v.casingIndex;
-    const word = this.word(v.words[i]!.text);
+    const { words, tags } = this.entriesOf(v);
+    const word = words[i]!;
     add(out, word.own, 0);
     add(out, this.casingScores(word, c), 0);
     for (let k = 0; k < NEIGHBOURS.length; k++) {
       const j = i + NEIGHBOURS[k]!;
-      if (j >= 0 && j < n) add(out, this.casingScores(this.word(v.words[j]!.text), c), (1 + k) * L);
+      if (j >= 0 && j < n) add(out, this.casingScores(words[j]!, c), (1 + k) * L);
     }
     for (let k = 0; k < POS_WINDOW.length; k++) {
       const j = i + POS_WINDOW[k]!;
-      if (j >= 0 && j < n) add(out, this.pos(v.pos[j]!).scores, k * L);
+      if (j >= 0 && j < n) add(out, tags[j]!.scores, k * L);
     }
     for (let o = -1; o <= 1; o++) {
       const j = i + o;
-      if (j < 0 || j >= n) continue;
-      for (let bits = v.marks[j]!, b = 0; bits !== 0; bits >>>= 1, b++) {
-        if ((bits & 1) === 0) continue;
-        add(out, this.marks, (b * 3 + o + 1) * L);
-        if (o === 0) add(out, this.capitalMarks, (b * PER_BIT + c * CAPITAL_COUNT + word.info.capitalIndex) * L);
-      }
+      if (j >= 0 && j < n && v.marks[j] !== 0) add(out, this.markSum(v.marks[j]!), (o + 1) * L);
     }
+    if (v.marks[i] !== 0) add(out, this.capitalMarkSum(v.marks[i]!, c, word.info.capitalIndex), 0);
+    // pairFeatures, from the rows cached with each pair's first word or POS
+    const key = word.info.key;
+    this.addRow(out, (i > 0 ? words[i - 1]!.wordBefore : this.pairRows('ww-', BOUNDARY))?.get(key));
+    this.addRow(out, word.wordFirst?.get(i + 1 < n ? words[i + 1]!.info.key : BOUNDARY));
+    const tag = v.pos[i]!;
+    this.addRow(out, (i > 0 ? tags[i - 1]!.posBefore : this.pairRows('tt-', BOUNDARY))?.get(tag));
+    this.addRow(out, tags[i]!.posFirst?.get(i + 1 < n ? v.pos[i + 1]! : BOUNDARY));
     this.target = out;
     this.targetOffset = 0;
     contextFeatures(v, i, this.emit);
   }
 
   historyScores(v: SentenceView, i: number, prev1: number, prev2: number, out: Float64Array): void {
+    const { words, tags } = this.entriesOf(v);
     add(out, this.labels, ((prev2 + 1) * HISTORY + prev1 + 1) * L);
-    add(out, this.labelScores(this.word(v.words[i]!.text), v.casingIndex), (prev1 + 1) * L);
-    add(out, this.pos(v.pos[i]!).scores, (POS_WINDOW.length + prev1 + 1) * L);
+    add(out, this.labelScores(words[i]!, v.casingIndex), (prev1 + 1) * L);
+    add(out, tags[i]!.scores, (POS_WINDOW.length + prev1 + 1) * L);
+  }
+
+  private pairRows(template: string, first: string): PairRows {
+    return this.pairs.get(template)?.get(first);
+  }
+
+  private addRow(out: Float64Array, row: number | undefined): void {
+    if (row !== undefined) add(out, this.weights, row * L);
+  }
+
+  private markSum(bits: number): Float32Array {
+    let sum = this.markSums.get(bits);
+    if (!sum) {
+      sum = new Float32Array(3 * L);
+      for (let b = 0; b < MARK_BITS; b++) {
+        if (((bits >>> b) & 1) === 0) continue;
+        for (let o = 0; o < 3; o++) add32(sum, o * L, this.marks, (b * 3 + o) * L);
+      }
+      this.markSums.set(bits, sum);
+    }
+    return sum;
+  }
+
+  private capitalMarkSum(bits: number, c: number, capital: number): Float32Array {
+    const key = bits * PER_BIT + c * CAPITAL_COUNT + capital;
+    let sum = this.capitalMarkSums.get(key);
+    if (!sum) {
+      sum = new Float32Array(L);
+      for (let b = 0; b < MARK_BITS; b++) {
+        if (((bits >>> b) & 1) !== 0) add32(sum, 0, this.capitalMarks, (b * PER_BIT + c * CAPITAL_COUNT + capital) * L);
+      }
+      this.capitalMarkSums.set(key, sum);
+    }
+    return sum;
+  }
+
+  /** The cache entries of a view's words and POS tags, looked up once per sentence. */
+  private entriesOf(v: SentenceView): { words: WordScores[]; tags: PosScores[] } {
+    if (this.lastView !== v) {
+      this.lastView = v;
+      this.lastEntries = { words: v.words.map((w) => this.word(w.text)), tags: v.pos.map((tag) => this.pos(tag)) };
+    }
+    return this.lastEntries;
   }
 
   /** Files "a|b|c" under every split ("a" + "b|c", "a|b" + "c"), so that the lookup needs no joining. */
@@ -206,7 +270,8 @@ export class CachedScorer implements Scorer {
     if (entry) return entry;
     if (this.words.size >= WORD_CACHE_SIZE) this.words.clear();
     const info = describeWord(text);
-    entry = { info, own: this.table(1, () => ownFeatures(info, this.emit)), byCasing: [], withLabel: [] };
+    const own = this.table(1, () => ownFeatures(info, this.emit));
+    entry = { info, wordBefore: this.pairRows('ww-', info.key), wordFirst: this.pairRows('ww+', info.key), own, byCasing: [], withLabel: [] };
     this.words.set(text, entry);
     return entry;
   }
@@ -227,7 +292,7 @@ export class CachedScorer implements Scorer {
       const scores = this.table(POS_OFFSETS.length + HISTORY, (k) =>
         k < POS_OFFSETS.length ? posFeatures(tag, k, this.emit) : posLabelFeatures(tag, k - POS_OFFSETS.length - 1, this.emit),
       );
-      this.posScores.set(tag, (entry = { scores }));
+      this.posScores.set(tag, (entry = { scores, posBefore: this.pairRows('tt-', tag), posFirst: this.pairRows('tt+', tag) }));
     }
     return entry;
   }
@@ -239,6 +304,21 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
-function add(out: Float64Array, scores: Float32Array, offset: number): void {
-  for (let l = 0; l < L; l++) out[l]! += scores[offset + l]!;
+if (L !== 9) throw new Error(`dateline ner: add() is unrolled for 9 labels, found ${L}`);
+
+/** out += scores[offset .. offset + 9), unrolled: this runs about 15 times per token. */
+function add(out: Float64Array, s: Float32Array, o: number): void {
+  out[0]! += s[o]!;
+  out[1]! += s[o + 1]!;
+  out[2]! += s[o + 2]!;
+  out[3]! += s[o + 3]!;
+  out[4]! += s[o + 4]!;
+  out[5]! += s[o + 5]!;
+  out[6]! += s[o + 6]!;
+  out[7]! += s[o + 7]!;
+  out[8]! += s[o + 8]!;
+}
+
+function add32(out: Float32Array, at: number, scores: Float32Array, offset: number): void {
+  for (let l = 0; l < L; l++) out[at + l]! += scores[offset + l]!;
 }

@@ -29,6 +29,13 @@ const TINY = tinyModel({
   'T1s1=NXx': { 'I-PER': 3 },
   'T1s2=NXx': { 'I-PER': 3 },
   'w=qomi': { 'B-ORG': 5 },
+  // pair features, which the cached scorer looks up its own way
+  'ww-=ryan|crocker': { 'I-PER': 0.5 },
+  'ww+=in|baghdad': { O: 0.25 },
+  'ww-=<s>|ryan': { 'B-PER': 0.125 },
+  'tt+=PROPN|PROPN': { 'B-PER': 0.5 },
+  'tt-=<s>|PROPN': { 'B-LOC': -0.25 },
+  'tt+=PUNCT|<s>': { O: 0.5 },
 });
 
 function view(text: string) {
