@@ -1,81 +1,21 @@
-/** Shapes of the API's list answers (src/api/), as the views read them. */
+/** The API's answers, typed from its own schemas (src/api/schemas.ts), so the app and the server cannot drift. */
+import type { Static } from '@sinclair/typebox';
+import type { ActorList, ArticleList, CasualtyList, EventList, QuoteList, StoredArticle as StoredArticleSchema, Timeline as TimelineSchema } from '../../src/api/schemas.ts';
+import type { ArticleRecord } from './types.ts';
 
+/** Every list answer: a page of items and the cursor of the next page (null on the last). */
 export interface Page<T> {
   items: T[];
-  /** Cursor for the next page; null on the last one. */
-  next: string | null;
-  total?: number;
+  nextCursor: string | null;
 }
 
-export interface ArticleHit {
-  id: string | number;
-  title: string | null;
-  source: string | null;
-  published: string | null;
-  url: string | null;
-  snippet: string | null;
-  counts: { events: number; quotes: number; casualties: number };
-}
-
-export interface EventRow {
-  id: string | number;
-  day: string | null;
-  code: string;
-  name: string;
-  root: string;
-  quadClass: number;
-  goldstein: number;
-  source: { actor: string; name: string | null };
-  target: { actor: string; name: string | null };
-  place: { name: string; lat: number | null; lon: number | null; country: string | null } | null;
-  negated: boolean;
-  claimed: boolean;
-  historical: boolean;
-  numMentions: number;
-  numArticles: number;
-  numSources: number;
-  firstArticleId: string | number;
-}
-
-export interface ActorCount {
-  actor: string;
-  name: string | null;
-  count: number;
-}
-
-export interface QuoteHit {
-  id: string | number;
-  articleId: string | number;
-  localId: string;
-  text: string;
-  direct: boolean;
-  speaker: { name: string; actor: string | null };
-  article: { title: string | null; published: string | null; source: string | null };
-}
-
-export interface CasualtyRow {
-  id: string | number;
-  articleId: string | number;
-  localId: string;
-  day: string | null;
-  killed: number | null;
-  wounded: number | null;
-  incident: string | null;
-  place: { name: string; lat: number | null; lon: number | null; country: string | null } | null;
-}
-
-export interface TimelineBucket {
-  period: string;
-  from: string;
-  to: string;
-  /** Counts per QuadClass (1..4) and the Goldstein sum, for a→b and for b→a. */
-  ab: { quad: [number, number, number, number]; goldstein: number };
-  ba: { quad: [number, number, number, number]; goldstein: number };
-}
-
-export interface DyadCount {
-  source: string;
-  target: string;
-  count: number;
-  goldsteinMean: number;
-}
+export type ArticleHit = Static<typeof ArticleList>['items'][number];
+export type EventItem = Static<typeof EventList>['items'][number];
+export type ActorItem = Static<typeof ActorList>['items'][number];
+export type QuoteItem = Static<typeof QuoteList>['items'][number];
+export type CasualtyItem = Static<typeof CasualtyList>['items'][number];
+export type Timeline = Static<typeof TimelineSchema>;
+export type TimelinePoint = Timeline['points'][number];
+export type Tally = TimelinePoint['aToB'];
+/** GET /api/articles/:id; `record` is the engine's ArticleRecord (null when coding failed). */
+export type StoredArticle = Omit<Static<typeof StoredArticleSchema>, 'record'> & { record: ArticleRecord | null };

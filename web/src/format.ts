@@ -32,8 +32,9 @@ export function placeLabel(place: PlaceRef | null | undefined): string {
   return `${place.name}${country} (${place.certainty})`;
 }
 
+/** "+3.4", "−10" (a true minus sign), "0". */
 export function signed(n: number): string {
-  return n > 0 ? `+${n}` : String(n);
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -46,4 +47,11 @@ export const SPEAKER_TINTS = ['#fde68a', '#bbf7d0', '#bfdbfe', '#fbcfe8', '#ddd6
 /** A CAMEO actor code for tables and lists; "---" (the text names no actor) reads as "unknown". */
 export function actorCode(code: string | null | undefined): string {
   return !code ? '—' : code === '---' ? 'unknown' : code;
+}
+
+/** A stored day at its granularity: a year-granular "1980-01-01" reads "1980", a month "2007-05". */
+export function dayLabel(day: string, granularity: string): string {
+  if (granularity === 'year' || granularity === 'decade') return day.slice(0, 4);
+  if (granularity === 'month' || granularity === 'season') return day.slice(0, 7);
+  return day;
 }

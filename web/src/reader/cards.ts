@@ -33,7 +33,7 @@ function card(kind: RefKind, heading: Child, rows: Row[], flags: string[], rules
   return h(
     'article',
     { class: `card card-${kind}` },
-    h('header', { class: 'card-head' }, h('span', { class: `kind kind-${kind}` }, kind), ' ', h('strong', {}, heading), role ? h('span', { class: 'role' }, ` · these words: ${role}`) : null),
+    h('header', { class: 'card-head' }, h('span', { class: `kind kind-${kind}` }, kind), ' ', h('strong', {}, heading), role ? h('span', { class: 'role' }, ` · hovered: ${role}`) : null),
     h('dl', { class: 'card-rows' }, rows.map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])),
     flags.length > 0 ? h('p', { class: 'flags' }, flags.map((f) => h('span', { class: `flag flag-${f.split(' ')[0]}` }, f))) : null,
     h('p', { class: 'rules' }, h('span', { class: 'rules-label' }, 'rules '), rules.map((r, i) => [i > 0 ? ' ' : '', h('code', {}, r)])),

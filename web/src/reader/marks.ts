@@ -63,30 +63,30 @@ export function buildMarks(record: ArticleRecord, speakerColour: (key: string) =
 
   for (const q of record.quotes) {
     const colour = speakerColour(q.speaker.entity ?? q.speaker.name);
-    add(q.start, q.end, 'quote', { kind: 'quote', id: q.id, role: q.direct ? 'quote' : 'indirect quote' }, { colour, variant: q.direct ? 'direct' : 'indirect' });
-    add(q.speaker.start, q.speaker.end, 'speaker', { kind: 'quote', id: q.id, role: 'speaker' }, { colour });
-    if (q.cue) add(q.cue.start, q.cue.end, 'cue', { kind: 'quote', id: q.id, role: 'cue' }, { colour });
+    add(q.start, q.end, 'quote', { kind: 'quote', id: q.id, role: q.direct ? 'the quoted words' : 'the reported speech' }, { colour, variant: q.direct ? 'direct' : 'indirect' });
+    add(q.speaker.start, q.speaker.end, 'speaker', { kind: 'quote', id: q.id, role: 'the speaker' }, { colour });
+    if (q.cue) add(q.cue.start, q.cue.end, 'cue', { kind: 'quote', id: q.id, role: 'the speech verb' }, { colour });
   }
 
   for (const e of record.entities) {
-    for (const m of e.mentions) add(m.start, m.end, 'entity', { kind: 'entity', id: e.id, role: m.kind }, { variant: e.type, label: e.type });
+    for (const m of e.mentions) add(m.start, m.end, 'entity', { kind: 'entity', id: e.id, role: `a ${m.kind} mention` }, { variant: e.type, label: e.type });
   }
   for (const p of record.places) {
-    for (const m of p.mentions) add(m.start, m.end, 'entity', { kind: 'place', id: p.id, role: 'place' }, { variant: 'GPE', label: 'GPE' });
+    for (const m of p.mentions) add(m.start, m.end, 'entity', { kind: 'place', id: p.id, role: 'a place name' }, { variant: 'GPE', label: 'GPE' });
   }
-  for (const d of record.dates) add(d.start, d.end, 'date', { kind: 'date', id: d.id, role: 'date' }, { variant: 'DATE', label: 'DATE' });
+  for (const d of record.dates) add(d.start, d.end, 'date', { kind: 'date', id: d.id, role: 'the date words' }, { variant: 'DATE', label: 'DATE' });
 
   for (const ev of record.events) {
     const quad = `q${ev.quadClass}`;
-    add(ev.source.start, ev.source.end, 'ev-source', { kind: 'event', id: ev.id, role: 'source' }, { variant: quad });
-    if (ev.target) add(ev.target.start, ev.target.end, 'ev-target', { kind: 'event', id: ev.id, role: 'target' }, { variant: quad });
-    add(ev.trigger.start, ev.trigger.end, 'trigger', { kind: 'event', id: ev.id, role: 'trigger' }, { variant: quad, label: ev.code });
+    add(ev.source.start, ev.source.end, 'ev-source', { kind: 'event', id: ev.id, role: 'the source actor' }, { variant: quad });
+    if (ev.target) add(ev.target.start, ev.target.end, 'ev-target', { kind: 'event', id: ev.id, role: 'the target actor' }, { variant: quad });
+    add(ev.trigger.start, ev.trigger.end, 'trigger', { kind: 'event', id: ev.id, role: 'the trigger word' }, { variant: quad, label: ev.code });
   }
 
   for (const c of record.casualties) {
     for (const kind of ['killed', 'wounded', 'missing', 'abducted', 'arrested', 'displaced'] as const) {
       const count = c[kind];
-      if (count) add(count.start, count.end, 'count', { kind: 'casualty', id: c.id, role: kind }, { label: kind });
+      if (count) add(count.start, count.end, 'count', { kind: 'casualty', id: c.id, role: `the number ${kind}` }, { label: kind });
     }
   }
   return [...byKey.values()];

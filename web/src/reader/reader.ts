@@ -19,9 +19,13 @@ const LAYER_TOGGLES = [
 export interface ReaderOptions {
   /** Record id to scroll to and show once rendered (from the URL). */
   focus?: string | null;
+  /** Or the words of a record, when only its offsets are known (quotes and casualties from the API lists). */
+  focusSpan?: { start: number; end: number } | null;
   /** Called when the reader selects a record, so the URL can keep it. */
   onSelect?: (id: string) => void;
 }
+
+const KIND_ORDER: Ref['kind'][] = ['event', 'casualty', 'quote', 'entity', 'place', 'date'];
 
 const refToken = (ref: Pick<Ref, 'kind' | 'id'>) => `${ref.kind}:${ref.id}`;
 
@@ -45,7 +49,7 @@ export function renderReader(record: ArticleRecord, options: ReaderOptions = {})
     hot = [];
   };
 
-  /** Refs of a mark element and of every mark around it, innermost first, each record once. */
+  /** Refs of a mark element and of every mark around it, each record once: facts first, then names, innermost first. */
   const refsAt = (el: HTMLElement): Ref[] => {
     const refs: Ref[] = [];
     for (let cur: HTMLElement | null = el; cur && cur !== text; cur = cur.parentElement) {
@@ -53,11 +57,13 @@ export function renderReader(record: ArticleRecord, options: ReaderOptions = {})
         if (!refs.some((r) => r.kind === ref.kind && r.id === ref.id)) refs.push(ref);
       }
     }
-    return refs;
+    return refs.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   };
 
-  const show = (el: HTMLElement) => {
+  /** Shows the records of a mark; `first` (the record chosen in the panel) leads. */
+  const show = (el: HTMLElement, first: string | null = null) => {
     const refs = refsAt(el);
+    if (first) refs.sort((a, b) => Number(refToken(b) === first) - Number(refToken(a) === first));
     clearHot();
     if (refs.length === 0) return hide();
     for (const ref of refs.slice(0, 1)) {
@@ -95,6 +101,7 @@ export function renderReader(record: ArticleRecord, options: ReaderOptions = {})
     if (!el) return;
     el.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
     el.focus({ preventScroll: true });
+    show(el, token);
     el.classList.remove('flash');
     void el.offsetWidth; // restart the flash animation
     el.classList.add('flash');
@@ -131,10 +138,8 @@ export function renderReader(record: ArticleRecord, options: ReaderOptions = {})
     tooltip,
   );
 
-  if (options.focus) {
-    const ref = findRef(index, options.focus);
-    if (ref) requestAnimationFrame(() => focusRecord(refToken(ref), false));
-  }
+  const initial = options.focus ? findRef(index, options.focus) : options.focusSpan ? findRefAt(record, options.focusSpan) : null;
+  if (initial) requestAnimationFrame(() => focusRecord(refToken(initial), false));
   return root;
 }
 
@@ -143,6 +148,17 @@ function findRef(index: RecordIndex, id: string): Pick<Ref, 'kind' | 'id'> | nul
     if (index[kind].has(id)) return { kind, id };
   }
   return null;
+}
+
+/** The record whose words are exactly this span: a quote, a casualty report or an event. */
+function findRefAt(record: ArticleRecord, span: { start: number; end: number }): Pick<Ref, 'kind' | 'id'> | null {
+  const same = (s: { start: number; end: number }) => s.start === span.start && s.end === span.end;
+  const quote = record.quotes.find(same);
+  if (quote) return { kind: 'quote', id: quote.id };
+  const casualty = record.casualties.find((c) => same(c.evidence) || c.mentions.some(same));
+  if (casualty) return { kind: 'casualty', id: casualty.id };
+  const event = record.events.find((e) => same(e.evidence));
+  return event ? { kind: 'event', id: event.id } : null;
 }
 
 function renderNodes(text: string, from: number, to: number, nodes: MarkNode[]): (Node | string)[] {
@@ -191,10 +207,11 @@ function legend(): HTMLElement {
 
 function renderPanel(record: ArticleRecord, index: RecordIndex, select: (token: string) => void): HTMLElement {
   const text = record.article.text;
-  const section = (title: string, items: { token: string; body: (Node | string)[] }[]) =>
+  // Facts open, names (entities, places, dates) folded: they are many and already boxed in the text.
+  const section = (title: string, items: { token: string; body: (Node | string)[] }[], open = true) =>
     h(
       'details',
-      { class: 'panel-section', open: items.length > 0 && items.length <= 40 },
+      { class: 'panel-section', open: open && items.length > 0 },
       h('summary', {}, `${title} `, h('span', { class: 'count' }, String(items.length))),
       items.length === 0
         ? h('p', { class: 'empty' }, 'none found')
@@ -226,14 +243,17 @@ function renderPanel(record: ArticleRecord, index: RecordIndex, select: (token: 
     section(
       'Entities',
       record.entities.map((e) => ({ token: `entity:${e.id}`, body: [h('span', { class: `ent-chip ent-${e.type}` }, e.type), ` ${e.name}`, e.actor ? h('span', { class: 'muted' }, ` ${e.actor}`) : ''] })),
+      false,
     ),
     section(
       'Places',
       record.places.map((p) => ({ token: `place:${p.id}`, body: [`${p.name} `, h('span', { class: 'muted' }, `${p.kind}, ${p.country}`)] })),
+      false,
     ),
     section(
       'Dates',
       record.dates.map((d) => ({ token: `date:${d.id}`, body: [`${shorten(text.slice(d.start, d.end), 40)} `, h('span', { class: 'muted' }, d.value ?? 'unresolved')] })),
+      false,
     ),
     index.event.size + index.quote.size === 0 ? h('p', { class: 'muted' }, 'No events or quotes were found in this text.') : null,
   );

@@ -1,5 +1,6 @@
-/** The reader view of one stored article: `#/article/<id>?record=<record id>`. */
+/** The reader view of one stored article: `#/article/<id>`, with `?record=ev3`, `?event=<stored event id>` or `?span=<start>-<end>` to show one record. */
 import { getJson } from '../api.ts';
+import type { StoredArticle } from '../apiTypes.ts';
 import { fill, h } from '../dom.ts';
 import { plural } from '../format.ts';
 import { renderReader } from '../reader/reader.ts';
@@ -18,15 +19,29 @@ export const articleView: ViewFactory = (root) => {
     shownId = id;
     const signal = next();
     showLoading(root, 'the article');
-    getJson<ArticleRecord>(`articles/${encodeURIComponent(id)}`, {}, signal).then(
-      (record) => {
-        title = record.article.title ?? 'Untitled article';
+    getJson<StoredArticle>(`articles/${encodeURIComponent(id)}`, {}, signal).then(
+      (stored) => {
+        title = stored.title ?? 'Untitled article';
         document.title = `${title} · Dateline`;
+        if (!stored.record) {
+          fill(
+            root,
+            h('h1', {}, title),
+            h('div', { class: 'state error', role: 'alert' }, h('p', {}, 'This article could not be coded.'), h('ul', {}, stored.messages.map((m) => h('li', {}, `${m.stage}: ${m.text}`)))),
+            h('div', { class: 'article-text' }, stored.text),
+          );
+          return;
+        }
+        const span = /^(\d+)-(\d+)$/.exec(route.params.get('span') ?? '');
+        // ?event= is a stored event id (from the events table); eventIds maps this article's records to those.
+        const event = route.params.get('event');
+        const eventRecord = event ? (Object.entries(stored.eventIds).find(([, storedId]) => String(storedId) === event)?.[0] ?? null) : null;
         fill(
           root,
-          articleHeader(record),
-          renderReader(record, {
-            focus: route.params.get('record'),
+          articleHeader(stored, stored.record),
+          renderReader(stored.record, {
+            focus: route.params.get('record') ?? eventRecord,
+            focusSpan: span ? { start: Number(span[1]), end: Number(span[2]) } : null,
             onSelect: (recordId) => navigate(href('article', { record: recordId }, id), { replace: true }),
           }),
         );
@@ -44,28 +59,35 @@ export const articleView: ViewFactory = (root) => {
   };
 };
 
-export function articleHeader(record: ArticleRecord): HTMLElement {
-  const a = record.article;
-  const meta = [a.source, a.published, a.byline].filter((x): x is string => !!x);
+export function articleHeader(stored: Pick<StoredArticle, 'title' | 'source' | 'published' | 'url' | 'duplicateOf' | 'nearDuplicates'>, record: ArticleRecord): HTMLElement {
+  const meta = [stored.source, stored.published?.slice(0, 10), record.article.byline].filter((x): x is string => !!x);
   return h(
     'header',
     { class: 'article-head' },
-    h('h1', {}, a.title ?? 'Untitled article'),
+    h('h1', {}, stored.title ?? 'Untitled article'),
     h(
       'p',
       { class: 'meta' },
       meta.join(' · ') || 'no source or date',
-      a.url ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : null,
+      stored.url ? [' · ', h('a', { href: stored.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : null,
+      stored.duplicateOf !== null ? [' · near-duplicate of ', h('a', { href: href('article', {}, String(stored.duplicateOf)) }, `article ${stored.duplicateOf}`)] : null,
+      stored.nearDuplicates.length > 0 ? ` · republished ${plural(stored.nearDuplicates.length, 'time')}` : null,
     ),
-    h(
-      'p',
-      { class: 'counts' },
-      [
-        plural(record.events.length, 'event'),
-        plural(record.quotes.length, 'quote'),
-        plural(record.casualties.length, 'casualty report'),
-        plural(record.entities.length, 'entity', 'entities'),
-      ].join(' · '),
-    ),
+    recordCounts(record),
+  );
+}
+
+export function recordCounts(record: ArticleRecord): HTMLElement {
+  return h(
+    'p',
+    { class: 'counts' },
+    [
+      plural(record.events.length, 'event'),
+      plural(record.quotes.length, 'quote'),
+      plural(record.casualties.length, 'casualty report'),
+      plural(record.entities.length, 'entity', 'entities'),
+      plural(record.places.length, 'place'),
+      plural(record.dates.length, 'date'),
+    ].join(' · '),
   );
 }

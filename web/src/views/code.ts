@@ -5,6 +5,7 @@ import { renderReader } from '../reader/reader.ts';
 import type { ArticleRecord } from '../types.ts';
 import { field, showError, showLoading } from '../ui.ts';
 import { latest, type ViewFactory } from '../view.ts';
+import { recordCounts } from './article.ts';
 
 const EXAMPLE = `BAGHDAD (Reuters) - Iraqi police said a car bomb killed 12 people and wounded 30 in a market in Baghdad on Tuesday.
 Prime Minister Nuri al-Maliki condemned the attack and said Iraq would work with Iran and the United States to restore security.
@@ -28,7 +29,7 @@ export const codeView: ViewFactory = (root) => {
     showLoading(result, 'the coded article');
     const payload = { [format.value === 'html' ? 'html' : 'text']: text.value, ...(published.value ? { published: published.value } : {}) };
     postJson<ArticleRecord>('code', payload, signal).then(
-      (record) => fill(result, h('h2', {}, 'Coded'), renderReader(record)),
+      (record) => fill(result, h('h2', {}, record.article.title ?? 'Coded text'), recordCounts(record), renderReader(record)),
       (error: unknown) => showError(result, error, run),
     );
   };

@@ -1,8 +1,8 @@
 /** A short list of the events behind a bar, a map point or a network edge, with a link to the full table. */
 import { getJson } from '../api.ts';
-import type { EventRow, Page } from '../apiTypes.ts';
+import type { EventItem, Page } from '../apiTypes.ts';
 import { fill, h } from '../dom.ts';
-import { actorCode, plural, quadName, signed } from '../format.ts';
+import { actorCode, dayLabel, plural, quadName, signed } from '../format.ts';
 import { href, type ParamValues } from '../route.ts';
 import { showEmpty, showError, showLoading } from '../ui.ts';
 
@@ -12,35 +12,34 @@ export function eventList(container: HTMLElement, heading: string, filters: Para
   const body = h('div');
   fill(container, h('h2', {}, heading), body);
   showLoading(body, 'events');
-  const query = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)]));
-  getJson<Page<EventRow>>('events', { ...query, limit: LIMIT }, signal).then(
+  getJson<Page<EventItem>>('events', { ...filters, limit: LIMIT }, signal).then(
     (page) => {
       if (page.items.length === 0) return showEmpty(body, 'No events here.');
       fill(
         body,
         h('ul', { class: 'event-list' }, page.items.map(eventItem)),
-        h('p', {}, h('a', { href: href('events', filters) }, page.next ? `All ${page.total !== undefined ? plural(page.total, 'event') : 'events'} in the events explorer →` : 'Open in the events explorer →')),
+        h('p', {}, h('a', { href: href('events', filters) }, page.nextCursor ? `These are the first ${LIMIT}; see them all in the events explorer →` : 'Open in the events explorer →')),
       );
     },
     (error: unknown) => showError(body, error),
   );
 }
 
-export function eventItem(e: EventRow): HTMLElement {
+export function eventItem(e: EventItem): HTMLElement {
   return h(
     'li',
     {},
     h('span', { class: `swatch q${e.quadClass}`, title: quadName(e.quadClass) }),
     ' ',
-    h('span', { class: 'nowrap' }, e.day ?? 'undated'),
+    h('span', { class: 'nowrap' }, e.day ? dayLabel(e.day, e.granularity) : 'undated'),
     ' · ',
-    h('strong', {}, `${actorCode(e.source.actor)} → ${actorCode(e.target.actor)}`),
+    h('strong', {}, `${actorCode(e.source.actor)} → ${actorCode(e.target?.actor)}`),
     ' ',
     h('code', {}, e.code),
     ` ${e.name} (${signed(e.goldstein)})`,
     e.place ? ` · ${e.place.name}` : '',
     ' · ',
-    h('a', { href: href('article', {}, String(e.firstArticleId)) }, plural(e.numArticles, 'article')),
+    h('a', { href: href('article', { event: e.id }, String(e.firstArticle.id)) }, e.numArticles > 1 ? `read (${plural(e.numArticles, 'article')})` : 'read'),
   );
 }
 
@@ -48,13 +47,13 @@ export function eventItem(e: EventRow): HTMLElement {
 export const MAX_EVENTS = 2000;
 
 /** Pages through /api/events for a chart, up to MAX_EVENTS; `more` says the store had more. */
-export async function fetchEvents(filters: ParamValues, signal: AbortSignal): Promise<{ items: EventRow[]; more: boolean }> {
-  const items: EventRow[] = [];
+export async function fetchEvents(filters: ParamValues, signal: AbortSignal): Promise<{ items: EventItem[]; more: boolean }> {
+  const items: EventItem[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<EventRow> = await getJson<Page<EventRow>>('events', { ...filters, cursor, limit: 500 }, signal);
+    const page: Page<EventItem> = await getJson<Page<EventItem>>('events', { ...filters, cursor, limit: 500 }, signal);
     items.push(...page.items);
-    cursor = page.next;
+    cursor = page.nextCursor;
   } while (cursor && items.length < MAX_EVENTS);
   return { items, more: cursor !== null };
 }

@@ -3,9 +3,9 @@
  * `#/events?source=USA&target=IRN&quad=4&sort=-day`
  */
 import { apiUrl, getJson } from '../api.ts';
-import type { ActorCount, EventRow, Page } from '../apiTypes.ts';
+import type { ActorItem, EventItem, Page } from '../apiTypes.ts';
 import { fill, h } from '../dom.ts';
-import { actorCode, plural, quadName, signed } from '../format.ts';
+import { actorCode, dayLabel, plural, quadName, signed } from '../format.ts';
 import { href, navigate, withParams, type ParamValues, type Route } from '../route.ts';
 import { field, showEmpty, showError, showLoading } from '../ui.ts';
 import { latest, type ViewFactory } from '../view.ts';
@@ -14,11 +14,7 @@ import { latest, type ViewFactory } from '../view.ts';
 const FILTERS = ['actor', 'source', 'target', 'code', 'quad', 'from', 'to', 'place', 'claimed', 'historical'] as const;
 type Filter = (typeof FILTERS)[number];
 
-const SORTS = [
-  { key: 'day', label: 'Date' },
-  { key: 'goldstein', label: 'Goldstein' },
-  { key: 'mentions', label: 'Articles' },
-] as const;
+const PAGE_SIZES = ['50', '100', '500'];
 
 export const eventsView: ViewFactory = (root) => {
   const next = latest();
@@ -27,10 +23,10 @@ export const eventsView: ViewFactory = (root) => {
     h('input', { type: 'text', name, placeholder, list: 'actor-codes', autocomplete: 'off', autocapitalize: 'characters', spellcheck: false });
   const yesNo = (name: string) => h('select', { name }, h('option', { value: '' }, 'either'), h('option', { value: 'true' }, 'only'), h('option', { value: 'false' }, 'exclude'));
   const inputs: Record<Filter, HTMLInputElement | HTMLSelectElement> = {
-    actor: actorInput('actor', 'either side, e.g. IRN'),
+    actor: actorInput('actor', 'either side'),
     source: actorInput('source', 'e.g. USA'),
     target: actorInput('target', 'e.g. IRN'),
-    code: h('input', { type: 'text', name: 'code', placeholder: '19 or 190', inputmode: 'numeric', pattern: '[0-9]{2,4}', title: 'A CAMEO root (2 digits) or code (3–4 digits)' }),
+    code: h('input', { type: 'text', name: 'code', placeholder: '19 or 190', inputmode: 'numeric', pattern: '(0[1-9]|1[0-9]|20)[0-9]{0,2}', title: 'A CAMEO root (01–20) or a code that starts with one (190, 1823)' }),
     quad: h('select', { name: 'quad' }, h('option', { value: '' }, 'all'), [1, 2, 3, 4].map((q) => h('option', { value: String(q) }, `${q} ${quadName(q)}`))),
     from: h('input', { type: 'date', name: 'from' }),
     to: h('input', { type: 'date', name: 'to' }),
@@ -38,6 +34,8 @@ export const eventsView: ViewFactory = (root) => {
     claimed: yesNo('claimed'),
     historical: yesNo('historical'),
   };
+  const pageSize = h('select', { name: 'limit', 'aria-label': 'Events per page' }, PAGE_SIZES.map((n) => h('option', { value: n }, `${n} per page`)));
+  pageSize.addEventListener('change', () => navigate(href('events', withParams(route ?? { view: 'events', id: null, params: new URLSearchParams() }, { limit: pageSize.value === '50' ? null : pageSize.value, cursor: null }))));
   const status = h('p', { class: 'result-count', role: 'status' });
   const exports = h('p', { class: 'exports' });
   const table = h('div', { class: 'table-wrap' });
@@ -54,7 +52,7 @@ export const eventsView: ViewFactory = (root) => {
       onsubmit: (e: Event) => {
         e.preventDefault();
         previous = [];
-        navigate(href('events', { ...formValues(), sort: route?.params.get('sort') }));
+        navigate(href('events', { ...formValues(), sort: route?.params.get('sort'), limit: route?.params.get('limit') }));
       },
     },
     field('Actor', inputs.actor),
@@ -75,41 +73,33 @@ export const eventsView: ViewFactory = (root) => {
     ),
     actorList,
   );
-  fill(root, h('h1', {}, 'Events'), form, h('div', { class: 'table-head' }, status, exports), table, pager);
-
-  getJson<Page<ActorCount>>('actors', { limit: 200 }).then(
-    (page) => fill(actorList, page.items.map((a) => h('option', { value: a.actor }, `${a.name ?? a.actor} (${a.count})`))),
-    () => undefined, // suggestions only; the form works without them
-  );
+  fill(root, h('h1', {}, 'Events'), form, h('div', { class: 'table-head' }, status, h('div', { class: 'table-tools' }, pageSize, exports)), table, pager);
+  actorSuggestions(actorList);
 
   const apiQuery = (r: Route) => {
     const q: Record<string, string | null> = {};
     for (const f of FILTERS) q[f] = r.params.get(f);
-    // One box for both: two digits are a root ("19"), more are a code ("190").
-    const code = q.code;
-    if (code && code.length === 2) {
-      q.root = code;
-      q.code = null;
-    }
-    return { ...q, sort: r.params.get('sort'), cursor: r.params.get('cursor') };
+    return { ...q, limit: r.params.get('limit'), cursor: r.params.get('cursor') };
   };
 
   const load = (r: Route) => {
     const signal = next();
     const query = apiQuery(r);
-    fill(exports, 'Export these events: ', ['tsv', 'csv', 'jsonl'].map((fmt) => h('a', { class: 'button', href: apiUrl(`export/events.${fmt}`, { ...query, cursor: null, sort: null }), download: `events.${fmt}` }, fmt === 'tsv' ? 'GDELT TSV' : fmt.toUpperCase())));
+    fill(exports, 'Export all matching:', ['tsv', 'csv', 'jsonl'].map((fmt) => h('a', { class: 'button', href: apiUrl(`export/events.${fmt}`, { ...query, cursor: null, limit: null }), download: `events.${fmt}` }, fmt === 'tsv' ? 'GDELT TSV' : fmt.toUpperCase())));
     showLoading(table, 'events');
     fill(pager);
-    getJson<Page<EventRow>>('events', query, signal).then(
+    getJson<Page<EventItem>>('events', query, signal).then(
       (page) => {
-        fill(status, page.total !== undefined ? `${plural(page.total, 'event')} match` : plural(page.items.length, 'event') + ' on this page');
+        const pageNumber = previous.length + 1;
+        fill(status, page.items.length === 0 ? '' : `${plural(page.items.length, 'event')} on page ${pageNumber}${page.nextCursor ? ', more on the next' : pageNumber > 1 ? ', the last page' : ''}`);
         if (page.items.length === 0) {
-          showEmpty(table, 'No events match these filters.', 'Remove a filter or widen the dates.');
+          showEmpty(table, 'No events match these filters.', 'Remove a filter or widen the dates. Actor codes match by prefix: USA also finds USAGOV.');
           return;
         }
         fill(table, renderTable(page.items, r));
         const prev = previous.length > 0 ? h('button', { type: 'button', onclick: () => navigate(href('events', withParams(r, { cursor: previous.pop() ?? null }))) }, '← Previous') : null;
-        const more = page.next ? h('button', { type: 'button', onclick: () => { previous.push(r.params.get('cursor')); navigate(href('events', withParams(r, { cursor: page.next }))); } }, 'Next →') : null;
+        const nextCursor = page.nextCursor;
+        const more = nextCursor ? h('button', { type: 'button', onclick: () => { previous.push(r.params.get('cursor')); navigate(href('events', withParams(r, { cursor: nextCursor }))); } }, 'Next →') : null;
         fill(pager, prev, more);
       },
       (error: unknown) => showError(table, error, () => load(r)),
@@ -122,25 +112,58 @@ export const eventsView: ViewFactory = (root) => {
       if (!r.params.get('cursor')) previous = [];
       route = r;
       for (const f of FILTERS) inputs[f].value = r.params.get(f) ?? '';
+      pageSize.value = r.params.get('limit') ?? '50';
       load(r);
     },
   };
 };
 
-function renderTable(rows: EventRow[], route: Route): HTMLElement {
+/** Fills a datalist with the store's actor codes, most active first; the form works without it. */
+export function actorSuggestions(list: HTMLDataListElement): void {
+  getJson<Page<ActorItem>>('actors', { limit: 500 }).then(
+    (page) => fill(list, page.items.map((a) => h('option', { value: a.actor }, `${a.names[0] ?? a.actor} · ${plural(a.events, 'event')}`))),
+    () => undefined,
+  );
+}
+
+type SortKey = 'day' | 'goldstein' | 'articles';
+const SORT_VALUE: Record<SortKey, (e: EventItem) => string | number> = {
+  day: (e) => e.day ?? '',
+  goldstein: (e) => e.goldstein,
+  articles: (e) => e.numArticles,
+};
+
+/**
+ * The API returns events newest first; other orders sort the page shown (the header says so).
+ * Asked for in the report: a `sort` parameter on /api/events, so the order can span pages.
+ */
+function sortRows(rows: EventItem[], sort: string): EventItem[] {
+  const key = sort.replace(/^-/, '') as SortKey;
+  const value = SORT_VALUE[key] ?? SORT_VALUE.day;
+  const direction = sort.startsWith('-') ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    return (va < vb ? -1 : va > vb ? 1 : 0) * direction || (b.id - a.id);
+  });
+}
+
+function renderTable(rows: EventItem[], route: Route): HTMLElement {
   const sort = route.params.get('sort') ?? '-day';
-  const sortHeader = (key: string, label: string) => {
+  const sortHeader = (key: SortKey, label: string) => {
     const active = sort.replace(/^-/, '') === key;
     const descending = sort.startsWith('-');
     const nextSort = active && descending ? key : `-${key}`;
     return h(
       'th',
-      { scope: 'col', 'aria-sort': active ? (descending ? 'descending' : 'ascending') : 'none' },
-      h('a', { href: href('events', withParams(route, { sort: nextSort, cursor: null })), class: 'sort' }, label, active ? (descending ? ' ▼' : ' ▲') : ''),
+      { scope: 'col', 'aria-sort': active ? (descending ? 'descending' : 'ascending') : 'none', class: key === 'day' ? '' : 'num' },
+      h('a', { href: href('events', withParams(route, { sort: nextSort === '-day' ? null : nextSort })), class: 'sort', title: `Sort this page by ${label.toLowerCase()}` }, label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, active ? (descending ? ' ▼' : ' ▲') : ' ↕')),
     );
   };
-  const actorCell = (a: { actor: string; name: string | null }) =>
-    h('td', {}, h('a', { href: href('events', { actor: a.actor }), title: `All events of ${a.actor}` }, actorCode(a.actor)), a.name ? h('span', { class: 'muted small block' }, a.name) : null);
+  const actorCell = (a: { actor: string; name: string | null } | null) =>
+    a
+      ? h('td', {}, h('a', { href: href('events', { actor: a.actor }), title: `All events of ${a.actor}` }, actorCode(a.actor)), a.name ? h('span', { class: 'muted small block' }, a.name) : null)
+      : h('td', { class: 'muted' }, '—');
   return h(
     'table',
     { class: 'events-table' },
@@ -148,22 +171,22 @@ function renderTable(rows: EventRow[], route: Route): HTMLElement {
     h(
       'thead',
       {},
-      h('tr', {}, sortHeader('day', 'Date'), h('th', { scope: 'col' }, 'Source'), h('th', { scope: 'col' }, 'Event'), h('th', { scope: 'col' }, 'Target'), sortHeader('goldstein', 'Goldstein'), h('th', { scope: 'col' }, 'Place'), sortHeader('mentions', 'Articles'), h('th', { scope: 'col' }, 'Flags')),
+      h('tr', {}, sortHeader('day', 'Date'), h('th', { scope: 'col' }, 'Source'), h('th', { scope: 'col' }, 'Event'), h('th', { scope: 'col' }, 'Target'), sortHeader('goldstein', 'Goldstein'), h('th', { scope: 'col' }, 'Place'), sortHeader('articles', 'Articles'), h('th', { scope: 'col' }, 'Flags')),
     ),
     h(
       'tbody',
       {},
-      rows.map((e) =>
+      sortRows(rows, sort).map((e) =>
         h(
           'tr',
           {},
-          h('td', { class: 'nowrap' }, e.day ?? h('span', { class: 'muted' }, 'undated')),
+          h('td', { class: 'nowrap' }, e.day ? dayLabel(e.day, e.granularity) : h('span', { class: 'muted' }, 'undated')),
           actorCell(e.source),
           h('td', {}, h('span', { class: `swatch q${e.quadClass}`, title: quadName(e.quadClass) }), ' ', h('code', {}, e.code), ' ', e.name),
           actorCell(e.target),
           h('td', { class: 'num' }, signed(e.goldstein)),
           h('td', {}, e.place?.name ?? h('span', { class: 'muted' }, '—')),
-          h('td', { class: 'num' }, h('a', { href: href('article', { }, String(e.firstArticleId)), title: 'Read the first article that reports it' }, String(e.numArticles))),
+          h('td', { class: 'num' }, h('a', { href: href('article', { event: e.id }, String(e.firstArticle.id)), title: 'Read it in the first article that reports it' }, String(e.numArticles))),
           h('td', {}, [e.negated && 'negated', e.claimed && 'claimed', e.historical && 'historical'].filter(Boolean).map((f) => h('span', { class: 'flag' }, String(f)))),
         ),
       ),

@@ -8,13 +8,16 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import worldData from 'world-atlas/countries-110m.json';
 import { getJson } from '../api.ts';
-import type { CasualtyRow, EventRow, Page } from '../apiTypes.ts';
+import type { CasualtyItem, EventItem, Page } from '../apiTypes.ts';
 import { fill, h, svg } from '../dom.ts';
 import { plural } from '../format.ts';
 import { href, navigate, type Route } from '../route.ts';
 import { field, showError, showLoading } from '../ui.ts';
 import { latest, type ViewFactory } from '../view.ts';
 import { MAX_EVENTS, eventList, fetchEvents } from './eventList.ts';
+
+/** A box around the whole world keeps only records that have coordinates. */
+const WHOLE_WORLD = '-180,-90,180,90';
 
 const world = worldData as unknown as Topology<{ countries: GeometryCollection }>;
 const countries = feature(world, world.objects.countries);
@@ -28,7 +31,7 @@ interface Spot {
   events: number;
   killed: number;
   wounded: number;
-  casualties: CasualtyRow[];
+  casualties: CasualtyItem[];
 }
 
 export const mapView: ViewFactory = (root) => {
@@ -86,7 +89,7 @@ export const mapView: ViewFactory = (root) => {
               h('strong', {}, [c.killed !== null && `${c.killed} killed`, c.wounded !== null && `${c.wounded} wounded`].filter(Boolean).join(', ') || 'casualties'),
               c.incident ? ` · ${c.incident}` : '',
               ' · ',
-              h('a', { href: href('article', { record: c.localId }, String(c.articleId)) }, 'read'),
+              h('a', { href: href('article', { span: `${c.start}-${c.end}` }, String(c.article.id)) }, 'read'),
             ),
           ),
         ),
@@ -112,8 +115,8 @@ export const mapView: ViewFactory = (root) => {
     showLoading(status, 'places');
     try {
       const [events, casualties] = await Promise.all([
-        layers.includes('events') ? fetchEvents({ ...dates, geo: true }, signal) : Promise.resolve({ items: [], more: false }),
-        layers.includes('casualties') ? getJson<Page<CasualtyRow>>('casualties', { ...dates, limit: 1000 }, signal).then((p) => p.items) : Promise.resolve([]),
+        layers.includes('events') ? fetchEvents({ ...dates, bbox: WHOLE_WORLD }, signal) : Promise.resolve({ items: [], more: false }),
+        layers.includes('casualties') ? getJson<Page<CasualtyItem>>('casualties', { ...dates, bbox: WHOLE_WORLD, limit: 500 }, signal).then((p) => p.items) : Promise.resolve([]),
       ]);
       spots = toSpots(events.items, casualties);
       const placed = events.items.filter((e) => e.place?.lat != null).length;
@@ -145,7 +148,7 @@ export const mapView: ViewFactory = (root) => {
   };
 };
 
-function toSpots(events: EventRow[], casualties: CasualtyRow[]): Spot[] {
+function toSpots(events: EventItem[], casualties: CasualtyItem[]): Spot[] {
   const spots = new Map<string, Spot>();
   const at = (place: { name: string; lat: number | null; lon: number | null }): Spot | null => {
     if (place.lat == null || place.lon == null) return null;

@@ -2,9 +2,9 @@
  * Actors as nodes, dyads as edges weighted by event count and coloured by mean Goldstein score.
  * `#/network?from=&to=&level=country|actor&min=1`
  */
-import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import { scaleLinear, scaleSqrt } from 'd3-scale';
-import type { EventRow } from '../apiTypes.ts';
+import type { EventItem } from '../apiTypes.ts';
 import { fill, h, svg } from '../dom.ts';
 import { plural, signed } from '../format.ts';
 import { href, navigate, type Route } from '../route.ts';
@@ -38,7 +38,7 @@ export const networkView: ViewFactory = (root) => {
   const status = h('p', { class: 'result-count', role: 'status' });
   const chart = h('div', { class: 'chart network' });
   const details = h('section', { class: 'edge-details', 'aria-live': 'polite' });
-  let graph: { nodes: ActorNode[]; dyads: Dyad[] } | null = null;
+  let graph: { nodes: ActorNode[]; dyads: Dyad[]; unknown: number } | null = null;
   let drawnWidth = 0;
 
   fill(
@@ -104,7 +104,8 @@ export const networkView: ViewFactory = (root) => {
         showEmpty(chart, 'No pair of known actors has events in these dates.', 'Widen the dates or lower the minimum.');
         return;
       }
-      fill(status, `${plural(graph.nodes.length, 'actor')}, ${plural(graph.dyads.length, 'pair')}${events.more ? `, from the latest ${MAX_EVENTS} events` : ''}. Select a line for the pair's events and timeline, a name for its events.`);
+      const left = graph.unknown > 0 ? ` (${plural(graph.unknown, 'event')} with an unnamed actor left out)` : '';
+      fill(status, `${plural(graph.nodes.length, 'actor')}, ${plural(graph.dyads.length, 'pair')}${events.more ? `, from the latest ${MAX_EVENTS} events` : ''}${left}. Select a line for the pair's events and timeline, a name for its events.`);
       draw();
     } catch (error) {
       showError(chart, error, () => void load(r));
@@ -124,13 +125,19 @@ export const networkView: ViewFactory = (root) => {
   };
 };
 
-function toGraph(events: EventRow[], fullCodes: boolean, minEvents: number): { nodes: ActorNode[]; dyads: Dyad[] } {
+function toGraph(events: EventItem[], fullCodes: boolean, minEvents: number): { nodes: ActorNode[]; dyads: Dyad[]; unknown: number } {
+  let unknown = 0;
   const key = (actor: string) => (fullCodes ? actor : actor.slice(0, 3));
   const dyads = new Map<string, Dyad>();
   for (const e of events) {
-    if (e.source.actor === '---' || e.target.actor === '---' || !e.target.actor) continue;
+    if (!e.target) continue;
     const s = key(e.source.actor);
     const t = key(e.target.actor);
+    // Unnamed actors ("a bomb killed…": ---, or ---MIL) would all meet in one meaningless node.
+    if (s.startsWith('---') || t.startsWith('---')) {
+      unknown += 1;
+      continue;
+    }
     if (s === t) continue;
     const [a, b] = s < t ? [s, t] : [t, s];
     const id = `${a}|${b}`;
@@ -152,7 +159,7 @@ function toGraph(events: EventRow[], fullCodes: boolean, minEvents: number): { n
       nodes.set(id, node);
     }
   }
-  return { nodes: [...nodes.values()], dyads: kept };
+  return { nodes: [...nodes.values()], dyads: kept, unknown };
 }
 
 function networkSvg(graph: { nodes: ActorNode[]; dyads: Dyad[] }, width: number, onSelect: (d: Dyad) => void): SVGSVGElement {
@@ -168,6 +175,9 @@ function networkSvg(graph: { nodes: ActorNode[]; dyads: Dyad[] }, width: number,
     .force('charge', forceManyBody().strength(-Math.min(400, width)))
     .force('center', forceCenter(width / 2, height / 2))
     .force('collide', forceCollide<ActorNode>((n) => nodeRadius(n.events) + 24))
+    // Weak gravity keeps pairs that touch no one else from drifting to the corners.
+    .force('x', forceX(width / 2).strength(0.06))
+    .force('y', forceY(height / 2).strength(0.1))
     .stop()
     .tick(300);
   const pad = 40;

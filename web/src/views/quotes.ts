@@ -1,6 +1,6 @@
 /** Quotes by speaker or words; each links to its place in the reader. `#/quotes?speaker=Crocker&q=talks` */
 import { getJson } from '../api.ts';
-import type { Page, QuoteHit } from '../apiTypes.ts';
+import type { Page, QuoteItem } from '../apiTypes.ts';
 import { fill, h } from '../dom.ts';
 import { plural } from '../format.ts';
 import { href, navigate, type Route } from '../route.ts';
@@ -26,23 +26,26 @@ export const quotesView: ViewFactory = (root) => {
     status,
     results,
   );
+  let shown = 0;
 
   const load = (r: Route, cursor: string | null, list: HTMLElement | null) => {
     const signal = next();
     const target = list ? h('div') : results;
     if (list) list.after(target);
     showLoading(target, 'quotes');
-    getJson<Page<QuoteHit>>('quotes', { speaker: r.params.get('speaker'), q: r.params.get('q'), cursor }, signal).then(
+    getJson<Page<QuoteItem>>('quotes', { speaker: r.params.get('speaker'), q: r.params.get('q'), cursor }, signal).then(
       (page) => {
         if (!list && page.items.length === 0) {
           fill(status);
           showEmpty(results, 'No quote matches.', 'Speakers are matched by name (“Crocker”); words by full-text search.');
           return;
         }
-        if (!list) fill(status, page.total !== undefined ? `${plural(page.total, 'quote')} found` : '');
         const ol = list ?? h('ol', { class: 'quote-list' });
         for (const quote of page.items) ol.append(renderQuote(quote));
-        const more = page.next ? h('button', { type: 'button', class: 'more-button', onclick: () => { more?.remove(); load(r, page.next, ol); } }, 'More quotes') : null;
+        shown = (list ? shown : 0) + page.items.length;
+        fill(status, `${plural(shown, 'quote')}${page.nextCursor ? ' so far' : ''}, newest first`);
+        const nextCursor = page.nextCursor;
+        const more = nextCursor ? h('button', { type: 'button', class: 'more-button', onclick: () => { more?.remove(); load(r, nextCursor, ol); } }, 'More quotes') : null;
         if (list) fill(target, more);
         else fill(results, ol, more);
       },
@@ -60,7 +63,7 @@ export const quotesView: ViewFactory = (root) => {
   };
 };
 
-function renderQuote(quote: QuoteHit): HTMLElement {
+function renderQuote(quote: QuoteItem): HTMLElement {
   const meta = [quote.article.source, quote.article.published?.slice(0, 10)].filter(Boolean).join(' · ');
   return h(
     'li',
@@ -74,7 +77,7 @@ function renderQuote(quote: QuoteHit): HTMLElement {
       quote.speaker.actor ? h('span', { class: 'muted' }, ` (${quote.speaker.actor})`) : '',
       quote.direct ? '' : h('span', { class: 'flag' }, 'paraphrase'),
       ' · ',
-      h('a', { href: href('article', { record: quote.localId }, String(quote.articleId)) }, quote.article.title ?? 'the article'),
+      h('a', { href: href('article', { span: `${quote.start}-${quote.end}` }, String(quote.article.id)), title: 'Read the quote in its article' }, quote.article.title ?? 'the article'),
       meta ? h('span', { class: 'muted' }, ` · ${meta}`) : '',
     ),
   );

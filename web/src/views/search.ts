@@ -36,6 +36,7 @@ export const searchView: ViewFactory = (root) => {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Search')),
   );
   fill(root, h('h1', {}, 'Articles'), form, status, results);
+  let shown = 0;
 
   const load = (route: Route, cursor: string | null, list: HTMLElement | null) => {
     const signal = next();
@@ -50,11 +51,13 @@ export const searchView: ViewFactory = (root) => {
           showEmpty(results, route.params.get('q') ? 'No article matches this search.' : 'No articles are stored yet.', 'Try fewer words or a wider date range, or ingest articles with `dateline ingest`.');
           return;
         }
-        if (!list) fill(status, page.total !== undefined ? `${plural(page.total, 'article')} found` : '');
         const ol = list ?? h('ol', { class: 'hits' });
         for (const hit of page.items) ol.append(renderHit(hit, route.params.get('q')));
-        const more = page.next
-          ? h('button', { type: 'button', class: 'more-button', onclick: () => { more?.remove(); load(route, page.next, ol); } }, 'More articles')
+        shown = (list ? shown : 0) + page.items.length;
+        fill(status, `${plural(shown, 'article')}${page.nextCursor ? ' so far' : ''}${route.params.get('q') ? ', best matches first' : ', newest first'}`);
+        const nextCursor = page.nextCursor;
+        const more = nextCursor
+          ? h('button', { type: 'button', class: 'more-button', onclick: () => { more?.remove(); load(route, nextCursor, ol); } }, 'More articles')
           : null;
         if (list) fill(target, more);
         else fill(results, ol, more);
@@ -72,8 +75,11 @@ export const searchView: ViewFactory = (root) => {
   };
 };
 
-function renderHit(hit: ArticleHit, q: string | null): HTMLElement {
-  const meta = [hit.source, hit.published?.slice(0, 10)].filter(Boolean).join(' · ');
+/** Quote and casualty counts are shown when the API gives them (asked for in the web app's report). */
+type Hit = ArticleHit & { quotes?: number; casualties?: number };
+
+function renderHit(hit: Hit, q: string | null): HTMLElement {
+  const meta = [hit.source, hit.published?.slice(0, 10), hit.duplicateOf !== null ? 'near-duplicate of an earlier article' : null].filter(Boolean).join(' · ');
   return h(
     'li',
     { class: 'hit' },
@@ -83,14 +89,23 @@ function renderHit(hit: ArticleHit, q: string | null): HTMLElement {
     h(
       'p',
       { class: 'chips' },
-      h('span', { class: 'chip' }, plural(hit.counts.events, 'event')),
-      h('span', { class: 'chip' }, plural(hit.counts.quotes, 'quote')),
-      h('span', { class: `chip${hit.counts.casualties > 0 ? ' chip-casualty' : ''}` }, plural(hit.counts.casualties, 'casualty report')),
+      h('span', { class: 'chip' }, plural(hit.events, 'event')),
+      hit.quotes !== undefined ? h('span', { class: 'chip' }, plural(hit.quotes, 'quote')) : null,
+      hit.casualties !== undefined ? h('span', { class: `chip${hit.casualties > 0 ? ' chip-casualty' : ''}` }, plural(hit.casualties, 'casualty report')) : null,
+      hit.status === 'failed' ? h('span', { class: 'chip chip-casualty' }, 'could not be coded') : null,
     ),
   );
 }
 
-/** The API marks matched words in snippets with \u0002…\u0003; they become <mark> elements, the rest stays text. */
-export function snippetNodes(snippet: string): (Node | string)[] {
-  return snippet.split(/(\u0002[^\u0003]*\u0003)/).map((part) => (part.startsWith('\u0002') ? h('mark', {}, part.slice(1, -1)) : part));
+/** A snippet with its matched words (given as [start, end) offsets) in <mark> elements; the rest stays text. */
+export function snippetNodes(snippet: { text: string; highlights: number[][] }): (Node | string)[] {
+  const out: (Node | string)[] = [];
+  let at = 0;
+  for (const [start = 0, end = 0] of [...snippet.highlights].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0))) {
+    if (start < at) continue;
+    out.push(snippet.text.slice(at, start), h('mark', {}, snippet.text.slice(start, end)));
+    at = end;
+  }
+  out.push(snippet.text.slice(at));
+  return out;
 }

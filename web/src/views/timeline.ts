@@ -5,15 +5,69 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { getJson } from '../api.ts';
-import type { ActorCount, EventRow, Page, TimelineBucket } from '../apiTypes.ts';
+import type { Tally, Timeline, TimelinePoint } from '../apiTypes.ts';
 import { fill, h, svg } from '../dom.ts';
 import { plural, quadName, signed } from '../format.ts';
 import { href, navigate, withParams, type Route } from '../route.ts';
 import { field, showEmpty, showError, showLoading } from '../ui.ts';
 import { latest, type ViewFactory } from '../view.ts';
 import { eventList } from './eventList.ts';
+import { actorSuggestions } from './events.ts';
 
 const INTERVALS = ['day', 'week', 'month'] as const;
+type Interval = (typeof INTERVALS)[number];
+
+/** A timeline point with the days it spans, its counts per QuadClass as an array, and its label. */
+interface Bucket {
+  period: string;
+  label: string;
+  from: string;
+  to: string;
+  ab: { quad: number[]; goldstein: number };
+  ba: { quad: number[]; goldstein: number };
+}
+
+/** Empty intervals between the first and last are drawn (time stays to scale) up to this many. */
+const MAX_FILLED = 160;
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+function periodEnd(period: string, interval: Interval): string {
+  const d = new Date(`${period}T00:00:00Z`);
+  if (interval === 'week') d.setUTCDate(d.getUTCDate() + 6);
+  if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  return iso(d);
+}
+
+function nextPeriod(period: string, interval: Interval): string {
+  const d = new Date(`${period}T00:00:00Z`);
+  if (interval === 'day') d.setUTCDate(d.getUTCDate() + 1);
+  if (interval === 'week') d.setUTCDate(d.getUTCDate() + 7);
+  if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1, 1);
+  return iso(d);
+}
+
+const tallyToCounts = (t: Tally) => ({ quad: [t.quadClass['1'], t.quadClass['2'], t.quadClass['3'], t.quadClass['4']], goldstein: t.goldstein });
+
+/** Points → buckets, with the empty intervals in between when there are not too many of them. */
+export function toBuckets(points: TimelinePoint[], interval: Interval): { buckets: Bucket[]; sparse: boolean } {
+  const bucket = (period: string, p: TimelinePoint | undefined): Bucket => ({
+    period,
+    label: interval === 'month' ? period.slice(0, 7) : period,
+    from: period,
+    to: periodEnd(period, interval),
+    ab: p ? tallyToCounts(p.aToB) : { quad: [0, 0, 0, 0], goldstein: 0 },
+    ba: p ? tallyToCounts(p.bToA) : { quad: [0, 0, 0, 0], goldstein: 0 },
+  });
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return { buckets: [], sparse: false };
+  const byPeriod = new Map(points.map((p) => [p.period, p]));
+  const filled: Bucket[] = [];
+  for (let period = first.period; period <= last.period && filled.length <= MAX_FILLED; period = nextPeriod(period, interval)) filled.push(bucket(period, byPeriod.get(period)));
+  if (filled.length <= MAX_FILLED) return { buckets: filled, sparse: false };
+  return { buckets: points.map((p) => bucket(p.period, p)), sparse: true };
+}
 
 export const timelineView: ViewFactory = (root) => {
   const next = latest();
@@ -24,7 +78,8 @@ export const timelineView: ViewFactory = (root) => {
   const interval = h('select', { name: 'interval' }, INTERVALS.map((i) => h('option', { value: i }, `per ${i}`)));
   const chart = h('div', { class: 'chart timeline-chart' });
   const details = h('section', { class: 'bar-events', 'aria-live': 'polite' });
-  let buckets: TimelineBucket[] = [];
+  let buckets: Bucket[] = [];
+  let sparse = false;
   let route: Route | null = null;
 
   fill(
@@ -43,15 +98,12 @@ export const timelineView: ViewFactory = (root) => {
     chart,
     details,
   );
-  getJson<Page<ActorCount>>('actors', { limit: 200 }).then(
-    (page) => fill(actorList, page.items.map((x) => h('option', { value: x.actor }, `${x.name ?? x.actor} (${x.count})`))),
-    () => undefined,
-  );
+  actorSuggestions(actorList);
 
-  const showBar = (bucket: TimelineBucket, forward: boolean, quad: number | null) => {
+  const showBar = (bucket: Bucket, forward: boolean, quad: number | null) => {
     if (!route) return;
     const [src, tgt] = forward ? [route.params.get('a'), route.params.get('b')] : [route.params.get('b'), route.params.get('a')];
-    const heading = `${src} → ${tgt}, ${bucket.period}${quad ? `, ${quadName(quad).toLowerCase()}` : ''}`;
+    const heading = `${src} → ${tgt}, ${bucket.label}${quad ? `, ${quadName(quad).toLowerCase()}` : ''}`;
     eventList(details, heading, { source: src, target: tgt, from: bucket.from, to: bucket.to, quad }, nextList());
   };
 
@@ -61,7 +113,12 @@ export const timelineView: ViewFactory = (root) => {
     const width = Math.max(320, drawnWidth);
     const actorA = route.params.get('a') ?? '';
     const actorB = route.params.get('b') ?? '';
-    fill(chart, timelineSvg(buckets, actorA, actorB, width, showBar), timelineLegend(actorA, actorB), h('p', { class: 'muted small' }, 'Click or press Enter on a bar to list its events.'));
+    fill(
+      chart,
+      timelineSvg(buckets, actorA, actorB, width, sparse, showBar),
+      timelineLegend(actorA, actorB, sparse),
+      h('p', { class: 'muted small' }, `Click a bar (or Tab to it and press Enter) to list its events.${sparse ? ' The events are years apart, so only intervals with events are drawn.' : ''}`),
+    );
   };
   let drawnWidth = 0;
   const resize = new ResizeObserver(() => {
@@ -80,9 +137,11 @@ export const timelineView: ViewFactory = (root) => {
     }
     const signal = next();
     showLoading(chart, `the ${actorA}–${actorB} timeline`);
-    getJson<{ buckets: TimelineBucket[] }>(`dyads/${encodeURIComponent(actorA)}/${encodeURIComponent(actorB)}/timeline`, { interval: r.params.get('interval') ?? 'month' }, signal).then(
+    const chosen = r.params.get('interval');
+    const interval: Interval = chosen === 'day' || chosen === 'week' ? chosen : 'month';
+    getJson<Timeline>(`dyads/${encodeURIComponent(actorA)}/${encodeURIComponent(actorB)}/timeline`, { interval }, signal).then(
       (data) => {
-        buckets = data.buckets;
+        ({ buckets, sparse } = toBuckets(data.points, interval));
         if (buckets.length === 0) {
           showEmpty(chart, `No events between ${actorA} and ${actorB}.`, 'Check the actor codes, or try a broader one (USA rather than USAGOV).');
           return;
@@ -110,13 +169,15 @@ function parseless(): Route {
   return { view: 'timeline', id: null, params: new URLSearchParams() };
 }
 
-const total = (q: readonly number[]) => q.reduce((s, n) => s + n, 0);
+const total = (q: readonly number[]) => q.reduce((sum, n) => sum + n, 0);
 
-function timelineSvg(buckets: TimelineBucket[], actorA: string, actorB: string, width: number, onBar: (b: TimelineBucket, forward: boolean, quad: number | null) => void): SVGSVGElement {
+function timelineSvg(buckets: Bucket[], actorA: string, actorB: string, width: number, sparse: boolean, onBar: (b: Bucket, forward: boolean, quad: number | null) => void): SVGSVGElement {
   const height = 300;
-  const margin = { top: 20, right: 48, bottom: 28, left: 40 };
+  const margin = { top: 28, right: 48, bottom: 28, left: 40 };
   const x = scaleBand<string>().domain(buckets.map((b) => b.period)).range([margin.left, width - margin.right]).paddingInner(0.25).paddingOuter(0.1);
-  const sub = scaleBand<string>().domain(['ab', 'ba']).range([0, x.bandwidth()]).paddingInner(0.12);
+  // Two bars per interval, side by side, never wider than 40px each however few intervals there are.
+  const barWidth = Math.min(40, (x.bandwidth() * 0.9) / 2);
+  const barX = (period: string, dir: 'ab' | 'ba') => (x(period) ?? 0) + x.bandwidth() / 2 + (dir === 'ab' ? -barWidth - 1 : 1);
   const maxCount = Math.max(1, ...buckets.flatMap((b) => [total(b.ab.quad), total(b.ba.quad)]));
   const y = scaleLinear().domain([0, maxCount]).nice().range([height - margin.bottom, margin.top]);
   const gMax = Math.max(1, ...buckets.flatMap((b) => [Math.abs(b.ab.goldstein), Math.abs(b.ba.goldstein)]));
@@ -132,16 +193,16 @@ function timelineSvg(buckets: TimelineBucket[], actorA: string, actorB: string, 
         const y0 = base;
         base += n;
         const [src, tgt] = dir === 'ab' ? [actorA, actorB] : [actorB, actorA];
-        const label = `${bucket.period}: ${src} → ${tgt}, ${plural(n, 'event')} of ${quadName(quad).toLowerCase()}`;
+        const label = `${bucket.label}: ${src} → ${tgt}, ${plural(n, 'event')} of ${quadName(quad).toLowerCase()}`;
         const activate = () => onBar(bucket, dir === 'ab', quad);
         return [
           svg(
             'rect',
             {
               class: `bar q${quad}${dir === 'ba' ? ' reverse' : ''}`,
-              x: (x(bucket.period) ?? 0) + (sub(dir) ?? 0),
+              x: barX(bucket.period, dir),
               y: y(base),
-              width: sub.bandwidth(),
+              width: barWidth,
               height: Math.max(1, y(y0) - y(base)),
               tabindex: 0,
               role: 'button',
@@ -162,7 +223,10 @@ function timelineSvg(buckets: TimelineBucket[], actorA: string, actorB: string, 
   );
 
   const centre = (p: string) => (x(p) ?? 0) + x.bandwidth() / 2;
-  const gLine = (dir: 'ab' | 'ba') => line<TimelineBucket>().x((b) => centre(b.period)).y((b) => yG(b[dir].goldstein))(buckets) ?? '';
+  const gLine = (dir: 'ab' | 'ba') => line<Bucket>().x((b) => centre(b.period)).y((b) => yG(b[dir].goldstein))(buckets) ?? '';
+  // Far-apart intervals get a dot per interval that has events, not a line implying what happened in between.
+  const gDots = (dir: 'ab' | 'ba') =>
+    buckets.filter((b) => total(b[dir].quad) > 0).map((b) => svg('circle', { class: `gdot ${dir}`, cx: centre(b.period), cy: yG(b[dir].goldstein), r: 4 }, svg('title', {}, `Goldstein sum ${signed(b[dir].goldstein)}`)));
   const step = Math.ceil(buckets.length / Math.max(1, Math.floor((width - margin.left - margin.right) / 70)));
   const yTicks = y.ticks(5).filter((t) => Number.isInteger(t));
 
@@ -170,28 +234,28 @@ function timelineSvg(buckets: TimelineBucket[], actorA: string, actorB: string, 
     'svg',
     { class: 'timeline', viewBox: `0 0 ${width} ${height}`, width, height, role: 'group', 'aria-label': `Events between ${actorA} and ${actorB} over time` },
     svg('g', { class: 'axis y' }, yTicks.map((t) => svg('g', {}, svg('line', { x1: margin.left, x2: width - margin.right, y1: y(t), y2: y(t), class: 'grid' }), svg('text', { x: margin.left - 6, y: y(t), dy: '0.32em', 'text-anchor': 'end' }, String(t))))),
-    svg('text', { class: 'axis-title', x: 4, y: margin.top - 4 }, 'events'),
+    svg('text', { class: 'axis-title', x: 4, y: 12 }, 'events'),
     svg('g', { class: 'axis g' }, yG.ticks(4).map((t) => svg('text', { x: width - margin.right + 6, y: yG(t), dy: '0.32em' }, signed(t)))),
-    svg('text', { class: 'axis-title', x: width - 4, y: margin.top - 4, 'text-anchor': 'end' }, 'Goldstein Σ'),
+    svg('text', { class: 'axis-title', x: width - 4, y: 12, 'text-anchor': 'end' }, 'Goldstein sum'),
     svg('line', { class: 'zero', x1: margin.left, x2: width - margin.right, y1: yG(0), y2: yG(0) }),
     svg('g', { class: 'bars' }, bars),
-    svg('path', { class: 'gline ab', d: gLine('ab') }),
-    svg('path', { class: 'gline ba', d: gLine('ba') }),
+    sparse ? [gDots('ab'), gDots('ba')] : [svg('path', { class: 'gline ab', d: gLine('ab') }), svg('path', { class: 'gline ba', d: gLine('ba') })],
     svg(
       'g',
       { class: 'axis x' },
-      buckets.map((b, i) => (i % step === 0 ? svg('text', { x: centre(b.period), y: height - margin.bottom + 16, 'text-anchor': 'middle' }, b.period) : null)),
+      buckets.map((b, i) => (i % step === 0 ? svg('text', { x: centre(b.period), y: height - margin.bottom + 16, 'text-anchor': 'middle' }, b.label) : null)),
     ),
   );
 }
 
-function timelineLegend(actorA: string, actorB: string): HTMLElement {
+function timelineLegend(actorA: string, actorB: string, sparse: boolean): HTMLElement {
+  const mark = (dir: 'ab' | 'ba') => h('span', { class: sparse ? `legend-dot ${dir}` : `legend-line ${dir}` });
   return h(
     'ul',
     { class: 'legend chart-legend' },
     [1, 2, 3, 4].map((q) => h('li', {}, h('span', { class: `legend-swatch q${q}` }), quadName(q).toLowerCase())),
     h('li', {}, h('span', { class: 'legend-swatch q2' }), h('span', { class: 'legend-swatch q2 reverse' }), `left bar ${actorA} → ${actorB}, right bar (paler) ${actorB} → ${actorA}`),
-    h('li', {}, h('span', { class: 'legend-line ab' }), `Goldstein sum ${actorA} → ${actorB}`),
-    h('li', {}, h('span', { class: 'legend-line ba' }), `Goldstein sum ${actorB} → ${actorA}`),
+    h('li', {}, mark('ab'), `Goldstein sum ${actorA} → ${actorB}`),
+    h('li', {}, mark('ba'), `Goldstein sum ${actorB} → ${actorA}`),
   );
 }
