@@ -60,6 +60,7 @@ export const CasualtyQuery = Type.Object({ from: Type.Optional(Day), to: Type.Op
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: 'article id in this store' }) }, strict);
 export const DyadParams = Type.Object({ a: ActorCode, b: ActorCode }, strict);
 export const TimelineQuery = Type.Object({ interval: Type.Optional(Enum(['day', 'week', 'month'] as const, 'bucket size (default day); weeks start on Monday')) }, strict);
+export const NoQuery = Type.Object({}, strict);
 export const CodeQuery = Type.Object({ explain: Type.Optional(Type.Boolean({ description: 'add, per record, the rules that fired and the words they rest on' })) }, strict);
 
 /** POST /api/code: one article, as a record of `dateline code` JSONL input. */

@@ -9,7 +9,7 @@ import { QueryError } from '../../store/queryError.ts';
 import type { ApiContext } from '../app.ts';
 import { decodeCursor, encodeCursor, isInt, isString } from '../cursor.ts';
 import { checkRange } from '../params.ts';
-import { ARTICLE_RECORD_REF, ArticleList, ArticleQuery, CodeBody, CodeQuery, IdParams, StoredArticle } from '../schemas.ts';
+import { ARTICLE_RECORD_REF, ArticleList, ArticleQuery, CodeBody, CodeQuery, IdParams, NoQuery, StoredArticle } from '../schemas.ts';
 
 export function articleRoutes(app: FastifyInstance, { db, bodyLimit }: ApiContext): void {
   app.get<{ Querystring: Static<typeof ArticleQuery> }>(
@@ -38,6 +38,7 @@ export function articleRoutes(app: FastifyInstance, { db, bodyLimit }: ApiContex
         summary: 'One article with every record',
         description: 'The text and every record (entities, places, dates, events, quotes, casualties) with offsets into the text, for the reader view.',
         params: IdParams,
+        querystring: NoQuery,
         response: { 200: StoredArticle },
       },
     },
@@ -58,6 +59,12 @@ export function articleRoutes(app: FastifyInstance, { db, bodyLimit }: ApiContex
         querystring: CodeQuery,
         body: CodeBody,
         response: { 200: { $ref: `${ARTICLE_RECORD_REF}#` } },
+      },
+      // Query parameters are coerced from text; body fields are not: {"text": 42} is a mistake, not "42".
+      preValidation: async (request) => {
+        const body = request.body;
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+        for (const [field, value] of Object.entries(body)) if (typeof value !== 'string') throw new QueryError(field, `body field "${field}" must be a string, not ${value === null ? 'null' : typeof value}`);
       },
     },
     (request) => {

@@ -64,7 +64,7 @@ export function parseFeed(xml: string): Feed | { error: string } {
 
 function child(parent: Element | null, tag: string): Element | null {
   if (!parent) return null;
-  for (const el of parent.children) if (el.tagName.toLowerCase() === tag) return el;
+  for (const el of parent.children) if (el.tagName.toLowerCase() === tag.toLowerCase()) return el;
   return null;
 }
 
