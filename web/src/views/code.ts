@@ -7,6 +7,7 @@ import { field, showError, showLoading } from '../ui.ts';
 import { latest, type ViewFactory } from '../view.ts';
 import { recordCounts } from './article.ts';
 
+const EXAMPLE_DATE = '2024-03-05';
 const EXAMPLE = `BAGHDAD (Reuters) - Iraqi police said a car bomb killed 12 people and wounded 30 in a market in Baghdad on Tuesday.
 Prime Minister Nuri al-Maliki condemned the attack and said Iraq would work with Iran and the United States to restore security.
 "We will not let them divide us," he told reporters.`;
@@ -47,7 +48,7 @@ export const codeView: ViewFactory = (root) => {
         { class: 'row' },
         field('Format', format),
         field('Published', published, 'resolves “on Monday”'),
-        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Code it'), h('button', { type: 'button', onclick: () => { text.value = EXAMPLE; text.focus(); } }, 'Use an example')),
+        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Code it'), h('button', { type: 'button', onclick: () => { text.value = EXAMPLE; published.value = EXAMPLE_DATE; text.focus(); } }, 'Use an example')),
       ),
     ),
     result,

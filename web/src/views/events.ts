@@ -73,7 +73,15 @@ export const eventsView: ViewFactory = (root) => {
     ),
     actorList,
   );
-  fill(root, h('h1', {}, 'Events'), form, h('div', { class: 'table-head' }, status, h('div', { class: 'table-tools' }, pageSize, exports)), table, pager);
+  const sortSelect = h(
+    'select',
+    { name: 'sort', 'aria-label': 'Order' },
+    SORT_CHOICES.map(([value, label]) => h('option', { value }, label)),
+  );
+  sortSelect.addEventListener('change', () => navigate(href('events', withParams(route ?? { view: 'events', id: null, params: new URLSearchParams() }, { sort: sortSelect.value === '-day' ? null : sortSelect.value }))));
+  // On a phone the filters fold away under their summary, so the events are on the first screen.
+  const filterBox = h('details', { class: 'filter-box', open: window.innerWidth >= 700 }, h('summary', {}, 'Filters'), form);
+  fill(root, h('h1', {}, 'Events'), filterBox, h('div', { class: 'table-head' }, status, h('div', { class: 'table-tools' }, sortSelect, pageSize, exports)), table, pager);
   actorSuggestions(actorList);
 
   const apiQuery = (r: Route) => {
@@ -113,6 +121,9 @@ export const eventsView: ViewFactory = (root) => {
       route = r;
       for (const f of FILTERS) inputs[f].value = r.params.get(f) ?? '';
       pageSize.value = r.params.get('limit') ?? '50';
+      sortSelect.value = r.params.get('sort') ?? '-day';
+      const active = FILTERS.filter((f) => r.params.get(f)).length;
+      (filterBox.querySelector('summary') as HTMLElement).textContent = active > 0 ? `Filters (${active} set)` : 'Filters';
       load(r);
     },
   };
@@ -127,6 +138,13 @@ export function actorSuggestions(list: HTMLDataListElement): void {
 }
 
 type SortKey = 'day' | 'goldstein' | 'articles';
+const SORT_CHOICES: [string, string][] = [
+  ['-day', 'newest first'],
+  ['day', 'oldest first'],
+  ['-goldstein', 'most cooperative first'],
+  ['goldstein', 'most conflictual first'],
+  ['-articles', 'most reported first'],
+];
 const SORT_VALUE: Record<SortKey, (e: EventItem) => string | number> = {
   day: (e) => e.day ?? '',
   goldstein: (e) => e.goldstein,
@@ -160,10 +178,10 @@ function renderTable(rows: EventItem[], route: Route): HTMLElement {
       h('a', { href: href('events', withParams(route, { sort: nextSort === '-day' ? null : nextSort })), class: 'sort', title: `Sort this page by ${label.toLowerCase()}` }, label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, active ? (descending ? ' ▼' : ' ▲') : ' ↕')),
     );
   };
-  const actorCell = (a: { actor: string; name: string | null } | null) =>
+  const actorCell = (a: { actor: string; name: string | null } | null, cls: string) =>
     a
-      ? h('td', {}, h('a', { href: href('events', { actor: a.actor }), title: `All events of ${a.actor}` }, actorCode(a.actor)), a.name ? h('span', { class: 'muted small block' }, a.name) : null)
-      : h('td', { class: 'muted' }, '—');
+      ? h('td', { class: cls }, h('a', { href: href('events', { actor: a.actor }), title: `All events of ${a.actor}` }, actorCode(a.actor)), a.name ? h('span', { class: 'muted small block' }, a.name) : null)
+      : h('td', { class: `${cls} muted` }, '—');
   return h(
     'table',
     { class: 'events-table' },
@@ -180,14 +198,14 @@ function renderTable(rows: EventItem[], route: Route): HTMLElement {
         h(
           'tr',
           {},
-          h('td', { class: 'nowrap' }, e.day ? dayLabel(e.day, e.granularity) : h('span', { class: 'muted' }, 'undated')),
-          actorCell(e.source),
-          h('td', {}, h('span', { class: `swatch q${e.quadClass}`, title: quadName(e.quadClass) }), ' ', h('code', {}, e.code), ' ', e.name),
-          actorCell(e.target),
-          h('td', { class: 'num' }, signed(e.goldstein)),
-          h('td', {}, e.place?.name ?? h('span', { class: 'muted' }, '—')),
-          h('td', { class: 'num' }, h('a', { href: href('article', { event: e.id }, String(e.firstArticle.id)), title: 'Read it in the first article that reports it' }, String(e.numArticles))),
-          h('td', {}, [e.negated && 'negated', e.claimed && 'claimed', e.historical && 'historical'].filter(Boolean).map((f) => h('span', { class: 'flag' }, String(f)))),
+          h('td', { class: 'nowrap cell-date' }, e.day ? dayLabel(e.day, e.granularity) : h('span', { class: 'muted' }, 'undated')),
+          actorCell(e.source, 'cell-source'),
+          h('td', { class: 'cell-event' }, h('span', { class: `swatch q${e.quadClass}`, title: quadName(e.quadClass) }), ' ', h('code', {}, e.code), ' ', e.name),
+          actorCell(e.target, 'cell-target'),
+          h('td', { class: 'num', 'data-label': 'Goldstein' }, signed(e.goldstein)),
+          h('td', { 'data-label': 'Place' }, e.place?.name ?? h('span', { class: 'muted' }, '—')),
+          h('td', { class: 'num', 'data-label': 'Articles' }, h('a', { href: href('article', { event: e.id }, String(e.firstArticle.id)), title: 'Read it in the first article that reports it' }, String(e.numArticles))),
+          h('td', { class: 'cell-flags' }, [e.negated && 'negated', e.claimed && 'claimed', e.historical && 'historical'].filter(Boolean).map((f) => h('span', { class: 'flag' }, String(f)))),
         ),
       ),
     ),

@@ -27,7 +27,7 @@ interface Dyad extends SimulationLinkDatum<ActorNode> {
 }
 
 /** Red for conflict, grey for neutral, blue for cooperation (Goldstein −10…+10). */
-const goldsteinColour = scaleLinear<string>().domain([-10, 0, 10]).range(['#c0392b', '#b8b8b8', '#2166ac']).clamp(true);
+const goldsteinColour = scaleLinear<string>().domain([-6, 0, 6]).range(['#c0392b', '#b8b8b8', '#2166ac']).clamp(true);
 
 export const networkView: ViewFactory = (root) => {
   const next = latest();
@@ -172,12 +172,12 @@ function networkSvg(graph: { nodes: ActorNode[]; dyads: Dyad[] }, width: number,
   const links = graph.dyads.map((d) => ({ ...d, source: d.a, target: d.b }));
   forceSimulation<ActorNode>(nodes)
     .force('link', forceLink<ActorNode, Dyad>(links).id((n) => n.id).distance(Math.min(140, width / 5)))
-    .force('charge', forceManyBody().strength(-Math.min(400, width)))
+    .force('charge', forceManyBody().strength(-Math.min(600, width)))
     .force('center', forceCenter(width / 2, height / 2))
     .force('collide', forceCollide<ActorNode>((n) => nodeRadius(n.events) + 24))
     // Weak gravity keeps pairs that touch no one else from drifting to the corners.
-    .force('x', forceX(width / 2).strength(0.06))
-    .force('y', forceY(height / 2).strength(0.1))
+    .force('x', forceX(width / 2).strength(0.03))
+    .force('y', forceY(height / 2).strength(0.06))
     .stop()
     .tick(300);
   const pad = 40;
@@ -238,9 +238,9 @@ function networkLegend(): HTMLElement {
   return h(
     'ul',
     { class: 'legend' },
-    h('li', {}, h('span', { class: 'legend-line', style: `border-color: ${goldsteinColour(-7)}` }), 'conflictual (Goldstein −7)'),
-    h('li', {}, h('span', { class: 'legend-line', style: `border-color: ${goldsteinColour(0)}` }), 'neutral'),
-    h('li', {}, h('span', { class: 'legend-line', style: `border-color: ${goldsteinColour(7)}` }), 'cooperative (+7)'),
+    h('li', {}, h('span', { class: 'legend-line', style: `border-color: ${goldsteinColour(-6)}` }), 'conflictual (mean Goldstein −6 or less)'),
+    h('li', {}, h('span', { class: 'legend-line', style: `border-color: ${goldsteinColour(0)}` }), 'neutral (0)'),
+    h('li', {}, h('span', { class: 'legend-line', style: `border-color: ${goldsteinColour(6)}` }), 'cooperative (+6 or more)'),
     h('li', {}, 'line width: number of events'),
   );
 }

@@ -85,7 +85,7 @@ export const timelineView: ViewFactory = (root) => {
   fill(
     root,
     h('h1', {}, 'Relationship timeline'),
-    h('p', { class: 'lede' }, 'What two actors did to each other over time, in words and in deeds: bars count events per QuadClass in each direction; lines sum their Goldstein scores.'),
+    h('p', { class: 'lede' }, 'What two actors did to each other over time, in words and in deeds: bars count events per QuadClass in each direction; the black marks sum their Goldstein scores (right axis).'),
     h(
       'form',
       { class: 'filters', onsubmit: (e: Event) => { e.preventDefault(); navigate(href('timeline', { a: a.value.trim().toUpperCase(), b: b.value.trim().toUpperCase(), interval: interval.value })); } },
@@ -223,10 +223,11 @@ function timelineSvg(buckets: Bucket[], actorA: string, actorB: string, width: n
   );
 
   const centre = (p: string) => (x(p) ?? 0) + x.bandwidth() / 2;
-  const gLine = (dir: 'ab' | 'ba') => line<Bucket>().x((b) => centre(b.period)).y((b) => yG(b[dir].goldstein))(buckets) ?? '';
+  const barCentre = (p: string, dir: 'ab' | 'ba') => barX(p, dir) + barWidth / 2;
+  const gLine = (dir: 'ab' | 'ba') => line<Bucket>().x((b) => barCentre(b.period, dir)).y((b) => yG(b[dir].goldstein))(buckets) ?? '';
   // Far-apart intervals get a dot per interval that has events, not a line implying what happened in between.
   const gDots = (dir: 'ab' | 'ba') =>
-    buckets.filter((b) => total(b[dir].quad) > 0).map((b) => svg('circle', { class: `gdot ${dir}`, cx: centre(b.period), cy: yG(b[dir].goldstein), r: 4 }, svg('title', {}, `Goldstein sum ${signed(b[dir].goldstein)}`)));
+    buckets.filter((b) => total(b[dir].quad) > 0).map((b) => svg('circle', { class: `gdot ${dir}`, cx: barCentre(b.period, dir), cy: yG(b[dir].goldstein), r: 4 }, svg('title', {}, `Goldstein sum ${signed(b[dir].goldstein)}`)));
   const step = Math.ceil(buckets.length / Math.max(1, Math.floor((width - margin.left - margin.right) / 70)));
   const yTicks = y.ticks(5).filter((t) => Number.isInteger(t));
 
