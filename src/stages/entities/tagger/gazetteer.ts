@@ -13,9 +13,6 @@ export const MARKS = ['B', 'I', 'U'] as const;
 const MARK_BEGIN = 0;
 const MARK_INSIDE = 1;
 const MARK_UNIT = 2;
-/** Set on a key that starts a longer phrase, so matching goes on. */
-const PREFIX = 1 << 30;
-const LIST_BITS = (1 << LIST_NAMES.length) - 1;
 
 /** Bit of list l with mark m in a token's match word. */
 export function markBit(list: number, mark: number): number {
@@ -33,21 +30,28 @@ export function matchKey(text: string): string {
   return lower.replace(/[’‘]/g, "'").normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
+/** A trie node: the lists whose phrases end here, and the tokens that go on to longer phrases. */
+interface PhraseNode {
+  lists: number;
+  next: Map<string, PhraseNode> | null;
+}
+
 export class Gazetteer {
-  /** Phrase (token keys joined by one space), or a prefix of one → list bits | PREFIX. */
-  private readonly entries = new Map<string, number>();
+  /** Trie over token match keys: first token → node. */
+  private readonly roots = new Map<string, PhraseNode>();
 
   /** Each phrase is its tokens' match keys joined by single spaces ("hassan kazemi - qomi"). */
   constructor(lists: Readonly<PhraseLists>) {
     for (const [l, name] of LIST_NAMES.entries()) {
       for (const phrase of lists[name]) {
-        let end = phrase.indexOf(' ');
-        while (end !== -1) {
-          const prefix = phrase.slice(0, end);
-          this.entries.set(prefix, (this.entries.get(prefix) ?? 0) | PREFIX);
-          end = phrase.indexOf(' ', end + 1);
+        let level = this.roots;
+        let node: PhraseNode | undefined;
+        for (const token of phrase.split(' ')) {
+          if (node) level = node.next ??= new Map();
+          node = level.get(token);
+          if (!node) level.set(token, (node = { lists: 0, next: null }));
         }
-        this.entries.set(phrase, (this.entries.get(phrase) ?? 0) | (1 << l));
+        if (node) node.lists |= 1 << l;
       }
     }
   }
@@ -56,11 +60,9 @@ export class Gazetteer {
   mark(keys: readonly string[]): Uint32Array {
     const marks = new Uint32Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      let key = keys[i]!;
-      for (let j = i; ; ) {
-        const value = this.entries.get(key);
-        if (value === undefined) break;
-        for (let lists = value & LIST_BITS, l = 0; lists !== 0; lists >>= 1, l++) {
+      let node = this.roots.get(keys[i]!);
+      for (let j = i; node; ) {
+        for (let lists = node.lists, l = 0; lists !== 0; lists >>= 1, l++) {
           if ((lists & 1) === 0) continue;
           if (j === i) {
             marks[i]! |= markBit(l, MARK_UNIT);
@@ -69,8 +71,8 @@ export class Gazetteer {
             for (let k = i + 1; k <= j; k++) marks[k]! |= markBit(l, MARK_INSIDE);
           }
         }
-        if ((value & PREFIX) === 0 || ++j >= keys.length) break;
-        key += ' ' + keys[j]!;
+        if (!node.next || ++j >= keys.length) break;
+        node = node.next.get(keys[j]!);
       }
     }
     return marks;
