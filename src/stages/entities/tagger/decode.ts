@@ -1,6 +1,6 @@
-/** Greedy left-to-right decoding over BIO labels, with the chosen labels' confidences. */
+/** Greedy left-to-right decoding over BIO labels, with the chosen labels' confidences; plain words are O unscored. */
 import { allowedAfter, LABEL_COUNT, OUTSIDE } from './labels.ts';
-import type { SentenceView } from './features.ts';
+import { plainWord, type SentenceView } from './features.ts';
 import type { Scorer } from './scorer.ts';
 
 // Local copies: imported bindings are read through getters under tsx, too slow for the per-token loops.
@@ -23,6 +23,13 @@ export function greedyDecode(scorer: Scorer, v: SentenceView, temperature: numbe
   let prev1 = -1;
   let prev2 = -1;
   for (let i = 0; i < v.length; i++) {
+    if (prev1 <= OUTSIDE && plainWord(v, i)) {
+      labels[i] = OUTSIDE;
+      confidence[i] = 1;
+      prev2 = prev1;
+      prev1 = OUTSIDE;
+      continue;
+    }
     scores.fill(0);
     scorer.staticScores(v, i, scores);
     scorer.historyScores(v, i, prev1, prev2, scores);

@@ -95,6 +95,8 @@ interface WordScores {
   byCasing: (Float32Array | undefined)[];
   /** Per casing: the word with each previous label (HISTORY blocks of L). */
   withLabel: (Float32Array | undefined)[];
+  /** Per casing: bit k set once block k of `withLabel` is summed (blocks are summed when first needed). */
+  withLabelDone: number[];
 }
 
 interface PosScores {
@@ -199,7 +201,7 @@ export class CachedScorer implements Scorer {
   historyScores(v: SentenceView, i: number, prev1: number, prev2: number, out: Float64Array): void {
     const { words, tags } = this.entriesOf(v);
     add(out, this.labels, ((prev2 + 1) * HISTORY + prev1 + 1) * L);
-    add(out, this.labelScores(words[i]!, v.casingIndex), (prev1 + 1) * L);
+    add(out, this.labelScores(words[i]!, v.casingIndex, prev1), (prev1 + 1) * L);
     add(out, tags[i]!.scores, (POS_WINDOW.length + prev1 + 1) * L);
   }
 
@@ -271,7 +273,7 @@ export class CachedScorer implements Scorer {
     if (this.words.size >= WORD_CACHE_SIZE) this.words.clear();
     const info = describeWord(text);
     const own = this.table(1, () => ownFeatures(info, this.emit));
-    entry = { info, wordBefore: this.pairRows('ww-', info.key), wordFirst: this.pairRows('ww+', info.key), own, byCasing: [], withLabel: [] };
+    entry = { info, wordBefore: this.pairRows('ww-', info.key), wordFirst: this.pairRows('ww+', info.key), own, byCasing: [], withLabel: [], withLabelDone: [] };
     this.words.set(text, entry);
     return entry;
   }
@@ -282,8 +284,17 @@ export class CachedScorer implements Scorer {
     ));
   }
 
-  private labelScores(entry: WordScores, c: number): Float32Array {
-    return (entry.withLabel[c] ??= this.table(HISTORY, (k) => wordLabelFeatures(entry.info, c, k - 1, this.emit)));
+  private labelScores(entry: WordScores, c: number, prev1: number): Float32Array {
+    const scores = (entry.withLabel[c] ??= new Float32Array(HISTORY * L));
+    const bit = 1 << (prev1 + 1);
+    const done = entry.withLabelDone[c] ?? 0;
+    if ((done & bit) === 0) {
+      this.target = scores;
+      this.targetOffset = (prev1 + 1) * L;
+      wordLabelFeatures(entry.info, c, prev1, this.emit);
+      entry.withLabelDone[c] = done | bit;
+    }
+    return scores;
   }
 
   private pos(tag: string): PosScores {
