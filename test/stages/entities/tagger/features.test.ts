@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Token } from '../../../../src/model/analysis.ts';
-import { describeWord, featureName, ownFeatures, sentenceCasing, staticFeatures, viewSentence } from '../../../../src/stages/entities/tagger/features.ts';
+import { describeWord, featureName, ownFeatures, plainWord, sentenceCasing, staticFeatures, viewSentence } from '../../../../src/stages/entities/tagger/features.ts';
 import { Gazetteer, LIST_NAMES, matchKey, type PhraseLists } from '../../../../src/stages/entities/tagger/gazetteer.ts';
 import { segment } from '../../../../src/stages/segment/index.ts';
 
@@ -89,4 +89,15 @@ test('hyphenated names are one run of name-like tokens, joined without spaces', 
   assert.ok(features.includes('j=01|x'));
   assert.ok(featuresAt('He met Hassan Kazemi-Qomi on Monday.', '-').includes('jj=Xx-Xx'));
   assert.ok(!featuresAt('They fired Iranian-made rockets.', 'made').some((f) => f.startsWith('rp=')));
+});
+
+test('plain words: common lower-case words of body text, never name openers, caps or hyphenated parts', () => {
+  const gazetteer = new Gazetteer(lists({ lowerWord: ['said', 'in', 'southern', 'made', 'troops'] }));
+  const plain = (text: string, headline = false) => {
+    const tokens = sentenceTokens(text);
+    const view = viewSentence(tokens, headline, gazetteer);
+    return tokens.filter((_, i) => plainWord(view, i)).map((t) => t.text);
+  };
+  assert.deepEqual(plain('Officials said troops in southern Iraq fired Iranian-made rockets.'), ['said', 'troops', 'in']);
+  assert.deepEqual(plain('IRAN SAID TROOPS IN BAGHDAD WOULD STAY', true), []);
 });
