@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { cleanText } from '../src/stages/clean/index.ts';
 import { segment } from '../src/stages/segment/index.ts';
 import { tagSentence } from '../src/stages/entities/tagger/index.ts';
+import { findEntities } from '../src/stages/entities/index.ts';
+import { defaultWorld } from '../src/pipeline/world.ts';
 import { shippedModel } from '../src/stages/entities/tagger/model.ts';
 import { countMatches, emptyCounts, formatCounts, tagText, type Counts } from '../src/stages/entities/tagger/training/evaluate.ts';
 import { gmbText, readGmb, splitOf, type CharEntity, type GmbText } from '../src/stages/entities/tagger/training/gmb.ts';
@@ -36,12 +38,23 @@ export function scoreOnTexts(system: NerSystem, texts: readonly GmbText[]): Coun
   return counts;
 }
 
+/** The entities stage (rules and gazetteers, with or without the tagger): its name mentions as PER / ORG / LOC / MISC. */
+function entitiesStageSpans(text: string, tagger: boolean): CharEntity[] {
+  const seg = segment(text, [{ start: 0, end: text.length }]);
+  const out: CharEntity[] = [];
+  for (const entity of findEntities(seg, defaultWorld({ tagger }).entities)) {
+    const type = STAGE_TYPES[entity.type];
+    for (const m of entity.mentions) if (m.kind !== 'pronoun' && m.kind !== 'nominal') out.push({ start: m.start, end: m.end, type });
+  }
+  return out;
+}
+
+const STAGE_TYPES = { PERSON: 'PER', ORG: 'ORG', GPE: 'LOC', LOC: 'LOC', NORP: 'MISC' } as const;
+
 export const SYSTEMS: NerSystem[] = [
+  { name: 'rules only (entities stage without the tagger)', entities: (text) => entitiesStageSpans(text, false) },
   { name: 'model alone', entities: (text) => tagText(text, tagSentence) },
-  // ── Integrator: add the rules-only pipeline and the combination (rules + model) here, e.g.
-  //   { name: 'rules only', entities: (text) => entitiesStageSpans(text, { tagger: false }) },
-  //   { name: 'rules + model', entities: (text) => entitiesStageSpans(text, { tagger: true }) },
-  // mapping the stage's entity kinds onto PER / ORG / LOC / MISC. ──
+  { name: 'rules + model (the entities stage as shipped)', entities: (text) => entitiesStageSpans(text, true) },
 ];
 
 /** Precision of the model's spans by score band: what a score threshold buys. */

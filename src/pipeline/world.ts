@@ -2,7 +2,7 @@
  * The world the stages are given: gazetteer answers, actor and verb dictionaries and the name tagger, wired
  * once per process. Stages see only the small interfaces they declare (EntityKnowledge, ActorKnowledge, …).
  */
-import { countryByCapital, countryByCode, countryByDemonym, countryByName, lookupPlace } from '../lexicon/gazetteer.ts';
+import { COMMON_WORD_MIN_POPULATION, countryByCapital, countryByCode, countryByDemonym, countryByName, isCommonWordPlaceName, lookupPlace } from '../lexicon/gazetteer.ts';
 import { lookupActor } from '../lexicon/petrarch/actors.ts';
 import { matchVerb } from '../lexicon/petrarch/verbs.ts';
 import type { ActorKnowledge } from '../stages/actors/index.ts';
@@ -16,16 +16,23 @@ export interface World {
   verbDictionary: NonNullable<EventsInput['verbDictionary']>;
 }
 
-let world: World | null = null;
+const worlds = new Map<boolean, World>();
 
 /** The default world: bundled gazetteer, PETRARCH-2 dictionaries and the shipped tagger model. */
 export function defaultWorld(options: { tagger?: boolean } = {}): World {
-  if (world && options.tagger !== false) return world;
+  const tagger = options.tagger !== false;
+  const cached = worlds.get(tagger);
+  if (cached) return cached;
   const capitalOf = (name: string): string | null => countryByCapital(name)?.iso3 ?? null;
   const entities: EntityKnowledge = {
     countryOfName: (name) => countryByName(name)?.iso3 ?? null,
     countryOfDemonym: (word) => countryByDemonym(word)?.iso3 ?? null,
-    placeKindOf: (name) => lookupPlace(name)[0]?.kind ?? null,
+    placeKindOf: (name) => {
+      const best = lookupPlace(name)[0];
+      // "More", "It": common words that are also small towns are not places when they stand alone
+      if (!best || (best.kind === 'city' && (best.population ?? 0) < COMMON_WORD_MIN_POPULATION && isCommonWordPlaceName(name))) return null;
+      return best.kind;
+    },
     capitalOf,
     countryName: (iso3) => countryByCode(iso3)?.name ?? iso3,
   };
@@ -35,7 +42,7 @@ export function defaultWorld(options: { tagger?: boolean } = {}): World {
     return match && match.length === words.length ? { code: match.code, entryId: match.entryId } : null;
   };
   entities.dictionaryCode = (name) => dictionaryActor(name, null)?.code ?? null;
-  if (options.tagger !== false) entities.tagSentence = tagSentence;
+  if (tagger) entities.tagSentence = tagSentence;
   const built: World = {
     entities,
     actors: {
@@ -49,6 +56,6 @@ export function defaultWorld(options: { tagger?: boolean } = {}): World {
       return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched, specificity: m.specificity } : null;
     },
   };
-  if (options.tagger !== false) world = built;
+  worlds.set(tagger, built);
   return built;
 }

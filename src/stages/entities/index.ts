@@ -44,6 +44,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
   const normals = tokens.slice(s0, sentence.endToken).map((t) => t.normal);
   const phrase = (from: number, to: number) => text.slice(tokens[from]!.start, tokens[to - 1]!.end);
   const out: Candidate[] = [];
+  const hasTagger = knowledge.tagSentence !== undefined;
   const tagged = knowledge.tagSentence?.(tokens.slice(s0, sentence.endToken), { headline: false }) ?? [];
   const taggedSpans = tagged.map((t) => ({ ...t, firstToken: t.firstToken + s0, endToken: t.endToken + s0 }));
 
@@ -212,10 +213,11 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     } else if (role || counterpart) type = 'PERSON';
     else if (taggedType === 'PER') type = 'PERSON';
     else if (taggedType === 'LOC') type = knowledge.placeKindOf(nameText) === 'city' ? 'GPE' : 'LOC';
-    else if (isSpeechSubject(run.endToken) && name.endToken - name.firstToken >= 2) {
+    // Weak cues decide only when no tagger has looked at the sentence: with one, its silence is a no.
+    else if (!hasTagger && isSpeechSubject(run.endToken) && name.endToken - name.firstToken >= 2) {
       type = 'PERSON';
       rules.push(RULES.speechSubject);
-    } else if (name.endToken - name.firstToken >= 2 && allProperNouns(name)) type = 'PERSON';
+    } else if (!hasTagger && name.endToken - name.firstToken >= 2 && allProperNouns(name)) type = 'PERSON';
     // "NATO", "Hamas", "European Community": names the actor dictionaries know are organisations
     if (type === null && knowledge.dictionaryCode?.(nameText)) {
       type = 'ORG';
@@ -223,7 +225,9 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     }
 
     if (MISC_HEADS.has(head)) continue;
-    const candidate = make(name, type, 'name', rules, taggedType ? ['rule', 'model'] : ['rule']);
+    // Organisations and places keep their nationality in their name: "U.S. Army", "Netherlands Antilles".
+    const span = (type === 'ORG' || type === 'LOC' || type === 'GPE') && !role && !post ? { firstToken: run.firstToken, endToken: run.endToken } : name;
+    const candidate = make(span, type, 'name', rules, taggedType ? ['rule', 'model'] : ['rule']);
     if (role) candidate.role = role;
     if (country) candidate.country = country;
     if (post) candidate.post = post;
