@@ -45,7 +45,8 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
   const phrase = (from: number, to: number) => text.slice(tokens[from]!.start, tokens[to - 1]!.end);
   const out: Candidate[] = [];
   const hasTagger = knowledge.tagSentence !== undefined;
-  const tagged = knowledge.tagSentence?.(tokens.slice(s0, sentence.endToken), { headline: false }) ?? [];
+  // Names are capitalised: a sentence with no capital past its first word has none for the tagger to find.
+  const tagged = hasTagger && hasInnerCapital(tokens, sentence) ? knowledge.tagSentence!(tokens.slice(s0, sentence.endToken), { headline: false }) : [];
   const taggedSpans = tagged.map((t) => ({ ...t, firstToken: t.firstToken + s0, endToken: t.endToken + s0 }));
 
   /** A country name or demonym of 1–3 tokens starting at i and ending before `limit`. */
@@ -309,6 +310,12 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     }
     return true;
   }
+}
+
+function hasInnerCapital(tokens: readonly Token[], sentence: SentenceInfo): boolean {
+  if (tokens[sentence.firstToken]?.pos === 'PROPN') return true;
+  for (let k = sentence.firstToken + 1; k < sentence.endToken; k++) if (isCapitalised(tokens[k]!)) return true;
+  return false;
 }
 
 function roleEndingAt(normals: readonly string[], last: number): ReturnType<typeof matchRole> {
