@@ -15,8 +15,8 @@ export const Cursor = Type.String({ minLength: 1, maxLength: 400, pattern: '^[A-
 export const Day = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a day, YYYY-MM-DD' });
 export const Search = Type.String({ minLength: 1, maxLength: 500, description: 'words to find (all must match); "a phrase", OR, -word to exclude, prefix*' });
 export const ActorCode = Type.String({
-  pattern: '^[A-Za-z0-9]{3}([A-Za-z0-9]{3}){0,4}$',
-  description: 'CAMEO actor code or its prefix, case-insensitive: USA matches USA, USAGOV, USAMIL…',
+  pattern: '^([A-Za-z0-9]{3}|---)([A-Za-z0-9]{3}){0,4}$',
+  description: 'CAMEO actor code or its prefix, case-insensitive: USA matches USA, USAGOV, USAMIL…; --- is an unknown country (---CVL: civilians)',
 });
 export const Bbox = Type.String({
   pattern: '^\\s*-?\\d+(\\.\\d+)?\\s*(,\\s*-?\\d+(\\.\\d+)?\\s*){3}$',
