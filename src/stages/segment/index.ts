@@ -20,13 +20,22 @@ export function segment(text: string, paragraphs: readonly { start: number; end:
     const lemmas = doc.tokens().out(its.lemma as unknown as ItsFunction<string>) as string[];
     const normals = doc.tokens().out(its.normal) as string[];
     const negations = doc.tokens().out(its.negationFlag) as unknown as boolean[];
-    const base = tokens.length;
+    // wink keeps line breaks as SPACE tokens; they are whitespace, so they are dropped ("John\nTower" is one name).
+    // kept[k] is the article-wide index of wink token k, or of the next kept token when k was dropped.
+    const kept: number[] = new Array(values.length + 1);
     let offset = span.start;
+    let pendingSpace = false;
     for (let k = 0; k < values.length; k++) {
       offset += spaces[k]!.length;
       const value = values[k]!;
+      kept[k] = tokens.length;
+      if (value.trim() === '') {
+        pendingSpace = true;
+        offset += value.length;
+        continue;
+      }
       tokens.push({
-        i: base + k,
+        i: tokens.length,
         start: offset,
         end: offset + value.length,
         text: value,
@@ -36,24 +45,28 @@ export function segment(text: string, paragraphs: readonly { start: number; end:
         pos: pos[k] ?? 'X',
         negated: negations[k] === true,
         sentence: -1,
-        spaceBefore: spaces[k]!.length > 0 || k === 0,
+        spaceBefore: spaces[k]!.length > 0 || k === 0 || pendingSpace,
       });
+      pendingSpace = false;
       offset += value.length;
     }
-    let first = base;
+    kept[values.length] = tokens.length;
+    let winkIndex = 0;
     doc.sentences().each((s: ItemSentence) => {
       const count = s.tokens().length();
-      if (count === 0) return;
+      const first = kept[winkIndex]!;
+      winkIndex += count;
+      const endToken = kept[winkIndex]!;
+      if (endToken <= first) return;
       const index = sentences.length;
-      const endToken = first + count;
       for (let k = first; k < endToken; k++) tokens[k]!.sentence = index;
       sentences.push({ index, start: tokens[first]!.start, end: tokens[endToken - 1]!.end, paragraph, firstToken: first, endToken });
-      first = endToken;
     });
     doc.entities().each((e: ItemEntity) => {
       const range = e.tokens();
-      const firstToken = base + range.itemAt(0).index();
-      const endToken = base + range.itemAt(range.length() - 1).index() + 1;
+      const firstToken = kept[range.itemAt(0).index()]!;
+      const endToken = kept[range.itemAt(range.length() - 1).index() + 1]!;
+      if (endToken <= firstToken) return;
       numeric.push({ type: e.out(its.type) as string, start: tokens[firstToken]!.start, end: tokens[endToken - 1]!.end, firstToken, endToken });
     });
   }

@@ -33,3 +33,13 @@ test('property: any text segments without throwing, and every token slices to it
     { numRuns: 300 },
   );
 });
+
+test('hard line breaks inside a paragraph are whitespace, not tokens', () => {
+  const text = 'The chairman, John\nTower, said Defense\nSecretary Caspar Weinberger left.';
+  const seg = segment(text, [{ start: 0, end: text.length }]);
+  assert.ok(seg.tokens.every((t) => t.text.trim() !== ''));
+  const tower = seg.tokens.find((t) => t.text === 'Tower')!;
+  assert.equal(tower.spaceBefore, true);
+  assert.equal(seg.tokens[tower.i - 1]!.text, 'John');
+  assert.deepEqual(seg.sentences.map((s) => [s.firstToken, s.endToken]), [[0, seg.tokens.length]]);
+});
