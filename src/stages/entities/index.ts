@@ -69,7 +69,8 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     endToken: range.endToken,
     start: tokens[range.firstToken]!.start,
     end: tokens[range.endToken - 1]!.end,
-    text: phrase(range.firstToken, range.endToken),
+    // A name wrapped over a line break is still one name.
+    text: phrase(range.firstToken, range.endToken).replace(/\s+/g, ' '),
     sentence: sentence.index,
     type,
     kind,
