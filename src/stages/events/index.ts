@@ -86,8 +86,9 @@ export function codeEvents(input: EventsInput): Event[] {
   const drafts: Draft[] = [];
 
   for (const sentence of seg.sentences) {
-    // "Thursday marks the 20th anniversary of the bombing": a commemoration, not an event of today
-    if (sentenceHas(sentence, COMMEMORATION)) continue;
+    // "Thursday marks the 20th anniversary of the bombing": a commemoration, not an event of today;
+    // "what happens when a bomb has gone off?": a question reports nothing
+    if (sentenceHas(sentence, COMMEMORATION) || tokens[sentence.endToken - 1]?.text === '?') continue;
     const consumed = new Set<number>();
     const found: Draft[] = [];
     // Dateline's own patterns first (verbs and nouns), then the PETRARCH-2 verb dictionary on the verbs left.
@@ -101,7 +102,7 @@ export function codeEvents(input: EventsInput): Event[] {
         if (!coded) continue;
         const root = coded.code.slice(0, 2);
         // A nominal attack ("a truck bomb") is an event only when the sentence reports violence.
-        if (pos === 'noun' && (root === '18' || root === '19' || root === '20') && !sentenceHas(sentence, VIOLENCE_VERBS)) continue;
+        if (pos === 'noun' && (root === '18' || root === '19' || root === '20') && !violenceFollows(i, sentence)) continue;
         const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary');
         if (!draft) continue;
         // A verb's default code alone ("argue" → 110, "give" → 060) is a weak signal without a parse: it stands only
@@ -126,6 +127,9 @@ export function codeEvents(input: EventsInput): Event[] {
   function triggerPos(i: number): 'verb' | 'noun' | null {
     const t = tokens[i]!;
     if (t.pos === 'VERB') {
+      // "Mr Clarke's proposed amendment": a participle between a determiner and its noun is an adjective
+      const before = tokens[i - 1];
+      if (/ed$/.test(t.normal) && tokens[i + 1]?.pos === 'NOUN' && before && (before.pos === 'DET' || before.normal === '’s' || before.normal === "'s" || before.pos === 'PRON')) return null;
       // "the “occupying” military", "a charge": participles used as adjectives are not events
       const previous = tokens[i - 1];
       if (previous && (previous.text === '“' || previous.text === '"') && tokens[i + 1] && (tokens[i + 1]!.text === '”' || tokens[i + 1]!.text === '"')) return null;
@@ -464,6 +468,12 @@ export function codeEvents(input: EventsInput): Event[] {
       }
     }
     return null;
+  }
+
+  /** "a truck bomb exploded …, killing 24": a violence verb right after the weapon, in its sentence. */
+  function violenceFollows(i: number, sentence: SentenceInfo): boolean {
+    for (let k = i + 1; k < Math.min(sentence.endToken, i + 9); k++) if (VIOLENCE_VERBS.has(tokens[k]!.lemma) && tokens[k]!.pos === 'VERB') return true;
+    return false;
   }
 
   function sentenceHas(sentence: SentenceInfo, lemmas: ReadonlySet<string>): boolean {

@@ -35,13 +35,16 @@ export function eventPatterns(): EventPattern[] {
       example: example!,
     } satisfies EventPattern;
   });
+  // Most specific first: a pattern that needs context words wins over the bare verb ("urge … talks" before "urge").
+  const specificity = (p: EventPattern) => (p.before ? 1 : 0) + p.after.length;
+  patterns.sort((a, b) => specificity(b) - specificity(a));
   return patterns;
 }
 
 const WINDOW = 8;
 
 /**
- * The first pattern (in table order, most specific first) whose trigger, left word and following words match.
+ * The first pattern (most context words first, then table order) whose trigger, left word and following words match.
  * `clauseEnd` bounds the search for following words.
  */
 export function matchEventPattern(tokens: readonly Token[], trigger: number, clauseEnd: number, pos: 'verb' | 'noun'): { pattern: EventPattern; matched: number[]; first: number } | null {

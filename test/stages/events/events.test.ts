@@ -69,6 +69,9 @@ test('events: texts that must yield no (asserted) event', () => {
     'He denied it amounted to a constitutional crisis.',
     'The chancellor would meet his fiscal rules.',
     'Mr Brown refused to rule out future tax rises.',
+    'What is going to happen to young men when a bomb has gone off somewhere?',
+    'The minister’s proposed amendment will be debated by the Lords on Tuesday.',
+    'Security was upgraded at nuclear bomb stores to tackle terrorism.',
   ];
   for (const text of none) {
     const asserted = code(text).events.filter((e) => !e.negated);
