@@ -52,12 +52,12 @@ export async function ingestWithProgress(db: Db, specs: SourceSpec[], options: {
 
 export function describeIngest(s: IngestSummary, file: string): string {
   const seconds = s.elapsedMs / 1000;
-  const rate = seconds > 0 ? Math.round((s.stored + s.failed) / seconds) : 0;
+  const rate = seconds > 0 ? Math.round(s.stored / seconds) : 0;
   const lines = [
     `${s.interrupted ? 'Interrupted. ' : ''}Stored ${fmt(s.stored)} article${s.stored === 1 ? '' : 's'} in ${file}` +
       (s.nearDuplicates ? ` (${fmt(s.nearDuplicates)} near-duplicate${s.nearDuplicates === 1 ? '' : 's'} of earlier articles, linked and not counted twice)` : '') +
       `: ${fmt(s.mentions)} event reports, ${fmt(s.events)} new events.`,
-    `Skipped ${fmt(s.duplicates)} already stored. Failed ${fmt(s.failed)}.` + (s.stored + s.failed > 0 ? ` ${duration(s.elapsedMs)} (${fmt(rate)} articles/s; workers started in ${duration(s.startupMs)}).` : ''),
+    `Skipped ${fmt(s.duplicates)} already stored. Failed ${fmt(s.failed)}.` + (s.stored > 0 ? ` ${duration(s.elapsedMs)} (${fmt(rate)} articles/s; workers started in ${duration(s.startupMs)}).` : ''),
   ];
   for (const f of s.failures.slice(0, 10)) lines.push(`  ${fmt(f.count)} × ${f.reason} (first: ${f.first})`);
   if (s.failures.length > 10) lines.push(`  … and ${s.failures.length - 10} other reasons`);
