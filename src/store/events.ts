@@ -239,16 +239,12 @@ export function queryActors(db: Db, q: string | undefined, offset: number, limit
   if (q) {
     params.code = q.toUpperCase();
     params.name = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const matching = `SELECT actor FROM entities WHERE actor IS NOT NULL AND name LIKE @name ESCAPE '\\'`;
-    filter = `AND (substr(actor, 1, length(@code)) = @code OR actor IN (${matching}))`;
+    filter = `AND (substr(actor, 1, length(@code)) = @code OR actor IN (SELECT actor FROM entities WHERE actor IS NOT NULL AND name LIKE @name ESCAPE '\\'))`;
   }
   const rows = db
     .prepare(
-      `SELECT actor, sum(as_source) AS asSource, sum(as_target) AS asTarget, count(*) AS events, sum(num_mentions) AS mentions FROM (
-        SELECT source_actor AS actor, 1 AS as_source, 0 AS as_target, num_mentions FROM events
-        UNION ALL SELECT target_actor, 0, 1, num_mentions FROM events WHERE target_actor <> '')
-      WHERE actor <> '---' ${filter}
-      GROUP BY actor ORDER BY events DESC, actor LIMIT @limit OFFSET @offset`,
+      `SELECT actor, as_source AS asSource, as_target AS asTarget, as_source + as_target AS events, mentions FROM actor_counts
+      WHERE actor <> '---' ${filter} ORDER BY events DESC, actor LIMIT @limit OFFSET @offset`,
     )
     .all(params) as Omit<ActorCount, 'names'>[];
   const names = db.prepare('SELECT name, count(*) AS n FROM entities WHERE actor = ? GROUP BY name ORDER BY n DESC, name LIMIT 5');

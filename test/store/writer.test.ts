@@ -92,3 +92,27 @@ test('an input failure is stored once however often the same input fails', () =>
   writer.recordInputFailure('feed.jsonl:3', 'is not valid JSON');
   assert.equal((db.prepare('SELECT count(*) AS n FROM messages WHERE article_id IS NULL').get() as { n: number }).n, 1);
 });
+
+test('actor counts follow every write, merge, recount and removal of events', () => {
+  const { db, writer } = fresh();
+  const met = { source: 'IRQGOV', target: 'IRN', code: '040', day: '2007-05-28', place: BAGHDAD, words: 'met' };
+  const a = writer.write(rowsOf('They met and fought.', { id: 'a', source: 'Reuters' }, [met, { ...met, source: 'IRN', target: 'IRQGOV', code: '190', words: 'fought' }]));
+  writer.write(rowsOf('They met.', { id: 'b', source: 'AP' }, [met]));
+  writer.write(rowsOf('Iran spoke.', { id: 'c', source: 'AP' }, [{ source: 'IRN', target: null, code: '010', day: '2007-05-29', words: 'spoke' }]));
+  const check = () => {
+    const kept = db.prepare('SELECT actor, as_source, as_target, mentions FROM actor_counts ORDER BY actor').all();
+    const recomputed = db
+      .prepare(
+        `SELECT actor, sum(s) AS as_source, sum(t) AS as_target, sum(m) AS mentions FROM (
+          SELECT source_actor AS actor, 1 AS s, 0 AS t, num_mentions AS m FROM events
+          UNION ALL SELECT target_actor, 0, 1, num_mentions FROM events WHERE target_actor <> '')
+        GROUP BY actor ORDER BY actor`,
+      )
+      .all();
+    assert.deepEqual(kept, recomputed);
+  };
+  check();
+  assert.deepEqual(db.prepare("SELECT as_source, as_target, mentions FROM actor_counts WHERE actor = 'IRN'").get(), { as_source: 2, as_target: 1, mentions: 4 });
+  writer.replace(a.articleId, rowsOf('They met and fought.', { id: 'a', source: 'Reuters' }, []));
+  check();
+});

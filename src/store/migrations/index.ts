@@ -1,5 +1,6 @@
 /** Numbered migrations, in order. A new one goes in its own file and is appended here; applied ones never change. */
 import { initial } from './001-initial.ts';
+import { actorCounts } from './002-actor-counts.ts';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, actorCounts];
