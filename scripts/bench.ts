@@ -106,7 +106,7 @@ function printTable(rows: string[][], notes: string[], api: PhaseResult): void {
   out.push('', ...notes, '', 'Targets: (a) ≥ 300 articles/s per core; (a) ≤ 2.5× the wink floor; (c2)/(c1) ≥ 1.7×.', '');
   const a = api as unknown as ApiResult;
   out.push(
-    `API on a store of ${fmt(a.events)} events (${fmt(a.synthesised)} of them synthesised: the ingested events replicated ${a.copies}× with dates shifted by 100-day steps) and ${fmt(a.articlesInStore)} articles; ${a.samples} requests each, in-process (inject), after ${a.warmup} warm-up requests:`,
+    `API on a store of ${fmt(a.events)} events (${fmt(a.synthesised)} of them synthesised: the ingested events replicated ${a.copies}× with dates shifted by 7-day steps) and ${fmt(a.articlesInStore)} articles; ${a.samples} requests each, in-process (inject), after ${a.warmup} warm-up requests:`,
     '',
     '| request | p50 ms | p95 ms | max ms | mean items |',
     '|---|---|---|---|---|',
@@ -308,13 +308,13 @@ function merge(db: Db, source: string): void {
   db.exec('DETACH other');
 }
 
-/** The ingested events again `copies` times, each copy's dates shifted 100 days further, with their mentions. */
+/** The ingested events again `copies` times, each copy's dates shifted 7 days further, with their mentions. */
 function synthesise(db: Db, copies: number): void {
   const eventColumns = (db.prepare("SELECT name FROM pragma_table_info('events')").all() as { name: string }[]).map((c) => c.name);
   const mentionColumns = (db.prepare("SELECT name FROM pragma_table_info('event_mentions')").all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
   const { maxId, maxMention } = db.prepare('SELECT (SELECT max(id) FROM events) AS maxId, (SELECT max(id) FROM event_mentions) AS maxMention').get() as { maxId: number; maxMention: number };
   for (let k = 1; k <= copies; k++) {
-    const event = eventColumns.map((c) => (c === 'id' ? `id + ${k * maxId}` : c === 'day' ? `CASE WHEN day = '' THEN '' ELSE date(day, '+${k * 100} days') END` : `"${c}"`)).join(', ');
+    const event = eventColumns.map((c) => (c === 'id' ? `id + ${k * maxId}` : c === 'day' ? `CASE WHEN day = '' THEN '' ELSE date(day, '+${k * 7} days') END` : `"${c}"`)).join(', ');
     const mention = mentionColumns.map((c) => (c === 'event_id' ? `event_id + ${k * maxId}` : `"${c}"`)).join(', ');
     db.transaction(() => {
       db.exec(`INSERT INTO events (${eventColumns.map((c) => `"${c}"`).join(', ')}) SELECT ${event} FROM events WHERE id <= ${maxId}`);
