@@ -3,6 +3,7 @@
  * mismatch), serialises answers with them, and /api/openapi.json is built from them.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { EVENT_SORTS } from '../store/events.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const strict = { additionalProperties: false } as const;
@@ -52,7 +53,10 @@ export const EventFilterQuery = {
   historical: Type.Optional(Type.Boolean({ description: 'true: only events long before the article; false: only current ones' })),
 };
 
-export const EventQuery = Type.Object({ ...EventFilterQuery, ...Page }, strict);
+export const EventQuery = Type.Object(
+  { ...EventFilterQuery, sort: Type.Optional(Enum(EVENT_SORTS, 'order: day, goldstein or articles (number of reporting articles); a leading "-" for descending (default -day)')), ...Page },
+  strict,
+);
 export const ExportQuery = Type.Object(EventFilterQuery, strict);
 export const ActorQuery = Type.Object({ q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'code prefix (IRN) or part of a name (Crocker)' })), ...Page }, strict);
 export const QuoteQuery = Type.Object({ speaker: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'part of the speaker’s name' })), q: Type.Optional(Search), ...Page }, strict);
@@ -113,6 +117,8 @@ export const ArticleList = Type.Object({
       status: Type.String({ description: 'coded, or failed (see the article’s messages)' }),
       duplicateOf: Nullable(Type.Integer({ description: 'the earlier article this one is a near-duplicate of' })),
       events: Type.Integer({ description: 'event records in the article' }),
+      quotes: Type.Integer({ description: 'quotes in the article' }),
+      casualties: Type.Integer({ description: 'casualty records in the article' }),
       snippet: Type.Optional(Type.Object({ text: Type.String(), highlights: Type.Array(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 }), { description: '[start, end) of each matched word in text' }) })),
     }),
   ),

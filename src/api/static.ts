@@ -23,7 +23,7 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <h1>Dateline</h1>
 <p>The API is running: see <a href="/api/openapi.json">/api/openapi.json</a>, or try
 <a href="/api/events">/api/events</a> and <a href="/api/articles?q=Iran">/api/articles?q=Iran</a>.</p>
-<p>The web app is not built yet. Build it into <code>web/dist</code> (see <code>web/README.md</code>) and restart the server to see it here.</p>
+<p>The web app is not built yet. Run <code>npm run build:web</code> (it writes <code>web/dist</code>; see DEVELOPERS.md) and restart the server to see it here. The API works without it.</p>
 </body></html>`;
 
 export function staticRoutes(app: FastifyInstance, webRoot: string): void {

@@ -24,6 +24,8 @@ export interface ArticleSummary {
   status: 'coded' | 'failed';
   duplicateOf: number | null;
   events: number;
+  quotes: number;
+  casualties: number;
   /** With q: the best passage, and where the matched words are in it. */
   snippet?: { text: string; highlights: [number, number][] };
 }
@@ -38,6 +40,8 @@ interface Row {
   status: 'coded' | 'failed';
   duplicate_of: number | null;
   events: number;
+  quotes: number;
+  casualties: number;
   snippet?: string;
   rank?: number;
 }
@@ -45,7 +49,9 @@ interface Row {
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 const COLUMNS = `a.id, a.ext_id, a.title, a.source, a.published, a.url, a.status, a.duplicate_of,
-  (SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id) AS events`;
+  (SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id) AS events,
+  (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
+  (SELECT count(*) FROM casualties c WHERE c.article_id = a.id) AS casualties`;
 
 export function searchArticles(db: Db, filters: ArticleFilters, after: ArticleAfter | null, limit: number): { items: ArticleSummary[]; next: ArticleAfter | null } {
   const where: string[] = [];
@@ -101,6 +107,8 @@ function summary(r: Row): ArticleSummary {
     status: r.status,
     duplicateOf: r.duplicate_of,
     events: r.events,
+    quotes: r.quotes,
+    casualties: r.casualties,
   };
   if (r.snippet !== undefined) item.snippet = highlights(r.snippet);
   return item;

@@ -1,6 +1,6 @@
 /** Reading casualty reports: by date range and map box, newest first. */
 import type { Db } from './db.ts';
-import { bboxCondition, type Bbox, type EventAfter } from './events.ts';
+import { bboxCondition, type Bbox, type DayAfter } from './events.ts';
 import { ARTICLE_REF_COLUMNS, articleRef, type ArticleRef } from './quotes.ts';
 
 export interface CasualtyItem {
@@ -25,7 +25,7 @@ export interface CasualtyItem {
   rules: string[];
 }
 
-export function queryCasualties(db: Db, filters: { from?: string; to?: string; bbox?: Bbox }, after: EventAfter | null, limit: number): { items: CasualtyItem[]; next: EventAfter | null } {
+export function queryCasualties(db: Db, filters: { from?: string; to?: string; bbox?: Bbox }, after: DayAfter | null, limit: number): { items: CasualtyItem[]; next: DayAfter | null } {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: limit + 1 };
   if (filters.from) {

@@ -33,8 +33,21 @@ export interface EventFilters {
   historical?: boolean;
 }
 
-export interface EventAfter {
+/** Orders of the event list: a column, descending with a leading "-". */
+export const EVENT_SORTS = ['-day', 'day', '-goldstein', 'goldstein', '-articles', 'articles'] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
+const SORT_COLUMNS = { day: 'day', goldstein: 'goldstein', articles: 'num_articles' } as const;
+
+/** Keyset of the last item of a page listed newest first (events when exported, casualties). */
+export interface DayAfter {
   day: string;
+  id: number;
+}
+
+/** Keyset of the last event of a page, in the order it was listed. */
+export interface EventAfter {
+  sort: EventSort;
+  key: string | number;
   id: number;
 }
 
@@ -94,24 +107,28 @@ export interface EventRowOut {
   added_at: string;
 }
 
-export function queryEvents(db: Db, filters: EventFilters, after: EventAfter | null, limit: number): { items: EventItem[]; next: EventAfter | null } {
+export function queryEvents(db: Db, filters: EventFilters, after: EventAfter | null, limit: number, sort: EventSort = '-day'): { items: EventItem[]; next: EventAfter | null } {
   const params: Record<string, unknown> = { limit: limit + 1 };
   const where = eventConditions(filters, params);
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+  const cmp = descending ? '<' : '>';
+  const direction = descending ? 'DESC' : 'ASC';
   if (after) {
-    where.push('(e.day < @afterDay OR (e.day = @afterDay AND e.id < @afterId))');
-    Object.assign(params, { afterDay: after.day, afterId: after.id });
+    where.push(`(e.${column} ${cmp} @afterKey OR (e.${column} = @afterKey AND e.id ${cmp} @afterId))`);
+    Object.assign(params, { afterKey: after.key, afterId: after.id });
   }
   const sql = `SELECT e.*, a.url AS source_url FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.day DESC, e.id DESC LIMIT @limit`;
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.${column} ${direction}, e.id ${direction} LIMIT @limit`;
   const rows = runQuery<EventRowOut>(db, sql, params, filters.q !== undefined);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { items: page.map(eventItem), next: rows.length > limit && last ? { day: last.day, id: last.id } : null };
+  return { items: page.map(eventItem), next: rows.length > limit && last ? { sort, key: last[column], id: last.id } : null };
 }
 
 /** Every event matching the filters, a page at a time (no cursor stays open between pages). */
 export function* eachEventRow(db: Db, filters: EventFilters, pageSize = 2000): Generator<EventRowOut> {
-  let after: EventAfter | null = null;
+  let after: DayAfter | null = null;
   for (;;) {
     const params: Record<string, unknown> = { limit: pageSize };
     const where = eventConditions(filters, params);

@@ -47,6 +47,7 @@ after(async () => {
 test('every bad parameter of every route is a 400 that names it, never a 500', async () => {
   const wrongShape = Buffer.from(JSON.stringify({ nope: 1 })).toString('base64url');
   const cases: [string, string | null][] = [
+    ['/api/events?sort=newest', 'sort'],
     ['/api/articles?q=', 'q'],
     ['/api/articles?q=(((', 'q'],
     ['/api/articles?from=2007-13-01', 'from'],
@@ -176,10 +177,36 @@ test('cursor pagination walks every event once, newest first', async () => {
   assert.deepEqual(days, [...days].sort().reverse());
 });
 
+test('events sort by day, Goldstein or reporting articles, and the cursor keeps the order', async () => {
+  for (const sort of ['goldstein', '-goldstein', 'day', 'articles']) {
+    const all = (await get(`/api/events?limit=500&sort=${sort}`)).json().items as { id: number; day: string | null; goldstein: number; numArticles: number }[];
+    const key = (e: (typeof all)[number]) => (sort.endsWith('goldstein') ? e.goldstein : sort.endsWith('day') ? e.day ?? '' : e.numArticles);
+    const keys = all.map(key);
+    const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    assert.deepEqual(keys, sort.startsWith('-') ? sorted.reverse() : sorted, sort);
+    const walked: number[] = [];
+    let url = `/api/events?limit=4&sort=${sort}`;
+    for (;;) {
+      const page = (await get(url)).json();
+      walked.push(...page.items.map((e: { id: number }) => e.id));
+      if (!page.nextCursor) break;
+      url = `/api/events?limit=4&sort=${sort}&cursor=${page.nextCursor}`;
+    }
+    assert.deepEqual(walked, all.map((e) => e.id), `${sort}: paging walks the same order`);
+  }
+  const first = (await get('/api/events?limit=2&sort=goldstein')).json();
+  const wrongOrder = await get(`/api/events?limit=2&sort=day&cursor=${first.nextCursor}`);
+  assert.equal(wrongOrder.statusCode, 400, 'a cursor from another order is refused');
+});
+
 test('articles: full-text search with highlighted snippets, filters, and the reader view with every record', async () => {
   const found = (await get('/api/articles?q=militias')).json();
   assert.ok(found.items.length >= 1);
+  const foundingHit = found.items.find((a: { extId: string }) => a.extId === 'reuters-2007-05-28-us-iran-talks');
+  assert.ok(foundingHit.quotes >= 6, 'the founding article has its quotes counted');
+  assert.ok(foundingHit.casualties >= 1, 'and its casualty records');
   for (const item of found.items) {
+    assert.ok(Number.isInteger(item.quotes) && Number.isInteger(item.casualties));
     assert.ok(item.snippet.highlights.length > 0);
     for (const [s, e] of item.snippet.highlights) assert.match(item.snippet.text.slice(s, e), /militia/i);
   }

@@ -13,15 +13,15 @@ export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
     {
       schema: {
         summary: 'Search events',
-        description: 'Events as stored once however many articles report them (counts as GDELT NumMentions/NumArticles/NumSources), newest first. Filters combine.',
+        description: 'Events as stored once however many articles report them (counts as GDELT NumMentions/NumArticles/NumSources), newest first unless sort says otherwise. Filters combine.',
         querystring: EventQuery,
         response: { 200: EventList },
       },
     },
     (request) => {
-      const { cursor, limit = 50, ...query } = request.query;
-      const after = decodeCursor<EventAfter>(cursor, (v) => isInt(v.id) && isString(v.day));
-      const page = queryEvents(db, eventFilters(query), after, limit);
+      const { cursor, limit = 50, sort = '-day', ...query } = request.query;
+      const after = decodeCursor<EventAfter>(cursor, (v) => isInt(v.id) && (isString(v.key) || typeof v.key === 'number') && v.sort === sort);
+      const page = queryEvents(db, eventFilters(query), after, limit, sort);
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   );

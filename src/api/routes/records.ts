@@ -2,7 +2,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { queryCasualties } from '../../store/casualties.ts';
-import type { EventAfter } from '../../store/events.ts';
+import type { DayAfter } from '../../store/events.ts';
 import { queryQuotes } from '../../store/quotes.ts';
 import type { ApiContext } from '../app.ts';
 import { decodeCursor, encodeCursor, isInt, isString } from '../cursor.ts';
@@ -42,7 +42,7 @@ export function recordRoutes(app: FastifyInstance, { db }: ApiContext): void {
       const { from, to, bbox, cursor, limit = 50 } = request.query;
       checkRange(from, to);
       const box = parseBbox(bbox);
-      const after = decodeCursor<EventAfter>(cursor, (v) => isInt(v.id) && isString(v.day));
+      const after = decodeCursor<DayAfter>(cursor, (v) => isInt(v.id) && isString(v.day));
       const page = queryCasualties(db, { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(box ? { bbox: box } : {}) }, after, limit);
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
