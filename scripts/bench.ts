@@ -67,6 +67,8 @@ async function main(): Promise<void> {
       const floor = await child(pin, ['--phase', 'wink', '--corpus', corpus]);
       log(`${corpus}: (a) extraction on one core`);
       const extract = await child(pin, ['--phase', 'extract', '--corpus', corpus]);
+      log(`${corpus}: (t) the name tagger alone on one core`);
+      const tagger = await child(pin, ['--phase', 'tagger', '--corpus', corpus]);
       const ingests: PhaseResult[] = [];
       for (const [workers, pinned] of [[1, true], [1, false], [2, false]] as const) {
         log(`${corpus}: (c${workers}) ingest into SQLite with ${workers} worker${workers > 1 ? 's' : ''}${pinned ? ' on one core' : ''}`);
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
       const line = (name: string, r: PhaseResult, withTokens = true) => [corpus, name, fmt(r.articles), fmt(perSecond(r)), withTokens ? fmt((tokens / r.ms) * 1000) : '', fmt(r.maxRssMb)];
       rows.push(line('(a) extraction, 1 core', extract));
       rows.push(line('(b) wink readDoc, 1 core', floor));
+      rows.push([corpus, '(t) name tagger alone, 1 core', fmt(tagger.articles), fmt(perSecond(tagger)), fmt((tagger.tokens! / tagger.ms) * 1000), fmt(tagger.maxRssMb)]);
       rows.push(line('(c1) ingest, 1 worker, 1 core', c1));
       rows.push(line('(c1u) ingest, 1 worker, unpinned', c1Free));
       rows.push(line('(c2) ingest, 2 workers', c2));
@@ -157,6 +160,8 @@ async function runPhase(phase: string): Promise<PhaseResult> {
       return winkFloor(await corpusInputs(values.corpus as Corpus));
     case 'extract':
       return extraction(await corpusInputs(values.corpus as Corpus));
+    case 'tagger':
+      return taggerAlone(await corpusInputs(values.corpus as Corpus));
     case 'ingest':
       return ingestCorpus(values.corpus as Corpus, Number(values.workers), values.db!);
     case 'api':
@@ -184,6 +189,26 @@ async function winkFloor(inputs: Awaited<ReturnType<typeof corpusInputs>>): Prom
   let tokens = 0;
   const t = performance.now();
   for (const input of inputs) tokens += nlp.readDoc(input.text).tokens().length();
+  return { articles: inputs.length, tokens, ms: performance.now() - t, maxRssMb: 0 };
+}
+
+/** tagSentence over every sentence of the corpus, segmented beforehand (the segmenting is not timed). */
+async function taggerAlone(inputs: Awaited<ReturnType<typeof corpusInputs>>): Promise<PhaseResult> {
+  const { cleanText } = await import('../src/stages/clean/index.ts');
+  const { segment } = await import('../src/stages/segment/index.ts');
+  const { tagSentence } = await import('../src/stages/entities/tagger/index.ts');
+  const sentences = [];
+  for (const input of inputs) {
+    const seg = segment(input.text, cleanText(input.text).paragraphs);
+    for (const s of seg.sentences) sentences.push(seg.tokens.slice(s.firstToken, s.endToken));
+  }
+  for (const tokens of sentences.slice(0, 200)) tagSentence(tokens, { headline: false });
+  let tokens = 0;
+  const t = performance.now();
+  for (const sentence of sentences) {
+    tagSentence(sentence, { headline: false });
+    tokens += sentence.length;
+  }
   return { articles: inputs.length, tokens, ms: performance.now() - t, maxRssMb: 0 };
 }
 
