@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DateRecord } from '../../../src/model/record.ts';
 import { cleanText } from '../../../src/stages/clean/index.ts';
@@ -113,9 +113,9 @@ test('ids follow text order', () => {
   assert.deepEqual(found.map((d) => d.sentence), [0, 0, 1]);
 });
 
-const SAMPLE = fileURLToPath(new URL('../../../../shared/samples/reuters-2007-05-28-us-iran-talks.txt', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../fixtures/reuters-2007-05-28-us-iran-talks.txt', import.meta.url));
 
-test('founding article', { skip: existsSync(SAMPLE) ? false : 'needs ../shared/samples (not in this clone)' }, () => {
+test('founding article', () => {
   const text = readFileSync(SAMPLE, 'utf8');
   const found = findDates(segment(text, cleanText(text).paragraphs), MONDAY);
   const summary = found.map((d) => `${d.text} → ${d.value ?? 'null'} ${d.granularity} ${d.relation}`);
