@@ -1,6 +1,6 @@
 /**
  * The pipeline, in one place and in order:
- * text → clean → segment → entities → places → actors → dates → events | quotes | casualties → article record.
+ * text → clean → segment → entities → places → actors → dates → casualties → events | quotes → article record.
  * Stages are pure functions over plain data; the world (gazetteer, dictionaries, tagger) comes in through `World`.
  */
 import type { ArticleInput } from '../model/analysis.ts';
@@ -57,9 +57,9 @@ export function codeArticle(input: ArticleInput, options: CodeOptions = {}): Art
   const published = input.published;
   const { entities, actors } = assignActors(seg, found, world.actors, published);
   const dates = findDates(seg, published);
-  const events = codeEvents({ seg, entities, actors, places, dates, published, datelinePlaceId, verbDictionary: world.verbDictionary });
-  const quotes = findQuotes(seg, entities);
   const casualties = findCasualties(seg, { places, dates, entities, published, datelinePlaceId });
+  const events = codeEvents({ seg, entities, actors, places, dates, published, datelinePlaceId, casualties, verbDictionary: world.verbDictionary });
+  const quotes = findQuotes(seg, entities);
 
   if (cleaned.paragraphs.length === 0) messages.push({ level: 'warning', stage: 'clean', text: 'no article text was found after removing the headline, dateline, credits and page furniture' });
 

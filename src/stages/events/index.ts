@@ -5,7 +5,7 @@
  * No pattern, no event: there is no default code.
  */
 import type { ActorMention, Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
-import type { ActorRef, DateRecord, Entity, Event, Modality, Place, PlaceRef } from '../../model/record.ts';
+import type { ActorRef, Casualty, DateRecord, Entity, Event, Modality, Place, PlaceRef } from '../../model/record.ts';
 import { cameoCode } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
 import { articleParties, indexActors, isStateActor, sameActor, samePrefix } from './actorContext.ts';
@@ -30,6 +30,8 @@ export interface EventsInput {
   dates: readonly DateRecord[];
   published: string | null;
   datelinePlaceId: string | null;
+  /** Casualty records of the article: a running toll ("the bombs have killed scores") dates its violence as unknown. */
+  casualties?: readonly Casualty[];
   /** The PETRARCH-2 verb dictionary, tried after Dateline's own patterns. */
   verbDictionary?: (lemma: string, before: readonly string[], after: readonly string[]) => VerbDictionaryMatch | null;
 }
@@ -221,6 +223,10 @@ export function codeEvents(input: EventsInput): Event[] {
         if (by) {
           source = by;
           rules.push(RULES.passiveBy);
+        } else if (violent) {
+          // "Americans were seized": violence in the passive with no agent has an unknown perpetrator
+          sourceRef = { actor: '---' };
+          rules.push(RULES.unknownPerpetrator);
         }
       } else {
         if (subject === BOTH) {
@@ -486,8 +492,10 @@ export function codeEvents(input: EventsInput): Event[] {
     const info = cameoCode(d.code)!;
     const rules = [...d.rules];
     const sentence = d.sentence;
-    const date = eventDate(d, rules);
-    const place = eventPlace(d, rules, date.historical);
+    const toll = /^(18|19|20)/.test(d.code) ? input.casualties?.find((c) => c.cumulative && c.mentions.some((m) => m.sentence === sentence.index)) : undefined;
+    const date = toll ? { value: { value: null, certainty: 'unknown' as const, granularity: 'unknown' as const }, historical: false } : eventDate(d, rules);
+    if (toll) rules.push(RULES.cumulativeToll);
+    const place = eventPlace(d, rules, date.historical || toll !== undefined);
     let code = d.code;
     if (code === '040' && place?.country && d.source && d.target && !samePrefix(place.country, d.source.actor) && !samePrefix(place.country, d.target.actor)) {
       code = '044';
@@ -509,7 +517,7 @@ export function codeEvents(input: EventsInput): Event[] {
     if (negated) rules.push(RULES.negated);
     const modality = modalityOf(d.trigger, sentence);
     if (modality) rules.push(RULES.modal);
-    const claimed = isClaimed(d.trigger, sentence);
+    const claimed = isClaimed(d.trigger, sentence) || toll?.claimed === true;
     if (claimed) rules.push(RULES.claimComplement);
     const spanStart = Math.min(trigger.start, d.sourceMention?.sentence === sentence.index ? d.sourceMention.start : trigger.start, d.targetMention?.sentence === sentence.index ? d.targetMention.start : trigger.start);
     const spanEnd = Math.max(trigger.end, d.sourceMention?.sentence === sentence.index ? d.sourceMention.end : trigger.end, d.targetMention?.sentence === sentence.index ? d.targetMention.end : trigger.end);
@@ -542,7 +550,9 @@ export function codeEvents(input: EventsInput): Event[] {
     const sentence = d.sentence;
     const start = clauseStart(tokens, sentence, d.trigger);
     const end = clauseEnd(tokens, sentence, d.trigger);
-    const inClause = input.dates.filter((x) => x.sentence === sentence.index && x.start >= tokens[start]!.start && x.end <= tokens[end - 1]!.end);
+    // "five months after [Americans were seized]": a date phrase that opens the clause dates it
+    const opener = tokens[start - 1];
+    const inClause = input.dates.filter((x) => x.sentence === sentence.index && ((x.start >= tokens[start]!.start && x.end <= tokens[end - 1]!.end) || (opener !== undefined && x.end === opener.end)));
     const trigger = tokens[d.trigger]!;
     const nearest = inClause.sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start))[0];
     if (nearest && nearest.value) {

@@ -15,6 +15,7 @@ export const RULES = {
   unknownPerpetrator: 'events.unknown-perpetrator',
   thirdLocation: 'events.meet-third-location',
   verbalAttack: 'events.verbal-attack-by-person',
+  cumulativeToll: 'events.cumulative-toll-undated',
   negated: 'events.negated',
   modal: 'events.modality',
   claimComplement: 'events.claim-complement',
