@@ -73,3 +73,19 @@ export function safeHref(href: string): string {
 export function closest<T extends Element = HTMLElement>(target: EventTarget | null, selector: string): T | null {
   return target instanceof Element ? (target.closest(selector) as T | null) : null;
 }
+
+/** Attributes that make a chart mark a button: focusable, named, and run by click, Enter or Space. */
+export function buttonAttrs(label: string, activate: () => void): Attrs {
+  return {
+    tabindex: 0,
+    role: 'button',
+    'aria-label': label,
+    onclick: activate,
+    onkeydown: (e: Event) => {
+      if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') {
+        e.preventDefault();
+        activate();
+      }
+    },
+  };
+}

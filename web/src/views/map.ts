@@ -9,7 +9,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import worldData from 'world-atlas/countries-110m.json';
 import { getJson } from '../api.ts';
 import type { CasualtyItem, EventItem, Page } from '../apiTypes.ts';
-import { fill, h, svg } from '../dom.ts';
+import { buttonAttrs, fill, h, svg } from '../dom.ts';
 import { plural } from '../format.ts';
 import { href, navigate, type Route } from '../route.ts';
 import { field, showError, showLoading } from '../ui.ts';
@@ -190,16 +190,7 @@ function worldSvg(width: number, spots: Spot[], showEvents: boolean, showCasualt
         cx,
         cy,
         r,
-        tabindex: 0,
-        role: 'button',
-        'aria-label': label,
-        onclick: activate,
-        onkeydown: (e: Event) => {
-          if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') {
-            e.preventDefault();
-            activate();
-          }
-        },
+        ...buttonAttrs(label, activate),
       },
       svg('title', {}, label),
     );

@@ -6,7 +6,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { getJson } from '../api.ts';
 import type { Tally, Timeline, TimelinePoint } from '../apiTypes.ts';
-import { fill, h, svg } from '../dom.ts';
+import { buttonAttrs, fill, h, svg } from '../dom.ts';
 import { plural, quadName, signed } from '../format.ts';
 import { href, navigate, withParams, type Route } from '../route.ts';
 import { field, showEmpty, showError, showLoading } from '../ui.ts';
@@ -204,16 +204,7 @@ function timelineSvg(buckets: Bucket[], actorA: string, actorB: string, width: n
               y: y(base),
               width: barWidth,
               height: Math.max(1, y(y0) - y(base)),
-              tabindex: 0,
-              role: 'button',
-              'aria-label': label,
-              onclick: activate,
-              onkeydown: (e: Event) => {
-                if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') {
-                  e.preventDefault();
-                  activate();
-                }
-              },
+              ...buttonAttrs(label, activate),
             },
             svg('title', {}, label),
           ),
