@@ -1,6 +1,6 @@
 /** CLI entry: parses argv against the options table and hands over to the command. */
 import { parseArgs } from 'node:util';
-import { COMMANDS, helpText, type CommandSpec } from './options.ts';
+import { COMMANDS, helpText, unknownOptionMessage, type CommandSpec } from './options.ts';
 import { UsageError } from './errors.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -52,7 +52,10 @@ function parse(command: CommandSpec, args: string[]) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/^.*?: /, '')}; see \`dateline ${command.name} --help\``);
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec((error as Error).message)?.[1];
+    if (unknown) throw new UsageError(unknownOptionMessage(command, unknown));
+    // Node's other messages ("Option '--port <value>' argument missing") are one line already; keep the first sentence.
+    throw new UsageError(`${(error as Error).message.split(/\.\s/)[0]!.replace(/\.$/, '')}; see \`dateline ${command.name} --help\``);
   }
 }
 

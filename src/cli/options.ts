@@ -100,3 +100,29 @@ export function helpText(command?: CommandSpec): string {
   lines.push(`  ${'--help'.padEnd(30)} show this help`, '', 'Examples:', ...command.examples.map((e) => `  ${e}`));
   return lines.join('\n');
 }
+
+/** `--prot` → 'unknown option --prot for `dateline serve`; did you mean --port? (…--help lists them)'. */
+export function unknownOptionMessage(command: CommandSpec, given: string): string {
+  const name = given.replace(/^-+/, '').split('=')[0]!;
+  const known = [...command.options.map((o) => o.name), 'help'];
+  const best = known.map((k) => ({ k, d: editDistance(name.toLowerCase(), k) })).sort((a, b) => a.d - b.d)[0]!;
+  // The start of an option (--work for --workers), or a typo: at most a third of the letters wrong.
+  const prefix = name.length >= 3 ? known.find((k) => k.startsWith(name)) : undefined;
+  const suggestion = prefix ?? (best.d <= Math.max(1, Math.floor(Math.max(name.length, best.k.length) / 3)) ? best.k : undefined);
+  const hint = suggestion ? `did you mean --${suggestion}?` : `its options are ${known.map((k) => `--${k}`).join(', ')}`;
+  return `unknown option ${given.split('=')[0]} for \`dateline ${command.name}\`; ${hint} (\`dateline ${command.name} --help\` explains them)`;
+}
+
+/** Levenshtein distance, with a swap of two neighbouring letters counting as one edit. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

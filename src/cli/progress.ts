@@ -14,8 +14,10 @@ const BAR = 24;
 const LOG_EVERY_MS = 5000;
 
 export class ProgressLine {
-  private lastLog = 0;
+  private lastLog = -Infinity;
   private drawn = false;
+  /** A state not yet written to a log (not a terminal), written by finish(). */
+  private pending: string | null = null;
 
   constructor(
     private readonly label: string,
@@ -33,14 +35,19 @@ export class ProgressLine {
       this.drawn = true;
     } else if (performance.now() - this.lastLog >= LOG_EVERY_MS) {
       this.lastLog = performance.now();
+      this.pending = null;
       this.out.write(`${this.label}: ${parts.join(', ')}\n`);
+    } else {
+      this.pending = `${this.label}: ${parts.join(', ')}\n`;
     }
   }
 
-  /** Ends the bar's line so the summary starts on its own. */
+  /** Ends the progress output (the bar's line, or the last state in a log) so the summary comes after it, on its own line. */
   finish(): void {
     if (this.drawn) this.out.write('\n');
+    if (this.pending) this.out.write(this.pending);
     this.drawn = false;
+    this.pending = null;
   }
 }
 

@@ -21,6 +21,8 @@ export async function runRecode(positionals: string[], values: Values): Promise<
   process.on('SIGINT', onSigint);
   try {
     const s = await recode(db, { workers: workerCount(values), signal: stop.signal, onProgress: (p) => progress.update(p) });
+    process.off('SIGINT', onSigint);
+    // The last progress state, then the summary: never the other way round.
     progress.finish();
     const lines = [
       `${s.interrupted ? 'Interrupted. ' : ''}Recoded ${fmt(s.recoded)} of ${fmt(s.total)} articles in ${duration(s.elapsedMs)}; events ${fmt(s.eventsBefore)} → ${fmt(s.events)}. Failed ${fmt(s.failed)}.`,

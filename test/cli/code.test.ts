@@ -43,7 +43,9 @@ test('code: user errors are one line with what to do, and a non-zero exit', () =
     [['code', fixture, '--date', 'Monday'], /--date "Monday" is not a date; use YYYY-MM-DD/, 2],
     [['code', fixture, '--format', 'xml'], /--format must be summary, json or jsonl/, 2],
     [['code'], /give at least one file/, 2],
-    [['code', fixture, '--bogus'], /Unknown option '--bogus'/, 2],
+    [['code', fixture, '--bogus'], /unknown option --bogus for `dateline code`; its options are --date, --format/, 2],
+    [['code', fixture, '--fromat', 'json'], /unknown option --fromat for `dateline code`; did you mean --format\?/, 2],
+    [['serve', '--prot', '8091'], /unknown option --prot for `dateline serve`; did you mean --port\?/, 2],
     [['frobnicate'], /unknown command "frobnicate"/, 2],
   ];
   for (const [args, message, status] of cases) {

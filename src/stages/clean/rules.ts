@@ -18,6 +18,10 @@ export const FURNITURE_RULES: readonly LineRule[] = [
   { id: 'clean.share', pattern: /^((share|tweet|email|print|save|comment)( this( article| story)?)?\s*(on\s+\w+)?[\s|,/]*){1,6}$/i, example: 'Share this article' },
   { id: 'clean.social', pattern: /^((facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|e-mail|print|copy link)\s*[|,/·•]?\s*){2,}$/i, example: 'Facebook Twitter LinkedIn Email' },
   { id: 'clean.advertisement', pattern: /^(advertisement|sponsored( content)?|ad|story continues below( advertisement)?|scroll to continue( with content)?)$/i, example: 'Advertisement' },
+  // The ad's own words go with it: its "today" is not a date of the story.
+  { id: 'clean.advertisement-block', pattern: /^(advertisement|sponsored( content)?|promoted|paid (content|post))\s*[-–—:|]\s*.{1,200}$/i, example: 'Advertisement — Buy the new Phone X today!' },
+  // A byline on its own line, already in the page's metadata; left in the text its name would become a person.
+  { id: 'clean.byline', pattern: /^[Bb][Yy]\s+(?:[A-Z][\p{L}.'’-]*\s*){1,4}(?:(?:,|and|&)\s*(?:[A-Z][\p{L}.'’-]*\s*){1,4}){0,3}(?:[,|]\s*(?:[A-Z][\p{L}.'’-]*\s*){1,4})?$/u, example: 'By Jane Doe' },
   { id: 'clean.subscribe', pattern: /^(sign up|subscribe)( (now|here|today|to our newsletter))?\b.{0,80}$/i, example: 'Sign up for our newsletter' },
   { id: 'clean.copyright', pattern: /^(©|\(c\)|copyright)\s*\d{0,4}.{0,120}$/i, example: '© 2007 Reuters. All rights reserved.' },
   { id: 'clean.photo-credit', pattern: /^(photo|image|picture)\s*:\s*.{0,120}$|^\(?(reuters|ap|afp|getty images?)\s*\/\s*[\w .]+\)?$/i, example: 'Photo: Reuters/Ceerwan Aziz' },

@@ -141,22 +141,27 @@ function* readBytes(file: string, defaultId: string, bytes: Buffer, options: Rea
 }
 
 function* readRecords(file: string, defaultId: string, text: string, options: ReadOptions, maxBytes: number): Generator<InputItem> {
+  const name = file.replace(/\.gz$/i, '').toLowerCase();
   const trimmed = text.trim();
-  // A whole-file JSON document (object or array) vs. JSONL, one record per line.
-  if (trimmed.startsWith('[') || (trimmed.startsWith('{') && !trimmed.includes('\n'))) {
+  // A .json file is one JSON value (a record, or an array of records), however it is laid out; stdin is one
+  // when it parses as one. Everything else is JSONL: one record per line.
+  if (name.endsWith('.json') || (!/\.(jsonl|ndjson)$/.test(name) && (trimmed.startsWith('[') || trimmed.startsWith('{')))) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(trimmed);
     } catch (error) {
-      if (trimmed.startsWith('[')) {
-        yield fail(file, undefined, `is not valid JSON (${(error as Error).message}); fix it, or give one record per line (JSONL)`);
+      if (name.endsWith('.json')) {
+        yield fail(file, undefined, `is not valid JSON (${jsonErrorWhere(error as Error, trimmed)}); a .json file holds one record or an array of records; give one record per line as .jsonl`);
         return;
       }
-      parsed = undefined;
     }
     if (parsed !== undefined) {
-      const records = Array.isArray(parsed) ? parsed : [parsed];
-      for (const [index, record] of records.entries()) yield fromRecord(file, index + 1, `${defaultId}-${index + 1}`, record, options, maxBytes, 'record');
+      if (Array.isArray(parsed)) {
+        if (parsed.length === 0) yield fail(file, undefined, 'is an empty JSON array; give records {id, text | html, title?, published?, url?, source?}');
+        for (const [index, record] of parsed.entries()) yield fromRecord({ file, item: index + 1 }, `${defaultId}-${index + 1}`, record, options, maxBytes);
+      } else {
+        yield fromRecord({ file }, defaultId, parsed, options, maxBytes);
+      }
       return;
     }
   }
@@ -172,23 +177,33 @@ function* readRecords(file: string, defaultId: string, text: string, options: Re
       yield fail(file, index + 1, `is not valid JSON (${(error as Error).message}); each line must be one record {id, text | html, title?, published?, url?, source?}`);
       continue;
     }
-    yield fromRecord(file, index + 1, `${defaultId}-${index + 1}`, record, options, maxBytes, 'line');
+    yield fromRecord({ file, line: index + 1 }, `${defaultId}-${index + 1}`, record, options, maxBytes);
   }
   if (records === 0) yield fail(file, undefined, 'holds no JSON records');
 }
 
-function fromRecord(file: string, line: number, fallbackId: string, record: unknown, options: ReadOptions, maxBytes: number, unit: 'line' | 'record'): InputItem {
-  const origin = unit === 'line' ? { file, line } : { file, line };
+/** "Unexpected token } in JSON at position 120" → the same with the line and column of position 120. */
+function jsonErrorWhere(error: Error, text: string): string {
+  const position = /at position (\d+)/.exec(error.message);
+  if (!position) return error.message;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${error.message.replace(/\s*\(line \d+ column \d+\)$/, '')}, line ${line} column ${column}`;
+}
+
+function fromRecord(origin: InputOrigin, fallbackId: string, record: unknown, options: ReadOptions, maxBytes: number): InputItem {
+  const failed = (message: string): InputItem => ({ ok: false, origin, message: origin.item === undefined ? message : `record ${origin.item} ${message.replace(/^record \S+ /, '')}` });
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return fail(file, line, 'is not a JSON object; expected {id, text | html, title?, published?, url?, source?}');
+    return failed('is not a JSON object; expected {id, text | html, title?, published?, url?, source?}');
   }
   const r = record as Record<string, unknown>;
   const str = (key: string): string | null => (typeof r[key] === 'string' && (r[key] as string).trim() !== '' ? (r[key] as string) : null);
   const id = str('id') ?? (typeof r.id === 'number' ? String(r.id) : fallbackId);
   const body = str('text') ?? str('body') ?? str('content');
   const html = str('html');
-  if (body === null && html === null) return fail(file, line, `record ${JSON.stringify(id)} has no "text" or "html" field`);
-  if ((body ?? html ?? '').length > maxBytes) return fail(file, line, `record ${JSON.stringify(id)} is larger than the ${mb(maxBytes)} limit for one article; split it, or raise --max-bytes`);
+  if (body === null && html === null) return failed(`record ${JSON.stringify(id)} has no "text" or "html" field`);
+  if ((body ?? html ?? '').length > maxBytes) return failed(`record ${JSON.stringify(id)} is larger than the ${mb(maxBytes)} limit for one article; split it, or raise --max-bytes`);
   const messages: Message[] = [];
   const recordPublished = str('published') ?? str('date') ?? str('publishedAt');
   const published = resolvePublished(options.published, recordPublished, 'record', messages);
@@ -202,7 +217,7 @@ function fromRecord(file: string, line: number, fallbackId: string, record: unkn
       title: meta.title ?? input.title,
       // A title given by the record is metadata: it is not part of the text, so it has no span.
       titleSpan: meta.title !== null && body !== null ? null : input.titleSpan,
-      url: meta.url,
+      url: meta.url ?? input.url,
       source: meta.source ?? input.source,
       byline: meta.byline ?? input.byline,
     },
@@ -261,6 +276,7 @@ function fromPlain(
 
 function fromHtml(id: string, html: string, recordPublished: Published | null, options: ReadOptions, messages: Message[]): ArticleInput {
   const page = readHtml(html);
+  messages.push(...page.messages);
   const published = recordPublished?.value ? recordPublished : resolvePublished(options.published, page.published, 'metadata', messages);
   // The article text is the title, then one paragraph per block element, separated by blank lines.
   const text = [page.title, ...page.paragraphs].filter((p): p is string => !!p).join('\n\n');
@@ -272,7 +288,7 @@ function fromHtml(id: string, html: string, recordPublished: Published | null, o
     titleSpan: page.title ? { start: 0, end: page.title.length } : null,
     published: published.value,
     publishedFrom: published.from,
-    url: null,
+    url: page.url,
     source: page.siteName,
     byline: page.byline,
     messages,

@@ -25,6 +25,11 @@ test('furniture lines are removed and cited by rule', () => {
     ['Advertisement', 'clean.advertisement'],
     ['Sign up for our newsletter', 'clean.subscribe'],
     ['© 2007 Reuters. All rights reserved.', 'clean.copyright'],
+    ['Advertisement — Buy the new Phone X today!', 'clean.advertisement-block'],
+    ['Share on Facebook Share on Twitter Email', 'clean.share'],
+    ['By Jane Doe', 'clean.byline'],
+    ['BY JANE DOE and JOHN ROE', 'clean.byline'],
+    ['By Jane Doe, Reuters', 'clean.byline'],
   ];
   for (const [line, rule] of cases) {
     const text = `Iran and the U.S. held talks.\n\n${line}\n\nThe talks went on.`;
@@ -40,6 +45,9 @@ test('ordinary sentences are never furniture', () => {
     'Read the full statement, the minister told reporters on Monday.',
     'The video showed gunmen firing at the convoy.',
     'Reuters could not independently verify the report.',
+    'By Monday, the army had withdrawn from the town.',
+    'By 2020 Iran had enriched uranium beyond the agreed limit',
+    'Advertisers left the network after the broadcast.',
   ];
   for (const line of keep) {
     const text = `First paragraph here.\n\n${line}`;
@@ -55,6 +63,9 @@ test('datelines: place and agency become the dateline, and the body starts after
     ['SALVADOR, Feb 26 - Showers continued throughout the week', 'Salvador', null, 'Showers continued throughout the week'],
     ['NEW YORK (AP) — Stocks fell', 'New York', 'AP', 'Stocks fell'],
     ['LONDON — Prime Minister Theresa May said', 'London', null, 'Prime Minister Theresa May said'],
+    ['JERUSALEM — Israel reopened the crossing', 'Jerusalem', null, 'Israel reopened the crossing'],
+    ['JERUSALEM, March 4 (AP) — Israel reopened the crossing', 'Jerusalem', 'AP', 'Israel reopened the crossing'],
+    ['KYIV, Feb. 24 (Reuters) — Russia attacked', 'Kyiv', 'Reuters', 'Russia attacked'],
   ];
   for (const [paragraph, place, source, body] of cases) {
     const text = `Headline of the story\n\n${paragraph}.`;
@@ -114,4 +125,14 @@ test('a known title glued to the first line removes only the title', () => {
   const cleaned = cleanText(text, { start: 0, end: 22 });
   assert.equal(cleaned.title?.text, 'Man shot on Elm Street');
   assert.deepEqual(cleaned.paragraphs.map((p) => text.slice(p.start, p.end)), ['A man was shot and killed on Elm Street on Friday, police said.']);
+});
+
+test('a "CITY, Month day (Agency) —" dateline keeps its date; a byline line before it does not hide it', () => {
+  const text = 'Israel reopens crossing\n\nBy Jane Doe\n\nJERUSALEM, March 4 (AP) — Israel reopened the Kerem Shalom crossing on Monday.';
+  const cleaned = cleanText(text);
+  assert.equal(cleaned.dateline?.place, 'Jerusalem');
+  assert.equal(cleaned.dateline?.date, 'March 4');
+  assert.equal(cleaned.dateline?.rule, 'clean.dateline.agency');
+  assert.deepEqual(cleaned.furniture.map((f) => [text.slice(f.start, f.end), f.rule]), [['By Jane Doe', 'clean.byline']]);
+  assert.equal(text.slice(cleaned.paragraphs[0]!.start, cleaned.paragraphs[0]!.end), 'Israel reopened the Kerem Shalom crossing on Monday.');
 });

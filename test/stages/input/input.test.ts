@@ -72,6 +72,50 @@ test('a JSON array of records and a single JSON object', () => {
   assert.equal(ok(read(file('one.json', '{"id":"z","text":"Alone."}'))[0]).id, 'z');
 });
 
+test('a .json file is one JSON value however it is laid out; JSONL stays one record per line', () => {
+  const pretty = ok(read(file('pretty.json', JSON.stringify({ id: 'p1', title: 'Talks', text: 'Iran and the U.S. held talks.', published: '2007-05-28' }, null, 2)))[0]);
+  assert.deepEqual([pretty.id, pretty.title, pretty.text, pretty.published], ['p1', 'Talks', 'Iran and the U.S. held talks.', '2007-05-28']);
+  const array = read(file('pretty-array.json', JSON.stringify([{ id: 'a', text: 'One.' }, 42, { id: 'c', text: 'Three.' }], null, 2)));
+  assert.deepEqual([ok(array[0]).id, ok(array[2]).id], ['a', 'c']);
+  const notRecord = failed(array[1]);
+  assert.equal(notRecord.origin.item, 2);
+  assert.match(notRecord.message, /^record 2 is not a JSON object/);
+  const broken = failed(read(file('broken.json', '{\n  "id": "b",\n  "text": "x",\n}\n'))[0]);
+  assert.match(broken.message, /not valid JSON .*line 4 column 1.*\.jsonl/);
+  // JSONL in a .json file is not one value: said so, with where the second value starts.
+  assert.match(failed(read(file('lines.json', '{"id":"1","text":"A."}\n{"id":"2","text":"B."}\n'))[0]).message, /line 2 column 1/);
+  assert.deepEqual(read(file('lines.jsonl', '{"id":"1","text":"A."}\n{"id":"2","text":"B."}\n')).map((i) => ok(i).id), ['1', '2']);
+});
+
+test('HTML: ads, share bars and bylines are left out by rule; the canonical URL is the article URL', () => {
+  const html = `<!doctype html><html><head><title>Israel reopens crossing</title>
+<link rel="canonical" href="https://news.example.org/world/israel-crossing"><meta property="og:url" content="https://news.example.org/world/israel-crossing?ref=og">
+<meta name="author" content="Jane Doe"><meta property="article:published_time" content="2024-03-04T08:00:00Z"></head>
+<body><article><h1>Israel reopens crossing</h1><p class="byline">By Jane Doe</p>
+<ul class="share-bar"><li>Facebook</li><li>Twitter</li></ul>
+<p>JERUSALEM — Israel reopened the Kerem Shalom crossing on Monday after talks with Egypt, officials said. The crossing had been closed for a week.</p>
+<div class="ad"><p>Buy the new Phone X today!</p></div>
+<p>Egypt's foreign minister welcomed the decision and said Cairo would keep working with Israel to bring aid into Gaza.</p></article></body></html>`;
+  const input = ok(read(file('ads.html', html))[0]);
+  assert.equal(input.url, 'https://news.example.org/world/israel-crossing');
+  assert.equal(input.byline, 'Jane Doe');
+  assert.doesNotMatch(input.text, /Phone X|By Jane Doe|Facebook/);
+  assert.match(input.text, /JERUSALEM — Israel reopened/);
+  assert.deepEqual(input.messages.map((m) => m.rule), ['input.html.ad', 'input.html.share', 'input.html.byline']);
+  // og:url when there is no canonical link; a record's own url wins over both.
+  const og = ok(read(file('og.html', html.replace(/<link rel="canonical"[^>]*>/, '')))[0]);
+  assert.equal(og.url, 'https://news.example.org/world/israel-crossing?ref=og');
+  const record = ok(read(file('with-url.jsonl', `${JSON.stringify({ id: 'r', html, url: 'https://mirror.example.com/a' })}\n`))[0]);
+  assert.equal(record.url, 'https://mirror.example.com/a');
+});
+
+test('HTML: a wrapper whose class merely mentions sharing keeps the story', () => {
+  const story = 'The United Nations said trucks carrying food would cross into Gaza on Tuesday, after a week of talks between Israel and Egypt over inspections. '.repeat(3);
+  const input = ok(read(file('wrapper.html', `<!doctype html><html><body><div class="article shareable"><p>${story}</p></div></body></html>`))[0]);
+  assert.match(input.text, /trucks carrying food/);
+  assert.deepEqual(input.messages, []);
+});
+
 test('HTML: paragraphs from <p> elements never glue together; title and published time from metadata', () => {
   const html = `<!doctype html><html><head><title>Iran talks - Site</title><meta property="article:published_time" content="2007-05-28T08:00:00Z"></head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>U.S., Iran hold talks</h1>
