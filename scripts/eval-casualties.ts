@@ -16,8 +16,10 @@ import { gunzipSync } from 'node:zlib';
 import type { ArticleInput } from '../src/model/analysis.ts';
 import type { Casualty } from '../src/model/record.ts';
 import { findCasualties } from '../src/stages/casualties/index.ts';
-import { cleanText } from '../src/stages/clean/index.ts';
-import { segment } from '../src/stages/segment/index.ts';
+import { buildDoc } from '../src/pipeline/codeArticle.ts';
+import { defaultWorld } from '../src/pipeline/world.ts';
+import { cleanStage } from '../src/stages/clean/index.ts';
+import { segmentStage } from '../src/stages/segment/index.ts';
 
 const DATA = new URL('../../shared/data/gvdb_dev/gvdb_dev.jsonl.gz', import.meta.url);
 const PIPELINE = new URL('../src/pipeline/codeArticle.ts', import.meta.url);
@@ -55,11 +57,14 @@ function articleInput(article: GoldArticle): ArticleInput {
 }
 
 function stageCoder(): Coder {
+  const world = defaultWorld({ tagger: false });
   return (article) => {
     const input = articleInput(article);
-    const cleaned = cleanText(input.text, input.titleSpan);
-    const seg = segment(input.text, cleaned.paragraphs);
-    return { casualties: findCasualties(seg, { places: [], dates: [], entities: [], published: input.published, datelinePlaceId: null }), text: input.text };
+    const doc = buildDoc(input, world, [cleanStage, segmentStage]);
+    doc.entities = [];
+    doc.places = { places: [], datelinePlaceId: null };
+    doc.dates = [];
+    return { casualties: findCasualties(doc), text: input.text };
   };
 }
 

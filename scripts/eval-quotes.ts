@@ -3,8 +3,7 @@
  *
  *   npm run eval:quotes [-- --verbose] [-- --no-entities]
  *
- * Per article: clean → segment → entities (through the full pipeline when src/pipeline/codeArticle.ts exists,
- * else the entities stage alone, else none) → findQuotes. Overlap is counted in words (runs of letters/digits):
+ * Per article: the pipeline's stages up to the actors (or with no entities at all: --no-entities) → findQuotes. Overlap is counted in words (runs of letters/digits):
  * - a predicted quote is correct when at least half of its words lie inside gold content of the same kind;
  * - a gold quote is found when at least half of its words lie inside predicted quotes of that kind.
  * Direct = gold `direct: true` (content opens with a quote mark) against our `direct` quotes; indirect = the rest.
@@ -13,16 +12,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { ArticleInput, Segmented } from '../src/model/analysis.ts';
+import type { ArticleInput } from '../src/model/analysis.ts';
 import type { Entity, Quote } from '../src/model/record.ts';
-import { cleanText } from '../src/stages/clean/index.ts';
+import { buildDoc } from '../src/pipeline/codeArticle.ts';
+import { STAGES } from '../src/pipeline/stages.ts';
+import { defaultWorld } from '../src/pipeline/world.ts';
+import { actorsStage } from '../src/stages/actors/index.ts';
 import { findQuotes } from '../src/stages/quotes/index.ts';
-import { segment } from '../src/stages/segment/index.ts';
 
 const DATA = new URL('../../shared/data/polnear_dev/polnear_dev.jsonl.gz', import.meta.url);
-const PIPELINE = new URL('../src/pipeline/codeArticle.ts', import.meta.url);
-const ENTITIES = new URL('../src/stages/entities/index.ts', import.meta.url);
-const WORLD = new URL('../src/pipeline/world.ts', import.meta.url);
 const verbose = process.argv.includes('--verbose');
 
 interface GoldQuote {
@@ -85,37 +83,15 @@ interface Tally {
 }
 const tally = (): Tally => ({ predicted: 0, correct: 0, gold: 0, found: 0, speakerChecked: 0, speakerRight: 0 });
 
-/**
- * Entities for an article: from the full pipeline when it loads, else from the entities stage alone, else none
- * (the other stages are written at the same time as this one and may not load yet).
- */
-async function loadEntities(): Promise<{ source: string; entitiesOf: (text: string, seg: Segmented) => Entity[] }> {
-  try {
-    const { codeArticle } = (await import(PIPELINE.href)) as typeof import('../src/pipeline/codeArticle.ts');
-    const input = (text: string): ArticleInput => ({ id: 'eval', text, title: null, titleSpan: null, published: null, publishedFrom: 'none', url: null, source: null, byline: null, messages: [] });
-    codeArticle(input('Smoke test. Nobody said anything.'));
-    return { source: 'codeArticle', entitiesOf: (text) => codeArticle(input(text)).entities };
-  } catch (error) {
-    console.error(`codeArticle does not load (${(error as Error).message.split('\n')[0]}); trying the entities stage alone`);
-  }
-  try {
-    const { findEntities } = (await import(ENTITIES.href)) as typeof import('../src/stages/entities/index.ts');
-    const { defaultWorld } = (await import(WORLD.href)) as typeof import('../src/pipeline/world.ts');
-    const knowledge = defaultWorld().entities;
-    return { source: 'the entities stage (findEntities)', entitiesOf: (_text, seg) => findEntities(seg, knowledge) };
-  } catch (error) {
-    console.error(`the entities stage does not load (${(error as Error).message.split('\n')[0]}); speakers without entities`);
-  }
-  return { source: 'nowhere (entities = [])', entitiesOf: () => [] };
-}
-
 async function main(): Promise<void> {
   if (!existsSync(DATA)) {
     console.error(`needs ${DATA.pathname} (../shared/data/polnear_dev); not in this clone`);
     process.exit(1);
   }
   const articles = gunzipSync(readFileSync(DATA)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as GoldArticle);
-  const { source, entitiesOf } = await loadEntities();
+  const world = defaultWorld();
+  const untilActors = STAGES.slice(0, STAGES.indexOf(actorsStage) + 1);
+  const input = (text: string): ArticleInput => ({ id: 'eval', text, title: null, titleSpan: null, published: null, publishedFrom: 'none', url: null, source: null, byline: null, messages: [] });
   const noEntities = process.argv.includes('--no-entities');
   const direct = tally();
   const full = tally();
@@ -126,11 +102,13 @@ async function main(): Promise<void> {
 
   for (const article of articles) {
     const { text } = article;
-    const cleaned = cleanText(text);
-    const seg = segment(text, cleaned.paragraphs);
-    const entities = noEntities ? [] : entitiesOf(text, seg);
+    const doc = buildDoc(input(text), world, untilActors);
+    if (noEntities) {
+      doc.entities = [];
+      doc.actors = [];
+    }
     const t0 = performance.now();
-    const quotes = findQuotes(seg, entities);
+    const quotes = findQuotes(doc);
     elapsed += performance.now() - t0;
 
     // Fragments against any gold content: PolNeAR counts a quoted phrase inside reported speech as indirect.
@@ -166,7 +144,7 @@ async function main(): Promise<void> {
           .map((g) => ({ g, share: coverage(text, [[q.start, q.end]], g.fragments) }))
           .sort((a, b) => b.share - a.share)[0]!.g;
         t.speakerChecked++;
-        if (speakerCorrect(q, best, entities)) t.speakerRight++;
+        if (speakerCorrect(q, best, doc.entities)) t.speakerRight++;
         else if (verbose) console.log(`SPEAKER ${kind} ${article.id}: ours "${q.speaker.name}" gold "${best.speaker}" | ${JSON.stringify(q.text.slice(0, 80))}`);
       }
     }
@@ -182,7 +160,7 @@ async function main(): Promise<void> {
         (withPrecision ? `  F1 ${(100 * f).toFixed(1)}  speaker ${pct(t.speakerRight, t.speakerChecked)} (${t.speakerRight}/${t.speakerChecked})` : ''),
     );
   };
-  console.log(`PolNeAR dev: ${articles.length} articles; entities from ${noEntities ? 'nowhere (--no-entities)' : source}`);
+  console.log(`PolNeAR dev: ${articles.length} articles; entities from ${noEntities ? 'nowhere (--no-entities)' : 'the pipeline'}`);
   console.log('criterion: ≥ 50% of words overlap (see header)');
   line('direct quotes (incl. fragments)', direct);
   line('direct quotes, full only', full);

@@ -1,19 +1,12 @@
 /**
- * The pipeline, in one place and in order:
- * text → clean → segment → entities → places → actors → dates → casualties → events | quotes → article record.
- * Stages are pure functions over plain data; the world (gazetteer, dictionaries, tagger) comes in through `World`.
+ * Codes one article: builds its Doc, runs the stages of `stages.ts` over it in order, and projects the Doc onto
+ * the article record (the output contract), so that the contract does not change when the inside does.
  */
+import { Doc } from '../doc/doc.ts';
 import type { ArticleInput } from '../model/analysis.ts';
-import { SCHEMA_VERSION, type ArticleRecord, type Explanation, type Message } from '../model/record.ts';
-import { assignActors } from '../stages/actors/index.ts';
-import { findCasualties } from '../stages/casualties/index.ts';
-import { cleanText } from '../stages/clean/index.ts';
-import { findDates } from '../stages/dates/index.ts';
-import { findEntities } from '../stages/entities/index.ts';
-import { codeEvents } from '../stages/events/index.ts';
-import { demonymCountryHints, findPlaceMentions, resolvePlaces, type PlaceMentionCandidate } from '../stages/places/index.ts';
-import { findQuotes } from '../stages/quotes/index.ts';
-import { segment } from '../stages/segment/index.ts';
+import { SCHEMA_VERSION, type ArticleRecord, type Explanation } from '../model/record.ts';
+import type { Stage } from './stage.ts';
+import { STAGES } from './stages.ts';
 import { defaultWorld, type World } from './world.ts';
 
 export interface CodeOptions {
@@ -23,73 +16,48 @@ export interface CodeOptions {
 }
 
 export function codeArticle(input: ArticleInput, options: CodeOptions = {}): ArticleRecord {
-  const world = options.world ?? defaultWorld();
-  const { text } = input;
-  const messages: Message[] = [...input.messages];
-  const cleaned = cleanText(text, input.titleSpan);
-  const seg = segment(text, cleaned.paragraphs);
-  const found = findEntities(seg, world.entities);
+  const doc = buildDoc(input, options.world ?? defaultWorld());
+  const record = toRecord(doc);
+  if (options.explain) record.explain = explain(record);
+  return record;
+}
 
-  // Places: gazetteer hits in the body, place entities, and the dateline.
-  // Names the entities stage read as people or organisations ("Crocker", "Bank of England") are not places.
-  const named = found.filter((e) => e.type === 'PERSON' || e.type === 'ORG').flatMap((e) => e.mentions);
-  const candidates: PlaceMentionCandidate[] = findPlaceMentions(seg).filter((c) => !named.some((m) => m.start < c.end && c.start < m.end));
-  const taken = (s: number, e: number) => candidates.some((c) => c.start < e && s < c.end);
-  for (const e of found) {
-    if (e.type !== 'GPE' && e.type !== 'LOC') continue;
-    for (const m of e.mentions) if (m.kind === 'name' && !taken(m.start, m.end)) candidates.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), sentence: m.sentence });
-  }
-  const dateline = cleaned.dateline;
-  candidates.sort((a, b) => a.start - b.start);
-  const { places, placeOf, datelinePlace: datelinePlaceId } = resolvePlaces(candidates, {
-    text,
-    dateline: dateline ? { place: dateline.place, start: dateline.start, end: dateline.end } : null,
-    countryHints: demonymCountryHints(seg),
-  });
-  const placeIdAt = new Map<number, string>();
-  for (const [c, id] of placeOf) placeIdAt.set(c.start, id);
-  for (const e of found) {
-    if (e.type !== 'GPE' && e.type !== 'LOC') continue;
-    const id = e.mentions.map((m) => placeIdAt.get(m.start)).find((x) => x !== undefined);
-    if (id) e.placeId = id;
-  }
+/** The Doc of an article after `stages` (all of them by default; tests run a prefix). */
+export function buildDoc(input: ArticleInput, world: World, stages: readonly Stage[] = STAGES): Doc {
+  const doc = new Doc(input);
+  for (const stage of stages) stage.run(doc, world);
+  return doc;
+}
 
-  const published = input.published;
-  const { entities, actors } = assignActors(seg, found, world.actors, published);
-  const dates = findDates(seg, published);
-  const casualties = findCasualties(seg, { places, dates, entities, published, datelinePlaceId });
-  const events = codeEvents({ seg, entities, actors, places, dates, published, datelinePlaceId, casualties, verbDictionary: world.verbDictionary });
-  const quotes = findQuotes(seg, entities);
-
-  if (cleaned.paragraphs.length === 0) messages.push({ level: 'warning', stage: 'clean', text: 'no article text was found after removing the headline, dateline, credits and page furniture' });
-
-  const record: ArticleRecord = {
+export function toRecord(doc: Doc): ArticleRecord {
+  const { input, clean } = doc;
+  const dateline = clean.dateline;
+  const datelinePlaceId = doc.places.datelinePlaceId;
+  return {
     schemaVersion: SCHEMA_VERSION,
     article: {
       id: input.id,
-      title: input.title ?? cleaned.title?.text ?? null,
-      titleSpan: input.titleSpan ?? (cleaned.title ? { start: cleaned.title.start, end: cleaned.title.end } : null),
+      title: input.title ?? clean.title?.text ?? null,
+      titleSpan: input.titleSpan ?? (clean.title ? { start: clean.title.start, end: clean.title.end } : null),
       source: input.source ?? dateline?.source ?? null,
-      published,
+      published: doc.published,
       publishedFrom: input.publishedFrom,
       url: input.url,
       byline: input.byline,
       dateline: dateline ? { place: dateline.place, source: dateline.source, start: dateline.start, end: dateline.end, ...(datelinePlaceId ? { placeId: datelinePlaceId } : {}) } : null,
-      credits: cleaned.credits,
-      furniture: cleaned.furniture,
-      text,
+      credits: clean.credits,
+      furniture: clean.furniture,
+      text: doc.text,
     },
-    sentences: seg.sentences.map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph })),
-    entities,
-    places,
-    dates,
-    events,
-    quotes,
-    casualties,
-    messages,
+    sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph })),
+    entities: doc.entities,
+    places: doc.places.places,
+    dates: doc.dates,
+    events: doc.events ?? [],
+    quotes: doc.quotes ?? [],
+    casualties: doc.casualties ?? [],
+    messages: doc.messages,
   };
-  if (options.explain) record.explain = explain(record);
-  return record;
 }
 
 function explain(record: ArticleRecord): Explanation[] {

@@ -7,13 +7,13 @@ import { lookupActor } from '../lexicon/petrarch/actors.ts';
 import { matchVerb } from '../lexicon/petrarch/verbs.ts';
 import type { ActorKnowledge } from '../stages/actors/index.ts';
 import type { EntityKnowledge } from '../stages/entities/index.ts';
-import type { EventsInput } from '../stages/events/index.ts';
+import type { VerbDictionary } from '../stages/events/index.ts';
 import { tagSentence } from '../stages/entities/tagger/index.ts';
 
 export interface World {
   entities: EntityKnowledge;
   actors: ActorKnowledge;
-  verbDictionary: NonNullable<EventsInput['verbDictionary']>;
+  verbDictionary: VerbDictionary;
 }
 
 const worlds = new Map<boolean, World>();

@@ -3,9 +3,12 @@
  * every span in the text that names an actor, including nominal actors that are not entities
  * ("the U.S. military", "Iranian officials", "Shi’ite militias in Iraq", "U.S. and Iranian officials").
  */
-import type { ActorMention, Segmented, Token } from '../../model/analysis.ts';
+import type { Doc } from '../../doc/doc.ts';
+import type { ActorMention, Token } from '../../model/analysis.ts';
 import type { Entity } from '../../model/record.ts';
 import { matchRole, type RoleEntry } from '../../lexicon/roles.ts';
+import type { Stage } from '../../pipeline/stage.ts';
+import type { World } from '../../pipeline/world.ts';
 import { RULES } from './rules.ts';
 
 export interface ActorKnowledge {
@@ -24,26 +27,36 @@ export interface ActorsResult {
 /** Unknown country: PETRARCH's "---" prefix ("---UAF" = militia of unknown country). */
 export const UNKNOWN = '---';
 
-export function assignActors(seg: Segmented, entities: readonly Entity[], knowledge: ActorKnowledge, published: string | null): ActorsResult {
-  const coded = entities.map((e) => codeEntity(e, entities, knowledge, published));
+export const actorsStage: Stage = {
+  name: 'actors',
+  requires: ['tokens', 'entities'],
+  assigns: ['entities', 'actors'],
+  run(doc: Doc, world: World) {
+    const { entities, actors } = assignActors(doc, world.actors);
+    doc.entities = entities;
+    doc.actors = actors;
+  },
+};
+
+export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult {
+  const coded = doc.entities.map((e) => codeEntity(e, knowledge, doc.published));
   const actors: ActorMention[] = [];
   const covered = new Set<number>();
   for (const entity of coded) {
     if (!entity.actor) continue;
     for (const m of entity.mentions) {
-      const first = tokenAt(seg.tokens, m.start);
-      const last = tokenAt(seg.tokens, m.end - 1);
-      if (first < 0 || last < 0) continue;
-      actors.push({ start: m.start, end: m.end, firstToken: first, endToken: last + 1, sentence: m.sentence, code: entity.actor, entity: entity.id, name: seg.text.slice(m.start, m.end), rule: entity.type === 'GPE' ? RULES.entityPlace : RULES.entity });
-      for (let k = first; k <= last; k++) covered.add(k);
+      if (doc.tokenAt(m.start) < 0 || doc.tokenAt(m.end - 1) < 0) continue;
+      const { firstToken, endToken } = doc.tokenRange(m.start, m.end);
+      actors.push({ start: m.start, end: m.end, firstToken, endToken, sentence: m.sentence, code: entity.actor, entity: entity.id, name: doc.text.slice(m.start, m.end), rule: entity.type === 'GPE' ? RULES.entityPlace : RULES.entity });
+      for (let k = firstToken; k < endToken; k++) covered.add(k);
     }
   }
-  actors.push(...findNominalActors(seg, coded, covered, knowledge));
+  actors.push(...findNominalActors(doc, covered, knowledge));
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: coded, actors: dropNested(actors) };
 }
 
-function codeEntity(entity: Entity, all: readonly Entity[], knowledge: ActorKnowledge, published: string | null): Entity {
+function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string | null): Entity {
   const rules = [...entity.rules];
   let actor: string | undefined;
   switch (entity.type) {
@@ -90,7 +103,6 @@ function codeEntity(entity: Entity, all: readonly Entity[], knowledge: ActorKnow
     case 'LOC':
       break;
   }
-  void all;
   return actor ? { ...entity, actor, rules } : { ...entity, rules };
 }
 
@@ -107,19 +119,6 @@ function roleAgent(role: string): string | null {
   return matchRole(role.split(' '), 0)?.entry.agent ?? null;
 }
 
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (offset < t.start) hi = mid - 1;
-    else if (offset >= t.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 const NP_MODIFIER_POS = new Set(['ADJ', 'DET', 'NUM', 'PROPN', 'NOUN']);
 const POSTMODIFIER_PREPOSITIONS = new Set(['in', 'from', 'of']);
 
@@ -127,11 +126,11 @@ const POSTMODIFIER_PREPOSITIONS = new Set(['in', 'from', 'of']);
  * Noun phrases headed by a role noun: [det] [country | demonym | country ’s]* [adj]* ROLE [in|from|of COUNTRY].
  * "the “occupying” U.S. military" → USAMIL; "Shi’ite militias in Iraq" → IRQUAF; "U.S. and Iranian officials" → USAGOV + IRNGOV.
  */
-function findNominalActors(seg: Segmented, entities: readonly Entity[], covered: Set<number>, knowledge: ActorKnowledge): ActorMention[] {
-  const { tokens, text } = seg;
+function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowledge): ActorMention[] {
+  const { tokens, text } = doc;
   const out: ActorMention[] = [];
   const normals = tokens.map((t) => t.normal);
-  for (const sentence of seg.sentences) {
+  for (const sentence of doc.sentences) {
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       const token = tokens[i]!;
       // wink tags "military" in "the U.S. military’s training" as ADJ: a role word heading its phrase is a noun
@@ -150,7 +149,7 @@ function findNominalActors(seg: Segmented, entities: readonly Entity[], covered:
         const t = tokens[k]!;
         if (t.normal === '’s' || t.normal === "'s") continue;
         if (t.text === '“' || t.text === '”' || t.text === '"') continue;
-        const iso3 = knowledge.countryOfName(t.text) ?? knowledge.countryOfDemonym(t.text) ?? countryOfEntityAt(entities, t);
+        const iso3 = knowledge.countryOfName(t.text) ?? knowledge.countryOfDemonym(t.text) ?? countryOfEntityAt(doc, k);
         if (iso3) {
           countries.unshift({ code: iso3 });
           start = k;
@@ -170,11 +169,11 @@ function findNominalActors(seg: Segmented, entities: readonly Entity[], covered:
       if (countries.length === 0 && POSTMODIFIER_PREPOSITIONS.has(tokens[end]?.normal ?? '') && tokens[end]!.sentence === sentence.index) {
         for (let k = end + 1; k < sentence.endToken && k < end + 8; k++) {
           const t = tokens[k]!;
-          const iso3 = knowledge.countryOfName(t.text) ?? countryOfEntityAt(entities, t);
+          const iso3 = knowledge.countryOfName(t.text) ?? countryOfEntityAt(doc, k);
           if (iso3 && !countries.some((c) => c.code === iso3)) {
             countries.push({ code: iso3 });
             // "the United States": the phrase ends where the country's mention ends
-            const mentionEnd = entityMentionEnd(entities, t);
+            const mentionEnd = doc.entityAt(k)?.mention.end ?? null;
             while (endToken <= k || (mentionEnd !== null && tokens[endToken] && tokens[endToken]!.end <= mentionEnd)) endToken++;
             k = endToken - 1;
             continue;
@@ -213,17 +212,9 @@ function isVerbLike(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
 }
 
-function countryOfEntityAt(entities: readonly Entity[], token: Token): string | null {
-  for (const e of entities) {
-    if (e.type !== 'GPE' && e.type !== 'NORP') continue;
-    if (e.mentions.some((m) => m.start <= token.start && token.end <= m.end)) return e.country ?? null;
-  }
-  return null;
-}
-
-function entityMentionEnd(entities: readonly Entity[], token: Token): number | null {
-  for (const e of entities) for (const m of e.mentions) if (m.start <= token.start && token.end <= m.end) return m.end;
-  return null;
+function countryOfEntityAt(doc: Doc, k: number): string | null {
+  const at = doc.entityAt(k);
+  return at && (at.entity.type === 'GPE' || at.entity.type === 'NORP') ? (at.entity.country ?? null) : null;
 }
 
 /** A nominal phrase inside a longer one ("officials" inside "U.S. and Iranian officials") is dropped. */

@@ -9,8 +9,10 @@
  * historical count ("the 1988 bombing that killed 270 people") is a record marked `cumulative`; sports
  * injuries and natural deaths are not casualties; vague quantities keep a lower bound ("scores of" → value 40, min 40).
  */
-import type { Segmented, Token } from '../../model/analysis.ts';
-import type { Casualty, DateRecord, Entity, Place } from '../../model/record.ts';
+import type { Doc } from '../../doc/doc.ts';
+import type { Token } from '../../model/analysis.ts';
+import type { Casualty } from '../../model/record.ts';
+import type { Stage } from '../../pipeline/stage.ts';
 import { extractCounts, type CountMention } from './countExtractors.ts';
 import { claimCues, cumulativeCues } from './cumulativeCues.ts';
 import { dateOf, incidentIn, perpetratorOf, placeOf, type IncidentCandidate } from './incidentContext.ts';
@@ -18,78 +20,49 @@ import { CASUALTY_KINDS, casualtyLexicons, type CasualtyKind } from './lexicons.
 import { mergeIncidents, type MergedIncident } from './mergeIncidents.ts';
 import { chunkSentence, type ChunkContext, type ChunkedSentence } from './sentenceChunks.ts';
 
-export interface CasualtyContext {
-  places: readonly Place[];
-  dates: readonly DateRecord[];
-  entities: readonly Entity[];
-  /** Publication date (ISO); the implied date of the day's incident. */
-  published: string | null;
-  /** The dateline's place: the implied place of an incident whose sentence names none. */
-  datelinePlaceId: string | null;
-}
+export const casualtiesStage: Stage = {
+  name: 'casualties',
+  requires: ['tokens', 'entities', 'places', 'dates'],
+  assigns: ['casualties'],
+  run(doc: Doc) {
+    doc.casualties = findCasualties(doc);
+  },
+};
 
 /**
+ * Reads the entities, places and dates layers, the publication date (the implied date of the day's incident) and
+ * the dateline's place (the implied place of an incident whose sentence names none).
  * @example
- * findCasualties(segment(text, paragraphs), { places, dates, entities, published: '2007-05-28', datelinePlaceId })
+ * findCasualties(doc)
  * // "a truck bomb exploded ... in central Baghdad, killing 24 people and wounding 68 others"
  * // → [{ killed: { value: 24, ... }, wounded: { value: 68, ... }, incident: 'truck bomb', place: { name: 'Baghdad', ... }, ... }]
  */
-export function findCasualties(seg: Segmented, context: CasualtyContext): Casualty[] {
+export function findCasualties(doc: Doc): Casualty[] {
   const lex = casualtyLexicons();
-  const chunkContext = buildChunkContext(seg, context);
+  const chunkContext = buildChunkContext(doc);
   const candidates: IncidentCandidate[] = [];
-  for (const sentence of seg.sentences) {
-    if (!lex.triggers.mayMatch(seg.tokens, sentence.firstToken, sentence.endToken)) continue;
+  for (const sentence of doc.sentences) {
+    if (!lex.triggers.mayMatch(doc.tokens, sentence.firstToken, sentence.endToken)) continue;
     const chunked = chunkSentence(sentence, chunkContext);
-    const counts = extractCounts(chunked, seg.tokens, seg.text);
-    if (counts.length === 0 || isNotViolence(chunked, seg.tokens)) continue;
-    candidates.push(...sentenceIncidents(counts, chunked, seg, context));
+    const counts = extractCounts(chunked, doc.tokens, doc.text);
+    if (counts.length === 0 || isNotViolence(chunked, doc.tokens)) continue;
+    candidates.push(...sentenceIncidents(counts, chunked, doc));
   }
-  return mergeIncidents(candidates, context.places).map((record, n) => toCasualty(record, n));
+  return mergeIncidents(candidates, doc.places.places).map((record, n) => toCasualty(record, n));
 }
 
-function buildChunkContext(seg: Segmented, context: CasualtyContext): ChunkContext {
-  const timeTokens = new Set<number>();
-  for (const entity of seg.numeric) {
-    if (entity.type !== 'DATE' && entity.type !== 'TIME' && entity.type !== 'DURATION') continue;
-    for (let k = entity.firstToken; k < entity.endToken; k++) timeTokens.add(k);
-  }
-  const placeTokens = new Set<number>();
-  for (const place of context.places) {
-    for (const m of place.mentions) {
-      for (let k = tokenAt(seg.tokens, m.start); k >= 0 && k < seg.tokens.length && seg.tokens[k]!.end <= m.end; k++) placeTokens.add(k);
-    }
-  }
+function buildChunkContext(doc: Doc): ChunkContext {
   const personMentions = new Map<number, number>();
   const entityTokens = new Set<number>();
-  for (const entity of context.entities) {
-    for (const m of entity.mentions) {
-      const first = tokenAt(seg.tokens, m.start);
-      if (first < 0) continue;
-      let end = first;
-      while (end < seg.tokens.length && seg.tokens[end]!.end <= m.end) end++;
-      if (entity.type === 'PERSON' && (m.kind === 'name' || m.kind === 'surname')) {
-        if (end > first) personMentions.set(first, end);
-      } else if (entity.type !== 'PERSON') {
-        for (let k = first; k < end; k++) entityTokens.add(k);
-      }
+  for (const { entity, mention: m } of doc.entityMentions()) {
+    const { firstToken, endToken } = doc.tokenRange(m.start, m.end);
+    if (entity.type === 'PERSON' && (m.kind === 'name' || m.kind === 'surname')) {
+      if (endToken > firstToken) personMentions.set(firstToken, endToken);
+    } else if (entity.type !== 'PERSON') {
+      for (let k = firstToken; k < endToken; k++) entityTokens.add(k);
     }
   }
-  return { tokens: seg.tokens, timeTokens, placeTokens, personMentions, entityTokens };
-}
-
-/** Index of the token that starts at `offset`, or -1. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const start = tokens[mid]!.start;
-    if (start === offset) return mid;
-    if (start < offset) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
+  return { tokens: doc.tokens, isTime: (i) => doc.isTime(i), isPlace: (i) => doc.placeAt(i) !== undefined, personMentions, entityTokens };
 }
 
 /** "He injured his hamstring in the match", "Peel died after a heart attack": sports or illness, and no violent incident. */
@@ -102,17 +75,18 @@ function isNotViolence(chunked: ChunkedSentence, tokens: readonly Token[]): bool
 }
 
 /** The counts of one sentence grouped by incident: a kind counted twice, or a total next to the day's count, starts another. */
-function sentenceIncidents(counts: readonly CountMention[], chunked: ChunkedSentence, seg: Segmented, context: CasualtyContext): IncidentCandidate[] {
+function sentenceIncidents(counts: readonly CountMention[], chunked: ChunkedSentence, doc: Doc): IncidentCandidate[] {
+  const { datelinePlaceId, places } = doc.places;
   const groups: { counts: CountMention[]; cues: string[] }[] = [];
   for (const count of counts) {
-    const cues = cumulativeCues(count, chunked, seg.tokens, seg.text, context.dates, context.published);
+    const cues = cumulativeCues(count, chunked, doc.tokens, doc.text, doc.dates, doc.published);
     const group = groups.at(-1);
     if (group && (cues.length > 0) === (group.cues.length > 0) && !group.counts.some((c) => c.kind === count.kind)) {
       group.counts.push(count);
       group.cues.push(...cues);
     } else groups.push({ counts: [count], cues });
   }
-  const claims = claimCues(chunked, seg.tokens);
+  const claims = claimCues(chunked, doc.tokens);
   const sentence = chunked.sentence;
   return groups.map(({ counts: members, cues }) => {
     const near = members[0]!.count.start;
@@ -123,11 +97,11 @@ function sentenceIncidents(counts: readonly CountMention[], chunked: ChunkedSent
     return {
       sentence: sentence.index,
       counts: byKind,
-      incident: incidentIn(chunked, seg.tokens, near),
-      place: placeOf(sentence.index, near, context.places, context.datelinePlaceId, !cumulative),
-      date: dateOf(sentence.index, near, context.dates, context.published, !cumulative),
+      incident: incidentIn(chunked, doc.tokens, near),
+      place: placeOf(sentence.index, near, places, datelinePlaceId, !cumulative),
+      date: dateOf(sentence.index, near, doc.dates, doc.published, !cumulative),
       victims,
-      perpetrator: perpetratorOf(members, chunked, seg.tokens, context.entities, seg.text),
+      perpetrator: perpetratorOf(members, chunked, doc.tokens, doc.entities, doc.text),
       cumulative,
       claimed: claims.length > 0,
       evidence: { start: sentence.start, end: sentence.end, sentence: sentence.index },

@@ -32,10 +32,10 @@ export interface ChunkedSentence {
 /** What the chunker needs to know about the article beyond its tokens. */
 export interface ChunkContext {
   tokens: readonly Token[];
-  /** Tokens inside wink DATE, TIME or DURATION entities. */
-  timeTokens: ReadonlySet<number>;
-  /** Tokens inside place mentions. */
-  placeTokens: ReadonlySet<number>;
+  /** Token i is part of a time expression (the Doc's one definition). */
+  isTime(i: number): boolean;
+  /** Token i is inside a place mention. */
+  isPlace(i: number): boolean;
   /** Person-entity mentions: first token → end token. */
   personMentions: ReadonlyMap<number, number>;
   /** Tokens inside other entity mentions (organisations, places, groups): never a person's name. */
@@ -101,7 +101,7 @@ function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyL
   const single = singlePersonAt(tokens, i, end, lex) ?? oneDeathAt(tokens, i, end, lex);
   if (single) return single;
 
-  if (!context.timeTokens.has(i)) {
+  if (!context.isTime(i)) {
     const quantity = readQuantity(tokens, i, end);
     if (quantity && isCountOfPeople(quantity, tokens, i, end, lex)) {
       // "Both were taken to the hospital": people already counted.
@@ -113,7 +113,7 @@ function readChunk(i: number, end: number, context: ChunkContext, lex: CasualtyL
   const trigger = triggerChunk(tokens, i, end, lex);
   if (trigger) return trigger;
 
-  if (context.timeTokens.has(i)) return oneToken('_', i);
+  if (context.isTime(i)) return oneToken('_', i);
 
   const name = context.entityTokens.has(i) ? i : nameRunAt(tokens, i, end, context, lex);
   if (name > i) return { tag: 'N', firstToken: i, endToken: name, maybeName: true };
@@ -399,7 +399,7 @@ function nameRunAt(tokens: readonly Token[], i: number, end: number, context: Ch
   let k = i;
   while (k < end && k - i < 4) {
     const token = tokens[k]!;
-    if (token.pos !== 'PROPN' || !/^\p{Lu}/u.test(token.text) || context.placeTokens.has(k) || context.timeTokens.has(k)) break;
+    if (token.pos !== 'PROPN' || !/^\p{Lu}/u.test(token.text) || context.isPlace(k) || context.isTime(k)) break;
     if (NOT_NAME_WORDS.has(token.normal) || lex.victims.has(token.lemma) || lex.perpetrators.has(token.lemma) || lex.units.has(token.lemma)) return i;
     k++;
   }

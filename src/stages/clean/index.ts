@@ -3,7 +3,9 @@
  * The output is an offset map in its simplest form: body paragraphs as spans of the original text, and the
  * removed parts (headline, dateline, credit lines, page furniture) as spans with the rule that removed them.
  */
+import type { Doc } from '../../doc/doc.ts';
 import type { Credit, Dateline } from '../../model/record.ts';
+import type { Stage } from '../../pipeline/stage.ts';
 import { CREDIT_LINE, CREDIT_ROLES, CREDIT_TRAILER, DATELINE_RULES, FURNITURE_RULES } from './rules.ts';
 
 export interface Cleaned {
@@ -21,6 +23,16 @@ interface Line {
   end: number;
   text: string;
 }
+
+export const cleanStage: Stage = {
+  name: 'clean',
+  requires: [],
+  assigns: ['clean'],
+  run(doc: Doc) {
+    doc.clean = cleanText(doc.text, doc.input.titleSpan);
+    if (doc.clean.paragraphs.length === 0) doc.messages.push({ level: 'warning', stage: 'clean', text: 'no article text was found after removing the headline, dateline, credits and page furniture' });
+  },
+};
 
 export function cleanText(text: string, knownTitle: { start: number; end: number } | null = null): Cleaned {
   const blocks = splitBlocks(text);

@@ -13,7 +13,9 @@
  *   (dates.no-reference): the sentence is read against two far-apart reference dates and values that differ are
  *   relative.
  */
+import type { Doc } from '../../doc/doc.ts';
 import type { Segmented, SentenceInfo } from '../../model/analysis.ts';
+import type { Stage } from '../../pipeline/stage.ts';
 import type { DateRecord } from '../../model/record.ts';
 import type { DateCandidate, WordAt } from './candidate.ts';
 import { parsePublished, utcNoon } from './calendar.ts';
@@ -23,6 +25,15 @@ import { MAY_HAVE_DATE } from './rules.ts';
 
 /** Far apart in year, month, day and weekday, so that no relative expression resolves the same under both. */
 const PROBE_REFERENCES = [utcNoon(2001, 3, 14), utcNoon(2019, 10, 6)] as const;
+
+export const datesStage: Stage = {
+  name: 'dates',
+  requires: ['tokens'],
+  assigns: ['dates'],
+  run(doc: Doc) {
+    doc.dates = findDates(doc, doc.published);
+  },
+};
 
 /**
  * @example findDates(segment(text, cleanText(text).paragraphs), '2007-05-28')

@@ -3,7 +3,10 @@
  * titles, premodifiers and appositions, and within-article coreference (surnames, "he said", "the Iranians").
  * Actor codes are added by the actors stage; geocoding by the places stage.
  */
+import type { Doc } from '../../doc/doc.ts';
 import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
+import type { Stage } from '../../pipeline/stage.ts';
+import type { World } from '../../pipeline/world.ts';
 import type { Entity, EntitySource, EntityType, Mention } from '../../model/record.ts';
 import { matchRole } from '../../lexicon/roles.ts';
 import type { EntityKnowledge, TaggedSpan } from './knowledge.ts';
@@ -31,6 +34,15 @@ interface Candidate {
 
 const POST_PREPOSITIONS = new Set(['to', 'in', 'at', 'for', 'of']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their']);
+
+export const entitiesStage: Stage = {
+  name: 'entities',
+  requires: ['tokens'],
+  assigns: ['entities'],
+  run(doc: Doc, world: World) {
+    doc.entities = findEntities(doc, world.entities);
+  },
+};
 
 export function findEntities(seg: Segmented, knowledge: EntityKnowledge): Entity[] {
   const candidates: Candidate[] = [];

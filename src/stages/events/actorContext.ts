@@ -1,17 +1,5 @@
-/** Facts about the actors around a trigger: which actor covers a token, the article's two main parties, state actors. */
-import type { ActorMention } from '../../model/analysis.ts';
+/** Facts about the actors around a trigger: the article's two main parties, state actors. */
 import type { ActorRef, Entity } from '../../model/record.ts';
-
-export function indexActors(actors: readonly ActorMention[], n: number): (ActorMention | undefined)[] {
-  const at: (ActorMention | undefined)[] = new Array(n);
-  for (const m of actors) {
-    for (let k = m.firstToken; k < m.endToken; k++) {
-      const current = at[k];
-      if (!current || current.endToken - current.firstToken < m.endToken - m.firstToken) at[k] = m;
-    }
-  }
-  return at;
-}
 
 /** The two countries an article is mostly about: the GPE country entities with the most mentions. */
 export function articleParties(entities: readonly Entity[]): [Entity, Entity] | null {

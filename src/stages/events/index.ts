@@ -4,11 +4,15 @@
  * the actor mentions around it in its clause give source and target; flags and date come from the context.
  * No pattern, no event: there is no default code.
  */
-import type { ActorMention, Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
-import type { ActorRef, Casualty, DateRecord, Entity, Event, Modality, Place, PlaceRef } from '../../model/record.ts';
+import { groupBefore } from '../../doc/coref.ts';
+import type { Doc } from '../../doc/doc.ts';
+import type { ActorMention, SentenceInfo } from '../../model/analysis.ts';
+import type { ActorRef, Event, Modality, Place, PlaceRef } from '../../model/record.ts';
+import type { Stage } from '../../pipeline/stage.ts';
+import type { World } from '../../pipeline/world.ts';
 import { cameoCode } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
-import { articleParties, indexActors, isStateActor, sameActor, samePrefix } from './actorContext.ts';
+import { articleParties, isStateActor, sameActor, samePrefix } from './actorContext.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials } from './refiners.ts';
 import { BOTH_SIDES, CLAIM_OPENERS, INTENT_VERBS, MODALS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
@@ -22,19 +26,17 @@ export interface VerbDictionaryMatch {
   matched: number[];
 }
 
-export interface EventsInput {
-  seg: Segmented;
-  entities: readonly Entity[];
-  actors: readonly ActorMention[];
-  places: readonly Place[];
-  dates: readonly DateRecord[];
-  published: string | null;
-  datelinePlaceId: string | null;
-  /** Casualty records of the article: a running toll ("the bombs have killed scores") dates its violence as unknown. */
-  casualties?: readonly Casualty[];
-  /** The PETRARCH-2 verb dictionary, tried after Dateline's own patterns. */
-  verbDictionary?: (lemma: string, before: readonly string[], after: readonly string[]) => VerbDictionaryMatch | null;
-}
+/** The PETRARCH-2 verb dictionary, tried after Dateline's own patterns. */
+export type VerbDictionary = (lemma: string, before: readonly string[], after: readonly string[]) => VerbDictionaryMatch | null;
+
+export const eventsStage: Stage = {
+  name: 'events',
+  requires: ['tokens', 'entities', 'places', 'actors', 'dates', 'casualties'],
+  assigns: ['events'],
+  run(doc: Doc, world: World) {
+    doc.events = codeEvents(doc, world.verbDictionary);
+  },
+};
 
 interface Draft {
   trigger: number;
@@ -61,33 +63,16 @@ const TARGETLESS = /^(016|14|15|18|19|20)/;
 const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
 const COMMEMORATION = new Set(['anniversary', 'commemorate', 'commemoration', 'memorial']);
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'early', 'late', 'earlier', 'later', 'in', 'at']);
-const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'now', 'again', 'also', 'recently', 'earlier', 'later']);
-
-/** Tokens inside a date or time ("on Wednesday", "last November", "today"). */
-function timeTokens(input: EventsInput): boolean[] {
-  const { tokens } = input.seg;
-  const out = tokens.map((t) => TIME_WORDS.has(t.normal));
-  for (const n of input.seg.numeric) if (n.type === 'DATE' || n.type === 'TIME') for (let k = n.firstToken; k < n.endToken; k++) out[k] = true;
-  let k = 0;
-  for (const d of input.dates) {
-    while (k < tokens.length && tokens[k]!.end <= d.start) k++;
-    for (let j = k; j < tokens.length && tokens[j]!.start < d.end; j++) out[j] = true;
-  }
-  return out;
-}
-
 /** "the two sides", "both countries": resolved to the article's two main parties. */
 const BOTH = Symbol('both sides');
 
-export function codeEvents(input: EventsInput): Event[] {
-  const { seg } = input;
-  const { tokens } = seg;
-  const actorAt = indexActors(input.actors, tokens.length);
-  const isTime = timeTokens(input);
-  const parties = articleParties(input.entities);
+export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
+  const { tokens } = doc;
+  const actorAt = (k: number) => doc.actorAt(k);
+  const parties = articleParties(doc.entities);
   const drafts: Draft[] = [];
 
-  for (const sentence of seg.sentences) {
+  for (const sentence of doc.sentences) {
     // "Thursday marks the 20th anniversary of the bombing": a commemoration, not an event of today;
     // "what happens when a bomb has gone off?": a question reports nothing
     if (sentenceHas(sentence, COMMEMORATION) || tokens[sentence.endToken - 1]?.text === '?') continue;
@@ -138,13 +123,13 @@ export function codeEvents(input: EventsInput): Event[] {
       return 'verb';
     }
     if (t.pos === 'NOUN' && /ing$/.test(t.normal) && gerundAfterBe(i)) return 'verb';
-    if (t.pos === 'NOUN' || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) return actorAt[i] ? null : 'noun';
+    if (t.pos === 'NOUN' || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) return actorAt(i) ? null : 'noun';
     return null;
   }
 
   function gerundAfterBe(i: number): boolean {
     // "accused Iran of arming militias": the gerund of an accusation is the alleged act
-    if (tokens[i - 1]?.normal === 'of' && actorAt[i - 2] && tokens.slice(Math.max(0, i - 6), i - 2).some((t) => t.lemma === 'accuse' || t.lemma === 'suspect')) return true;
+    if (tokens[i - 1]?.normal === 'of' && actorAt(i - 2) && tokens.slice(Math.max(0, i - 6), i - 2).some((t) => t.lemma === 'accuse' || t.lemma === 'suspect')) return true;
     for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
       const t = tokens[k]!;
       if (t.lemma === 'be' && t.pos === 'AUX') return true;
@@ -160,10 +145,10 @@ export function codeEvents(input: EventsInput): Event[] {
 
   function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number; defaultOnly: boolean } | null {
     const lemma = tokens[i]!.pos === 'VERB' ? tokens[i]!.lemma : tokens[i]!.normal.replace(/ing$/, '');
-    if (!input.verbDictionary || REPORTING_VERBS.has(lemma)) return null;
+    if (!verbDictionary || REPORTING_VERBS.has(lemma)) return null;
     const before = tokens.slice(clauseStart(tokens, sentence, i), i).map((t) => t.lemma);
     const after = tokens.slice(i + 1, end).map((t) => t.lemma);
-    const found = input.verbDictionary(lemma, before, after);
+    const found = verbDictionary(lemma, before, after);
     if (!found || !cameoCode(found.code)) return null;
     return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k), first: i, defaultOnly: found.specificity === 0 };
   }
@@ -304,23 +289,23 @@ export function codeEvents(input: EventsInput): Event[] {
   function subjectOfVerb(i: number, sentence: SentenceInfo, depth: number): ActorMention | typeof BOTH | null {
     let k = i - 1;
     // "Germany on Wednesday lifted", "Denmark today accepted": time phrases sit between subject and verb
-    while (k >= sentence.firstToken && ((VERB_GROUP.has(tokens[k]!.pos) && tokens[k]!.normal !== 'to') || isTime[k] || (TIME_PREPOSITIONS.has(tokens[k]!.normal) && isTime[k + 1]))) k--;
+    while (k >= sentence.firstToken && ((VERB_GROUP.has(tokens[k]!.pos) && tokens[k]!.normal !== 'to') || doc.isTime(k) || (TIME_PREPOSITIONS.has(tokens[k]!.normal) && doc.isTime(k + 1)))) k--;
     if (k < sentence.firstToken) return null;
     const t = tokens[k]!;
-    if (t.normal === 'of' && tokens[i]!.pos === 'NOUN' && actorAt[k - 1]) return actorAt[k - 1]!;
+    if (t.normal === 'of' && tokens[i]!.pos === 'NOUN' && actorAt(k - 1)) return actorAt(k - 1)!;
     // "Kazemi-Qomi, speaking at a separate media conference several hours later, said"
     if (t.text === ',' && depth < 2) {
       for (let j = k - 1; j >= Math.max(sentence.firstToken, k - 15); j--) {
         if (tokens[j]!.text !== ',') continue;
-        const m = actorAt[j - 1];
+        const m = actorAt(j - 1);
         if (m && m.endToken === j) return m;
         break;
       }
     }
-    const m = actorAt[k];
+    const m = actorAt(k);
     if (m && m.endToken - 1 === k) return compoundWith(m);
     if (t.normal === 'they') {
-      const group = previousGroup(t);
+      const group = groupBefore(doc, t.start);
       if (group) return { ...group, start: t.start, end: t.end, firstToken: k, endToken: k + 1, sentence: sentence.index, name: t.text, rule: RULES.pluralPronoun };
     }
     if (t.normal === 'it' && depth < 2) {
@@ -346,7 +331,7 @@ export function codeEvents(input: EventsInput): Event[] {
     const members: ActorMention[] = [m];
     let first = m.firstToken;
     while (tokens[first - 1]?.normal === 'and' || tokens[first - 1]?.text === ',') {
-      const other = actorAt[first - 2];
+      const other = actorAt(first - 2);
       if (!other || other.endToken !== first - 1 || other.sentence !== m.sentence) break;
       members.unshift(other);
       first = other.firstToken;
@@ -358,7 +343,7 @@ export function codeEvents(input: EventsInput): Event[] {
       start: head.start,
       firstToken: head.firstToken,
       code: head.code,
-      name: input.seg.text.slice(head.start, m.end),
+      name: doc.text.slice(head.start, m.end),
       members: members.map((x) => (x.entity ? { code: x.code, entity: x.entity } : { code: x.code })),
       ...(head.entity ? { entity: head.entity } : {}),
     };
@@ -370,7 +355,7 @@ export function codeEvents(input: EventsInput): Event[] {
 
   function firstActor(from: number, to: number, unlike: ActorMention | null): ActorMention | null {
     for (let k = from; k < to; k++) {
-      const m = actorAt[k];
+      const m = actorAt(k);
       if (!m || m.firstToken !== k) continue;
       if (unlike && (m.code === unlike.code || (m.entity && m.entity === unlike.entity))) {
         k = m.endToken - 1;
@@ -380,7 +365,7 @@ export function codeEvents(input: EventsInput): Event[] {
       const previous = tokens[k - 1];
       if (m.rule.startsWith('actors.place') && previous && (previous.normal === 'in' || previous.normal === 'at' || previous.normal === 'near')) continue;
       // "his Iranian counterpart Hassan Kazemi-Qomi": a nationality word before the actor it describes
-      const next = actorAt[m.endToken] ?? actorAt[m.endToken + 1];
+      const next = actorAt(m.endToken) ?? actorAt(m.endToken + 1);
       if (next && next !== m && next.firstToken <= m.endToken + 1 && isNationalityWord(m)) continue;
       return m;
     }
@@ -388,18 +373,18 @@ export function codeEvents(input: EventsInput): Event[] {
   }
 
   function isPerson(entity: string | undefined): boolean {
-    return entity !== undefined && input.entities.find((e) => e.id === entity)?.type === 'PERSON';
+    return entity !== undefined && doc.entities.find((e) => e.id === entity)?.type === 'PERSON';
   }
 
   function isNationalityWord(m: ActorMention): boolean {
-    return m.entity !== undefined && input.entities.find((e) => e.id === m.entity)?.type === 'NORP';
+    return m.entity !== undefined && doc.entities.find((e) => e.id === m.entity)?.type === 'NORP';
   }
 
   function actorAfterWord(i: number, end: number, word: string): ActorMention | null {
     for (let k = i + 1; k < end; k++) {
       if (tokens[k]!.normal !== word) continue;
       for (let j = k + 1; j < Math.min(end + 1, k + 5); j++) {
-        const m = actorAt[j];
+        const m = actorAt(j);
         if (m && m.firstToken === j) return m;
       }
       return null;
@@ -411,7 +396,7 @@ export function codeEvents(input: EventsInput): Event[] {
     for (let k = i - 1; k >= Math.max(sentence.firstToken, i - 4); k--) {
       const t = tokens[k]!;
       if (t.normal === '’s' || t.normal === "'s") {
-        const m = actorAt[k - 1];
+        const m = actorAt(k - 1);
         return m ?? null;
       }
       if (t.pos !== 'ADJ' && t.pos !== 'NOUN' && t.text !== '“' && t.text !== '”') return null;
@@ -454,22 +439,11 @@ export function codeEvents(input: EventsInput): Event[] {
 
 
 
-  /** "they" → the most recent group actor: "The Iranians", "officials", a compound. */
-  function previousGroup(pronoun: Token): ActorMention | null {
-    let best: ActorMention | null = null;
-    for (const m of input.actors) {
-      if (m.end > pronoun.start) break;
-      const plural = /s$/i.test(m.name) || !!m.members;
-      if (plural && m.sentence >= pronoun.sentence - 3) best = m;
-    }
-    return best;
-  }
-
   function victimsIn(sentence: SentenceInfo, trigger: number): ActorMention | null {
     for (let k = trigger + 1; k < sentence.endToken; k++) {
       if (!VICTIM_VERBS.has(tokens[k]!.lemma)) continue;
       for (let j = k + 1; j < Math.min(sentence.endToken, k + 6); j++) {
-        const m = actorAt[j];
+        const m = actorAt(j);
         if (m && m.firstToken === j) return m;
       }
     }
@@ -492,7 +466,7 @@ export function codeEvents(input: EventsInput): Event[] {
     const info = cameoCode(d.code)!;
     const rules = [...d.rules];
     const sentence = d.sentence;
-    const toll = /^(18|19|20)/.test(d.code) ? input.casualties?.find((c) => c.cumulative && c.mentions.some((m) => m.sentence === sentence.index)) : undefined;
+    const toll = /^(18|19|20)/.test(d.code) ? doc.casualties?.find((c) => c.cumulative && c.mentions.some((m) => m.sentence === sentence.index)) : undefined;
     const date = toll ? { value: { value: null, certainty: 'unknown' as const, granularity: 'unknown' as const }, historical: false } : eventDate(d, rules);
     if (toll) rules.push(RULES.cumulativeToll);
     const place = eventPlace(d, rules, date.historical || toll !== undefined);
@@ -552,18 +526,18 @@ export function codeEvents(input: EventsInput): Event[] {
     const end = clauseEnd(tokens, sentence, d.trigger);
     // "five months after [Americans were seized]": a date phrase that opens the clause dates it
     const opener = tokens[start - 1];
-    const inClause = input.dates.filter((x) => x.sentence === sentence.index && ((x.start >= tokens[start]!.start && x.end <= tokens[end - 1]!.end) || (opener !== undefined && x.end === opener.end)));
+    const inClause = doc.dates.filter((x) => x.sentence === sentence.index && ((x.start >= tokens[start]!.start && x.end <= tokens[end - 1]!.end) || (opener !== undefined && x.end === opener.end)));
     const trigger = tokens[d.trigger]!;
     const nearest = inClause.sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start))[0];
     if (nearest && nearest.value) {
       rules.push(RULES.sentenceDate);
-      const historical = input.published !== null && isLongBefore(nearest.value, input.published);
+      const historical = doc.published !== null && isLongBefore(nearest.value, doc.published);
       return { value: { value: nearest.value, certainty: nearest.certainty, granularity: nearest.granularity, dateId: nearest.id }, historical };
     }
     if (nearest && !nearest.value) return { value: { value: null, certainty: 'unknown', granularity: 'unknown', dateId: nearest.id }, historical: true };
-    if (input.published) {
+    if (doc.published) {
       rules.push(RULES.publicationDate);
-      return { value: { value: input.published.slice(0, 10), certainty: 'implied', granularity: 'day' }, historical: false };
+      return { value: { value: doc.published.slice(0, 10), certainty: 'implied', granularity: 'day' }, historical: false };
     }
     return { value: { value: null, certainty: 'unknown', granularity: 'unknown' }, historical: false };
   }
@@ -574,7 +548,7 @@ export function codeEvents(input: EventsInput): Event[] {
     const trigger = tokens[d.trigger]!;
     const clause = { start: tokens[clauseStart(tokens, sentence, d.trigger)]!.start, end: tokens[clauseEnd(tokens, sentence, d.trigger) - 1]!.end };
     let best: { place: Place; distance: number } | null = null;
-    for (const place of input.places) {
+    for (const place of doc.places.places) {
       for (const m of place.mentions) {
         if (m.sentence !== sentence.index || m.start < clause.start || m.end > clause.end || !isLocative(m.start, m.end)) continue;
         const distance = Math.abs(m.start - trigger.start) + (place.kind === 'country' ? 40 : 0);
@@ -586,7 +560,7 @@ export function codeEvents(input: EventsInput): Event[] {
       return placeRef(best.place, 'stated');
     }
     // The dateline says where today's story was filed, not where a 1980 event happened.
-    const dateline = historical ? undefined : input.places.find((p) => p.id === input.datelinePlaceId);
+    const dateline = historical ? undefined : doc.places.places.find((p) => p.id === doc.places.datelinePlaceId);
     if (dateline) {
       rules.push(RULES.datelinePlace);
       return placeRef(dateline, 'implied');

@@ -3,12 +3,51 @@
  * (resolvePlaces: one Place record per distinct place, with all its mentions). The entities stage may feed
  * its own GPE/LOC spans to resolvePlaces as well; the two finders stay separate.
  */
+import type { Doc } from '../../doc/doc.ts';
 import type { Segmented } from '../../model/analysis.ts';
 import type { Place } from '../../model/record.ts';
 import { countryByDemonym } from '../../lexicon/gazetteer.ts';
+import type { Stage } from '../../pipeline/stage.ts';
+import { findPlaceMentions } from './findPlaceMentions.ts';
+import { resolvePlaces } from './resolvePlaces.ts';
 
-export { findPlaceMentions } from './findPlaceMentions.ts';
-export { resolvePlaces } from './resolvePlaces.ts';
+export { findPlaceMentions, resolvePlaces };
+
+/**
+ * Candidates are the gazetteer's hits in the body, the entities stage's place names and the dateline. Names the
+ * entities stage read as people or organisations ("Crocker", "Bank of England") are not places. Each GPE / LOC
+ * entity gets the id of the place its mentions resolved to.
+ */
+export const placesStage: Stage = {
+  name: 'places',
+  requires: ['clean', 'tokens', 'entities'],
+  assigns: ['places'],
+  run(doc: Doc) {
+    const { text, entities } = doc;
+    const named = entities.filter((e) => e.type === 'PERSON' || e.type === 'ORG').flatMap((e) => e.mentions);
+    const candidates: PlaceMentionCandidate[] = findPlaceMentions(doc).filter((c) => !named.some((m) => m.start < c.end && c.start < m.end));
+    const taken = (s: number, e: number) => candidates.some((c) => c.start < e && s < c.end);
+    for (const e of entities) {
+      if (e.type !== 'GPE' && e.type !== 'LOC') continue;
+      for (const m of e.mentions) if (m.kind === 'name' && !taken(m.start, m.end)) candidates.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), sentence: m.sentence });
+    }
+    candidates.sort((a, b) => a.start - b.start);
+    const { dateline } = doc.clean;
+    const { places, placeOf, datelinePlace } = resolvePlaces(candidates, {
+      text,
+      dateline: dateline ? { place: dateline.place, start: dateline.start, end: dateline.end } : null,
+      countryHints: demonymCountryHints(doc),
+    });
+    const placeIdAt = new Map<number, string>();
+    for (const [c, id] of placeOf) placeIdAt.set(c.start, id);
+    for (const e of entities) {
+      if (e.type !== 'GPE' && e.type !== 'LOC') continue;
+      const id = e.mentions.map((m) => placeIdAt.get(m.start)).find((x) => x !== undefined);
+      if (id) e.placeId = id;
+    }
+    doc.places = { places, datelinePlaceId: datelinePlace };
+  },
+};
 
 export interface PlaceMentionCandidate {
   start: number;

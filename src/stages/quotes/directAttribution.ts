@@ -2,12 +2,13 @@
  * Attaches a cue verb and a speaker phrase to each quoted part, and sorts out what is no quote at all
  * (scare quotes, titles). Speakers are token ranges here; speakerResolver.ts turns them into people.
  */
-import type { Segmented, Token } from '../../model/analysis.ts';
+import type { Doc } from '../../doc/doc.ts';
+import type { Token } from '../../model/analysis.ts';
 import { cueAt, type CueMatch } from './cueVerbs.ts';
 import type { QuotedPart } from './directQuoteScanner.ts';
 import type { QuoteRuleId } from './rules.ts';
 import { participleSubject, phraseStartingAt, subjectBefore, subjectFloor, type TokenRange } from './speakerPhrase.ts';
-import { isPunctuation, isQuoteMark, tokenAtOrAfter, tokenCovering } from './tokenLookup.ts';
+import { isPunctuation, isQuoteMark } from './tokenKinds.ts';
 
 export interface ParagraphTokens {
   /** The paragraph number the segment stage gave it. */
@@ -46,21 +47,21 @@ const MAX_CLAUSE_TAIL = 14;
 const DASH = /^(?:[\u2015\u2014\u2013]|--?)$/;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'from']);
 
-export function attributeDirect(seg: Segmented, parts: readonly QuotedPart[], paragraphs: readonly ParagraphTokens[]): DirectCandidate[] {
-  const { tokens } = seg;
+export function attributeDirect(doc: Doc, parts: readonly QuotedPart[], paragraphs: readonly ParagraphTokens[]): DirectCandidate[] {
+  const { tokens } = doc;
   const candidates: DirectCandidate[] = [];
   let chain = 0;
   let previous: { candidate: DirectCandidate; attribution: Attribution | null } | null = null;
   for (const part of parts) {
     if (!part.continues) chain++;
     const paragraph = paragraphs[part.paragraph]!;
-    const openToken = tokenCovering(tokens, part.open.start);
-    const contentFirst = tokenAtOrAfter(tokens, part.start);
-    const contentEnd = tokenAtOrAfter(tokens, part.end);
-    const fragment = isFragment(seg.text, tokens, part, openToken);
-    const after = part.close === null ? null : cueAfter(seg.text, tokens, part, tokenAtOrAfter(tokens, part.close.end), paragraph);
+    const openToken = doc.tokenCovering(part.open.start);
+    const contentFirst = doc.tokenAtOrAfter(part.start);
+    const contentEnd = doc.tokenAtOrAfter(part.end);
+    const fragment = isFragment(doc.text, tokens, part, openToken);
+    const after = part.close === null ? null : cueAfter(doc.text, tokens, part, doc.tokenAtOrAfter(part.close.end), paragraph);
     const before = after || fragment ? null : cueBefore(tokens, openToken, part.paragraph, paragraphs);
-    const governing = after || before || !fragment ? null : governingCue(seg, openToken);
+    const governing = after || before || !fragment ? null : governingCue(doc, openToken);
     const attribution = after ?? before ?? governing;
     const content = tokens.slice(contentFirst, contentEnd);
     const adjacent = (after ?? before) !== null;
@@ -170,9 +171,9 @@ function cueBefore(tokens: readonly Token[], openToken: number, paragraphIndex: 
 }
 
 /** For a fragment: the nearest cue verb before it in its sentence, and that verb's subject. */
-function governingCue(seg: Segmented, openToken: number): Attribution | null {
-  const { tokens } = seg;
-  const sentence = seg.sentences[tokens[openToken]!.sentence];
+function governingCue(doc: Doc, openToken: number): Attribution | null {
+  const { tokens } = doc;
+  const sentence = doc.sentences[tokens[openToken]!.sentence];
   if (!sentence) return null;
   for (let j = openToken - 1; j >= sentence.firstToken; j--) {
     const cue = cueAt(tokens, j);

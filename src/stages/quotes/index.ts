@@ -11,15 +11,16 @@
  * whose content spans the whole sentence, attribution included (`quotes.indirect.parenthetical`).
  * A quote whose speaker cannot be found (no cue, no earlier quote to carry over from) gives no record.
  */
+import type { Doc } from '../../doc/doc.ts';
 import type { Segmented } from '../../model/analysis.ts';
-import type { Entity, Quote } from '../../model/record.ts';
+import type { Quote } from '../../model/record.ts';
+import type { Stage } from '../../pipeline/stage.ts';
 import { attributeDirect, type DirectCandidate, type ParagraphTokens } from './directAttribution.ts';
 import { scanQuotes, type QuotedPart } from './directQuoteScanner.ts';
 import { findIndirect, type IndirectCandidate } from './indirectSpeech.ts';
 import type { QuoteRuleId } from './rules.ts';
 import { speakerResolver, type EarlierSpeaker, type Speaker } from './speakerResolver.ts';
 import type { TokenRange } from './speakerPhrase.ts';
-import { tokenAtOrAfter, tokenCovering } from './tokenLookup.ts';
 
 /** A quote found but not yet attributed; `paragraph` is the paragraph number of its start. */
 interface Draft {
@@ -39,25 +40,29 @@ interface Draft {
 /** How many paragraphs back a quote without a cue may take its speaker from. */
 const CARRY_OVER_PARAGRAPHS = 2;
 
+export const quotesStage: Stage = {
+  name: 'quotes',
+  requires: ['tokens', 'entities', 'actors'],
+  assigns: ['quotes'],
+  run(doc: Doc) {
+    doc.quotes = findQuotes(doc);
+  },
+};
+
 /**
- * @example findQuotes(segment(text, cleanText(text).paragraphs), entities)
+ * @example findQuotes(doc)
  *   // “…,” Crocker said. → { direct: true, text: '…,', cue: { lemma: 'say', … }, speaker: { name: 'Ryan Crocker', … } }
  */
-export function findQuotes(seg: Segmented, entities: readonly Entity[]): Quote[] {
-  const paragraphs = paragraphTokens(seg);
-  const parts = scanQuotes(seg.text, paragraphs);
-  const quoted = quotedTokens(seg, parts);
+export function findQuotes(doc: Doc): Quote[] {
+  const paragraphs = paragraphTokens(doc);
+  const parts = scanQuotes(doc.text, paragraphs);
+  const quoted = quotedTokens(doc, parts);
   const drafts = [
-    ...attributeDirect(seg, parts, paragraphs).map((c) => fromDirect(c, paragraphs)),
-    ...findIndirect(seg, quoted).map((c) => fromIndirect(seg, c)),
+    ...attributeDirect(doc, parts, paragraphs).map((c) => fromDirect(c, paragraphs)),
+    ...findIndirect(doc, quoted).map((c) => fromIndirect(doc, c)),
   ].sort((a, b) => a.start - b.start);
 
-  const resolve = speakerResolver({
-    seg,
-    entities,
-    isQuoted: (offset) => quoted[tokenCovering(seg.tokens, offset)] === 1,
-    paragraphOf: (offset) => seg.sentences[seg.tokens[tokenCovering(seg.tokens, offset)]?.sentence ?? 0]?.paragraph ?? 0,
-  });
+  const resolve = speakerResolver({ doc, isQuoted: (offset) => quoted[doc.tokenCovering(offset)] === 1 });
   const earlier: EarlierSpeaker[] = [];
   let previous: Draft | null = null;
   for (const draft of drafts) {
@@ -83,7 +88,7 @@ export function findQuotes(seg: Segmented, entities: readonly Entity[]): Quote[]
   }
 
   const kept = drafts.filter((d) => d.speaker !== null);
-  const quotes = kept.map((d, k) => toQuote(seg, d, k));
+  const quotes = kept.map((d, k) => toQuote(doc, d, k));
   // Parts of one quote point back at the part before them.
   kept.forEach((d, k) => {
     if (!d.inherits && d.chain === null) return;
@@ -138,8 +143,8 @@ function fromIndirect(seg: Segmented, c: IndirectCandidate): Draft {
   };
 }
 
-function toQuote(seg: Segmented, d: Draft, k: number): Quote {
-  const { tokens, text } = seg;
+function toQuote(doc: Doc, d: Draft, k: number): Quote {
+  const { tokens, text } = doc;
   const cue = d.cue
     ? { text: text.slice(tokens[d.cue.first]!.start, tokens[d.cue.end - 1]!.end), lemma: d.cue.lemma, start: tokens[d.cue.first]!.start, end: tokens[d.cue.end - 1]!.end }
     : null;
@@ -152,7 +157,7 @@ function toQuote(seg: Segmented, d: Draft, k: number): Quote {
     fragment: d.fragment,
     cue,
     speaker: d.speaker!,
-    sentence: tokens[tokenCovering(tokens, d.start)]?.sentence ?? -1,
+    sentence: tokens[doc.tokenCovering(d.start)]?.sentence ?? -1,
     rules: d.rules,
   };
 }
@@ -173,11 +178,11 @@ function paragraphTokens(seg: Segmented): ParagraphTokens[] {
 }
 
 /** 1 for every token between (and including) a part's marks. */
-function quotedTokens(seg: Segmented, parts: readonly QuotedPart[]): Uint8Array {
-  const quoted = new Uint8Array(seg.tokens.length);
+function quotedTokens(doc: Doc, parts: readonly QuotedPart[]): Uint8Array {
+  const quoted = new Uint8Array(doc.tokens.length);
   for (const part of parts) {
-    const first = tokenCovering(seg.tokens, part.open.start);
-    const end = tokenAtOrAfter(seg.tokens, part.close?.end ?? part.end);
+    const first = doc.tokenCovering(part.open.start);
+    const end = doc.tokenAtOrAfter(part.close?.end ?? part.end);
     quoted.fill(1, first, end);
   }
   return quoted;

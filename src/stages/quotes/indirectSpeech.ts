@@ -6,7 +6,7 @@ import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
 import { cueAt, type CueMatch } from './cueVerbs.ts';
 import type { QuoteRuleId } from './rules.ts';
 import { participleSubject, phraseStartingAt, subjectBefore, subjectFloor, type TokenRange } from './speakerPhrase.ts';
-import { isPunctuation } from './tokenLookup.ts';
+import { isPunctuation } from './tokenKinds.ts';
 
 export interface IndirectCandidate {
   /** Content as a token range [first, end). */

@@ -4,7 +4,7 @@
  * participle ("with Kazemi-Qomi calling", "they had criticized …, saying").
  */
 import type { Token } from '../../model/analysis.ts';
-import { isPunctuation } from './tokenLookup.ts';
+import { isPunctuation } from './tokenKinds.ts';
 
 /** Token range [first, end). */
 export interface TokenRange {

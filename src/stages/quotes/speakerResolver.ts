@@ -4,8 +4,9 @@
  * mentioned outside quotes, "they" → the most recent group or people, a lone surname → the person it ends, and
  * otherwise the words as written ("officials", "the ministry").
  */
-import type { Segmented } from '../../model/analysis.ts';
-import type { Entity, EntityType, Mention, Quote } from '../../model/record.ts';
+import { groupBefore, personBefore } from '../../doc/coref.ts';
+import type { Doc, EntityMentionRef } from '../../doc/doc.ts';
+import type { Entity, EntityType, Quote } from '../../model/record.ts';
 import type { QuoteRuleId } from './rules.ts';
 import type { TokenRange } from './speakerPhrase.ts';
 
@@ -16,26 +17,19 @@ export interface ResolvedSpeaker {
   rule: QuoteRuleId;
 }
 
-interface IndexedMention {
-  entity: Entity;
-  mention: Mention;
-}
+type IndexedMention = EntityMentionRef;
 
-/** How far back (in paragraphs) a pronoun may look for the one it stands for. */
+/** How far back (in paragraphs) a speaker carried over from an earlier quote may come from. */
 const PERSON_LOOKBACK = 3;
-const GROUP_LOOKBACK = 1;
 const NAME_LIKE = /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3}$/u;
 const NOT_NAMES = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'the', 'a', 'an', 'officials', 'police', 'sources']);
 /** Which entity a phrase means when it holds several ("a spokesman for Iran's foreign ministry"). */
 const TYPE_PREFERENCE: readonly EntityType[] = ['PERSON', 'ORG', 'GPE', 'NORP', 'LOC'];
 
 export interface SpeakerContext {
-  seg: Segmented;
-  entities: readonly Entity[];
+  doc: Doc;
   /** True when the offset lies inside quotation marks: people named in a quote rarely speak it. */
   isQuoted: (offset: number) => boolean;
-  /** Paragraph number of an offset. */
-  paragraphOf: (offset: number) => number;
 }
 
 /** A speaker already resolved for an earlier quote, with its paragraph. */
@@ -45,13 +39,12 @@ export interface EarlierSpeaker {
 }
 
 export function speakerResolver(ctx: SpeakerContext): (range: TokenRange, earlier: readonly EarlierSpeaker[]) => ResolvedSpeaker {
-  const mentions: IndexedMention[] = ctx.entities
-    .flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention })))
-    .sort((a, b) => a.mention.start - b.mention.start);
-  const people = ctx.entities.filter((e) => e.type === 'PERSON');
+  const { doc } = ctx;
+  const mentions = doc.entityMentions();
+  const people = doc.entities.filter((e) => e.type === 'PERSON');
 
   return (range, earlier) => {
-    const { tokens, text } = ctx.seg;
+    const { tokens, text } = doc;
     const start = tokens[range.first]!.start;
     const end = tokens[range.end - 1]!.end;
     const written = text.slice(start, end);
@@ -65,17 +58,21 @@ export function speakerResolver(ctx: SpeakerContext): (range: TokenRange, earlie
     }
 
     const word = written.toLowerCase();
-    const paragraph = ctx.paragraphOf(start);
+    const paragraph = doc.paragraphOf(start);
     if (word === 'he' || word === 'she') {
-      const person = latest(mentions, start, (m) => m.entity.type === 'PERSON' && paragraph - ctx.paragraphOf(m.mention.start) <= PERSON_LOOKBACK && !ctx.isQuoted(m.mention.start));
+      const person = personBefore(doc, start, (m) => !ctx.isQuoted(m.mention.start));
       if (person) return { speaker: describe(person.entity, person.entity.name, at), rule: 'quotes.speaker.recent-person' };
       // Without person entities: the last speaker named like a person.
       const named = [...earlier].reverse().find((e) => paragraph - e.paragraph <= PERSON_LOOKBACK && looksLikeName(e.speaker.name));
       if (named) return { speaker: { ...named.speaker, ...at }, rule: 'quotes.speaker.recent-person' };
     }
     if (word === 'they') {
-      const group = latest(mentions, start, (m) => isGroupMention(m, text) && paragraph - ctx.paragraphOf(m.mention.start) <= GROUP_LOOKBACK && !ctx.isQuoted(m.mention.start));
-      if (group) return { speaker: describe(group.entity, group.entity.name, at), rule: 'quotes.speaker.recent-group' };
+      const group = groupBefore(doc, start);
+      if (group && !ctx.isQuoted(group.start)) {
+        const entity = group.entity === undefined ? undefined : doc.entities.find((e) => e.id === group.entity);
+        const speaker: Speaker = entity ? describe(entity, entity.name, at) : { name: group.name, actor: group.code, ...at };
+        return { speaker, rule: 'quotes.speaker.recent-group' };
+      }
     }
     if (/^[A-Z][\p{L}'’-]+$/u.test(written)) {
       const person = people.find((p) => endsWithWord(p.name, written));
@@ -115,21 +112,6 @@ function pick(candidates: readonly IndexedMention[]): IndexedMention | null {
     if (rank < 0 || (rank === 0 && c.mention.start >= best.mention.start)) best = c;
   }
   return best;
-}
-
-/** The last mention before `offset` that passes `accept`. */
-function latest(mentions: readonly IndexedMention[], offset: number, accept: (m: IndexedMention) => boolean): IndexedMention | null {
-  for (let k = mentions.length - 1; k >= 0; k--) {
-    const m = mentions[k]!;
-    if (m.mention.end <= offset && accept(m)) return m;
-  }
-  return null;
-}
-
-/** "the Iranians", "Iranian officials", "the militias": a people or a plural organisation. */
-function isGroupMention(m: IndexedMention, text: string): boolean {
-  if (m.mention.kind === 'demonym' || m.entity.type === 'NORP') return /s$/.test(text.slice(m.mention.start, m.mention.end));
-  return m.entity.type === 'ORG' && /[^s]s$/.test(text.slice(m.mention.start, m.mention.end));
 }
 
 /** "Ryan Crocker", "Kazemi-Qomi": capitalised words, not a pronoun or a phrase like "The ministry". */

@@ -4,7 +4,21 @@
  */
 import type { NumericEntity, Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
 import type { ItemEntity, ItemSentence, ItsFunction } from 'wink-nlp';
+import type { Doc } from '../../doc/doc.ts';
 import { wink } from '../../nlp/wink.ts';
+import type { Stage } from '../../pipeline/stage.ts';
+
+export const segmentStage: Stage = {
+  name: 'segment',
+  requires: ['clean'],
+  assigns: ['tokens'],
+  run(doc: Doc) {
+    const seg = segment(doc.text, doc.clean.paragraphs);
+    doc.tokens = seg.tokens;
+    doc.sentences = seg.sentences;
+    doc.numeric = seg.numeric;
+  },
+};
 
 export function segment(text: string, paragraphs: readonly { start: number; end: number }[]): Segmented {
   const nlp = wink();

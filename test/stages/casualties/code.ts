@@ -1,6 +1,7 @@
-/** Test helper: the casualties of a text run through clean → segment → findCasualties. */
+/** Test helper: the casualties of a text run through clean → segment → findCasualties, with the layers a test gives. */
 import type { Casualty, Count, DateRecord, Entity, Place } from '../../../src/model/record.ts';
 import { findCasualties } from '../../../src/stages/casualties/index.ts';
+import { docWith } from '../../helpers/doc.ts';
 import { cleanText } from '../../../src/stages/clean/index.ts';
 import { segment } from '../../../src/stages/segment/index.ts';
 
@@ -13,14 +14,15 @@ export interface TestContext {
 }
 
 export function casualtiesOf(text: string, context: TestContext = {}): Casualty[] {
-  const seg = segment(text, cleanText(text).paragraphs);
-  return findCasualties(seg, {
-    places: context.places ?? [],
-    dates: context.dates ?? [],
-    entities: context.entities ?? [],
-    published: context.published === undefined ? '2016-01-15' : context.published,
-    datelinePlaceId: context.datelinePlaceId ?? null,
-  });
+  return findCasualties(
+    docWith(text, {
+      places: context.places ?? [],
+      dates: context.dates ?? [],
+      entities: context.entities ?? [],
+      published: context.published === undefined ? '2016-01-15' : context.published,
+      datelinePlaceId: context.datelinePlaceId ?? null,
+    }),
+  );
 }
 
 /** A place with a mention at each occurrence of its name (sentence indices from the segmenter). */

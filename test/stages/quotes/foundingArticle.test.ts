@@ -11,6 +11,7 @@ import { cleanText } from '../../../src/stages/clean/index.ts';
 import { findEntities } from '../../../src/stages/entities/index.ts';
 import { findQuotes } from '../../../src/stages/quotes/index.ts';
 import { segment } from '../../../src/stages/segment/index.ts';
+import { docWith } from '../../helpers/doc.ts';
 import { fakeKnowledge } from '../../helpers/fakeWorld.ts';
 
 const text = readFileSync(new URL('../../fixtures/reuters-2007-05-28-us-iran-talks.txt', import.meta.url), 'utf8');
@@ -67,7 +68,7 @@ const speakerWords = (q: Quote) => (q.speaker.start === undefined ? null : text.
 const find = (quotes: Quote[], words: string) => quotes.find((q) => q.text.includes(words));
 
 test('every quote is an exact slice of the article, numbered in text order', () => {
-  const quotes = findQuotes(seg, handEntities);
+  const quotes = findQuotes(docWith(text, { entities: [...handEntities] }));
   assert.ok(quotes.length > 0);
   quotes.forEach((q, k) => {
     assert.equal(q.id, `q${k + 1}`);
@@ -78,7 +79,7 @@ test('every quote is an exact slice of the article, numbered in text order', () 
 });
 
 test('must: the four direct quotes, each spoken by its person', () => {
-  const quotes = findQuotes(seg, handEntities);
+  const quotes = findQuotes(docWith(text, { entities: [...handEntities] }));
   const cases: [string, string, string, string | null, string][] = [
     // [words in the quote, exact start … end of the content, speaker entity name, speaker words, rule]
     ['The purpose of this effort', 'The purpose of this effort was not to build a legal case.', 'Ryan Crocker', 'Crocker', 'quotes.cue.after'],
@@ -104,7 +105,7 @@ test('must: the four direct quotes, each spoken by its person', () => {
 });
 
 test('must: fragments of Kazemi-Qomi and of the Iranians', () => {
-  const quotes = findQuotes(seg, handEntities);
+  const quotes = findQuotes(docWith(text, { entities: [...handEntities] }));
   const step = find(quotes, 'a first step in negotiations')!;
   assert.equal(step.text, 'a first step in negotiations between these two sides');
   assert.deepEqual([step.direct, step.fragment, step.speaker.name, speakerWords(step), step.cue?.text], [true, true, 'Hassan Kazemi-Qomi', 'Kazemi-Qomi', 'calling']);
@@ -115,7 +116,7 @@ test('must: fragments of Kazemi-Qomi and of the Iranians', () => {
 });
 
 test('must: Maliki, indirectly, twice ("he added" after he was named)', () => {
-  const quotes = findQuotes(seg, handEntities);
+  const quotes = findQuotes(docWith(text, { entities: [...handEntities] }));
   const launchpad = find(quotes, 'launchpad')!;
   assert.equal(launchpad.text, 'Iraq would not be a launchpad for any attacks on neighboring states');
   assert.deepEqual([launchpad.direct, launchpad.speaker.name, speakerWords(launchpad), launchpad.cue?.lemma], [false, 'Nuri al-Maliki', 'Maliki', 'say']);
@@ -126,7 +127,7 @@ test('must: Maliki, indirectly, twice ("he added" after he was named)', () => {
 });
 
 test('should: Crocker and Kazemi-Qomi, indirectly', () => {
-  const quotes = findQuotes(seg, handEntities);
+  const quotes = findQuotes(docWith(text, { entities: [...handEntities] }));
   const cases: [string, string, string][] = [
     ['he would refer to Washington a proposal', 'Ryan Crocker', 'he would refer to Washington a proposal by the Iranians for a mechanism with Iranian, U.S. and Iraqi participation to coordinate Iraqi security matters'],
     ['he had told the Iranians they must end', 'Ryan Crocker', 'he had told the Iranians they must end their support for the militias, stop supplying them with explosives and ammunition and rein in the activities of Iran’s Revolutionary Guards Qods Force in Iraq'],
@@ -145,7 +146,7 @@ test('should: Crocker and Kazemi-Qomi, indirectly', () => {
 });
 
 test('must not: scare quotes, the headline and the page furniture are no quotes', () => {
-  const quotes = findQuotes(seg, handEntities);
+  const quotes = findQuotes(docWith(text, { entities: [...handEntities] }));
   assert.ok(!quotes.some((q) => /^\W*(positive|occupying)\W*$/i.test(q.text)));
   assert.ok(!quotes.some((q) => /slideshow|related coverage/i.test(q.text + q.speaker.name)));
   // No indirect record repeats a direct quote's words ("saying it was “inadequate …”").
@@ -154,7 +155,7 @@ test('must not: scare quotes, the headline and the page furniture are no quotes'
 });
 
 test('without entities the speakers are the words as written, and "he" finds the last named speaker', () => {
-  const quotes = findQuotes(seg, []);
+  const quotes = findQuotes(docWith(text, { entities: [] }));
   assert.equal(find(quotes, 'The purpose of this effort')!.speaker.name, 'Crocker');
   assert.equal(find(quotes, 'The talks proceeded positively')!.speaker.name, 'Crocker');
   assert.equal(find(quotes, 'Some problems have been raised')!.speaker.name, 'Kazemi-Qomi');
@@ -164,7 +165,7 @@ test('without entities the speakers are the words as written, and "he" finds the
 });
 
 test('with the entities stage itself, every must line still holds', () => {
-  const quotes = findQuotes(seg, findEntities(seg, fakeKnowledge));
+  const quotes = findQuotes(docWith(text, { entities: findEntities(seg, fakeKnowledge) }));
   const speaker = (words: string) => find(quotes, words)?.speaker.name ?? '';
   assert.match(speaker('The purpose of this effort'), /Crocker/);
   assert.match(speaker('The talks proceeded positively'), /Crocker/);

@@ -1,10 +1,10 @@
 /** Shared by the quotes tests: run the stage on a text whose paragraphs are separated by blank lines. */
 import type { Entity, Mention, Quote } from '../../../src/model/record.ts';
 import { findQuotes } from '../../../src/stages/quotes/index.ts';
-import { segmentText } from '../../helpers/fakeWorld.ts';
+import { docWith } from '../../helpers/doc.ts';
 
 export function quotesOf(text: string, entities: readonly Entity[] = []): Quote[] {
-  return findQuotes(segmentText(text), entities);
+  return findQuotes(docWith(text, { paragraphs: 'blank-lines', entities: [...entities] }));
 }
 
 /** A compact view of a quote for table assertions: [content, speaker words (or name when none), direct]. */

@@ -6,12 +6,12 @@ import { cueVerbs } from '../../../src/stages/quotes/cueVerbs.ts';
 import { QUOTE_RULES } from '../../../src/stages/quotes/rules.ts';
 import { findEntities } from '../../../src/stages/entities/index.ts';
 import { findQuotes } from '../../../src/stages/quotes/index.ts';
+import { docWith } from '../../helpers/doc.ts';
 import { fakeKnowledge, segmentText } from '../../helpers/fakeWorld.ts';
 
 /** Examples run the way the pipeline runs them: with the entities stage's entities. */
 function quotesWithEntities(text: string) {
-  const seg = segmentText(text);
-  return findQuotes(seg, findEntities(seg, fakeKnowledge));
+  return findQuotes(docWith(text, { paragraphs: 'blank-lines', entities: findEntities(segmentText(text), fakeKnowledge) }));
 }
 
 test('rule ids are unique', () => {
@@ -21,7 +21,7 @@ test('rule ids are unique', () => {
 
 test('every rule’s example yields a quote citing it (with or without entities); a skip rule’s example yields none', () => {
   for (const rule of QUOTE_RULES) {
-    const runs = [quotesWithEntities(rule.example), findQuotes(segmentText(rule.example), [])];
+    const runs = [quotesWithEntities(rule.example), findQuotes(docWith(rule.example, { paragraphs: 'blank-lines' }))];
     if (rule.kind === 'skip') {
       for (const quotes of runs) assert.deepEqual(quotes.map((q) => q.text), [], `${rule.id}: "${rule.example}"`);
     } else {
