@@ -42,13 +42,11 @@ test('a file that is not a tagger model is refused with what was expected', () =
   assert.throws(() => decodeModel(other), /expected a dateline-ner-perceptron v1 model/);
 });
 
-test('the shipped model is small and loads in well under a second', () => {
+// Load time is measured by `npm run bench`, never asserted here: a loaded machine would fail it.
+test('the shipped model is small and decodes to its features and phrase lists', () => {
   const file = readFileSync(MODEL_PATH);
   assert.ok(file.length < 4e6, `${file.length} bytes`);
-  const started = performance.now();
   const model = decodeModel(file);
-  const ms = performance.now() - started;
-  assert.ok(ms < 1000, `${Math.round(ms)} ms`);
   assert.ok(model.features.length > 10_000);
   assert.ok(model.lists.city.includes('baghdad'));
 });
