@@ -13,6 +13,7 @@ import { articleRoutes } from './routes/articles.ts';
 import { eventRoutes } from './routes/events.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { recordRoutes } from './routes/records.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { staticRoutes } from './static.ts';
 
 export interface AppOptions {
@@ -56,6 +57,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   eventRoutes(app, context);
   recordRoutes(app, context);
   exportRoutes(app, context);
+  statsRoutes(app, context);
 
   let document: object | null = null;
   app.get('/api/openapi.json', () => {

@@ -174,7 +174,16 @@ export const EventItem = Type.Object({
   addedAt: Type.String(),
 });
 
-export const EventList = Type.Object({ items: Type.Array(EventItem), nextCursor: NextCursor });
+const Evidence = Type.Object(
+  {
+    text: Type.String({ description: 'the sentence of the event’s first report' }),
+    trigger: Type.Array(Type.Integer(), { minItems: 2, maxItems: 2, description: '[start, end) of the trigger words in text' }),
+    article: Type.Integer({ description: 'the article it is from' }),
+  },
+  { description: 'the words the event rests on, from its first report' },
+);
+
+export const EventList = Type.Object({ items: Type.Array(Type.Composite([EventItem, Type.Object({ evidence: Nullable(Evidence) })])), nextCursor: NextCursor });
 
 export const ActorList = Type.Object({
   items: Type.Array(

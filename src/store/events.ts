@@ -169,7 +169,8 @@ export function eventItem(r: EventRowOut): EventItem {
   };
 }
 
-function eventConditions(f: EventFilters, params: Record<string, unknown>): string[] {
+/** SQL conditions (on events aliased `e`) for the filters, their values put in `params`. */
+export function eventConditions(f: EventFilters, params: Record<string, unknown>): string[] {
   const where: string[] = [];
   if (f.actor) {
     where.push(`(${actorCondition('source', f.actor, 'actor', params)} OR ${actorCondition('target', f.actor, 'actor', params)})`);

@@ -48,6 +48,18 @@ test('every bad parameter of every route is a 400 that names it, never a 500', a
   const wrongShape = Buffer.from(JSON.stringify({ nope: 1 })).toString('base64url');
   const cases: [string, string | null][] = [
     ['/api/events?sort=newest', 'sort'],
+    ['/api/events/count?quad=5', 'quad'],
+    ['/api/events/count?limit=5', 'limit'],
+    ['/api/stats/totals?q=x', 'q'],
+    ['/api/stats/events-over-time?interval=decade', 'interval'],
+    ['/api/stats/events-over-time?from=2007-06-01&to=2007-05-01', 'from'],
+    ['/api/stats/dyads?level=person', 'level'],
+    ['/api/stats/dyads?limit=201', 'limit'],
+    ['/api/stats/actors?limit=0', 'limit'],
+    ['/api/stats/places?q=x', 'q'],
+    ['/api/stats/map?layers=people', 'layers'],
+    ['/api/stats/map?bbox=1,2,3', 'bbox'],
+    ['/api/stats/speakers?q=', 'q'],
     ['/api/articles?q=', 'q'],
     ['/api/articles?q=(((', 'q'],
     ['/api/articles?from=2007-13-01', 'from'],
@@ -283,6 +295,35 @@ test('exports: GDELT TSV with 61 columns per line, CSV with GDELT\'s header, JSO
   for (const e of jsonl) assert.match(e.source.actor, /^USA/);
 });
 
+test('aggregates agree with the lists they sum up; every listed event carries the sentence it rests on', async () => {
+  const totals = (await get('/api/stats/totals')).json();
+  const all = (await get('/api/events?limit=500')).json().items as { id: number; day: string | null; quadClass: number; evidence: { text: string; trigger: [number, number]; article: number } | null }[];
+  assert.equal(totals.events, all.length);
+  assert.equal((await get('/api/events/count')).json().total, all.length);
+  assert.equal((await get('/api/events/count?source=USA&target=IRN')).json().total, (await get('/api/events?source=USA&target=IRN&limit=500')).json().items.length);
+  assert.equal(totals.articles, 3);
+  assert.equal(totals.firstPublished, '2007-05-28');
+  for (const e of all) {
+    assert.ok(e.evidence, `event ${e.id} has its sentence`);
+    const trigger = e.evidence.text.slice(e.evidence.trigger[0], e.evidence.trigger[1]);
+    assert.ok(trigger.length > 0 && e.evidence.text.includes(trigger));
+  }
+  assert.ok(all.some((e) => /severed formal diplomatic ties/.test(e.evidence?.text ?? '')), 'the 1980 event keeps its sentence');
+  const overTime = (await get('/api/stats/events-over-time?interval=month')).json();
+  assert.equal(overTime.buckets.reduce((n: number, b: { events: number }) => n + b.events, 0) + overTime.undated, all.length);
+  // "In 1980" is a year-long span, not January 1980.
+  assert.ok(overTime.buckets.some((b: { start: string; end: string; unit: string }) => b.start === '1980-01-01' && b.end === '1980-12-31' && b.unit === 'year'));
+  const dyads = (await get('/api/stats/dyads?limit=3')).json();
+  const usIran = dyads.dyads.find((d: { source: { actor: string }; target: { actor: string } }) => d.source.actor === 'USA' && d.target.actor === 'IRN');
+  assert.deepEqual([usIran.source.name, usIran.source.kind, usIran.target.name], ['United States', 'state', 'Iran']);
+  assert.equal(usIran.events, (await get('/api/events/count?source=USA&target=IRN')).json().total);
+  const crocker = (await get('/api/stats/speakers?q=crocker')).json().items;
+  assert.equal(crocker[0].name, 'Ryan Crocker');
+  assert.equal(crocker[0].quotes, (await get('/api/quotes?speaker=Ryan%20Crocker&limit=500')).json().items.length);
+  const spots = (await get('/api/stats/map')).json().spots as { name: string; kind: string | null; killed: number }[];
+  assert.ok(spots.some((s) => s.name === 'Baghdad' && s.kind === 'city' && s.killed >= 24));
+});
+
 test('the OpenAPI document covers every API route, and every route it lists answers', async () => {
   const doc = (await get('/api/openapi.json')).json();
   assert.equal(doc.openapi, '3.1.0');
@@ -299,6 +340,14 @@ test('the OpenAPI document covers every API route, and every route it lists answ
     'GET /api/export/events.tsv',
     'GET /api/export/events.csv',
     'GET /api/export/events.jsonl',
+    'GET /api/events/count',
+    'GET /api/stats/totals',
+    'GET /api/stats/events-over-time',
+    'GET /api/stats/dyads',
+    'GET /api/stats/actors',
+    'GET /api/stats/places',
+    'GET /api/stats/map',
+    'GET /api/stats/speakers',
   ];
   assert.deepEqual(documented.sort(), expected.sort());
   for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>)) {

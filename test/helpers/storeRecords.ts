@@ -8,8 +8,11 @@ export interface EventSpec {
   source: string;
   target: string | null;
   code: string;
+  /** As the record gives it: "2007-05-28", "2007-05" (month), "1980" (year); '' for no date. */
   day: string;
-  place?: { name: string; geonameid: number | null; country: string; lat: number; lon: number };
+  /** Default day. */
+  granularity?: 'day' | 'week' | 'month' | 'year';
+  place?: { name: string; geonameid: number | null; country: string; lat: number; lon: number; kind?: 'city' | 'country' | 'region' };
   /** The words the event rests on; must occur in the text. */
   words: string;
 }
@@ -24,7 +27,7 @@ export function recordOf(input: ArticleInput, events: EventSpec[]): ArticleRecor
   const places = [...new Map(events.filter((e) => e.place).map((e) => [e.place!.name, e.place!])).values()].map((p, i) => ({
     id: `p${i + 1}`,
     name: p.name,
-    kind: 'city' as const,
+    kind: p.kind ?? ('city' as const),
     geonameid: p.geonameid,
     lat: p.lat,
     lon: p.lon,
@@ -54,7 +57,7 @@ export function recordOf(input: ArticleInput, events: EventSpec[]): ArticleRecor
         goldstein: 1,
         source: { actor: e.source },
         target: e.target ? { actor: e.target } : null,
-        date: { value: e.day, certainty: 'stated', granularity: 'day' },
+        date: e.day === '' ? { value: null, certainty: 'unknown', granularity: 'day' } : { value: e.day, certainty: 'stated', granularity: e.granularity ?? 'day' },
         place: place ? { name: place.name, placeId: place.id, lat: place.lat, lon: place.lon, country: place.country, certainty: 'stated' } : null,
         negated: false,
         modality: null,

@@ -1,6 +1,7 @@
 /** Events, actors and dyad timelines. */
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { eventEvidence } from '../../store/aggregates.ts';
 import { dyadTimeline, queryActors, queryEvents, type EventAfter, type EventFilters } from '../../store/events.ts';
 import type { ApiContext } from '../app.ts';
 import { decodeCursor, encodeCursor, isInt, isString } from '../cursor.ts';
@@ -13,7 +14,7 @@ export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
     {
       schema: {
         summary: 'Search events',
-        description: 'Events as stored once however many articles report them (counts as GDELT NumMentions/NumArticles/NumSources), newest first unless sort says otherwise. Filters combine.',
+        description: 'Events as stored once however many articles report them (counts as GDELT NumMentions/NumArticles/NumSources), newest first unless sort says otherwise, each with the sentence of its first report. Filters combine; /api/events/count says how many match.',
         querystring: EventQuery,
         response: { 200: EventList },
       },
@@ -22,7 +23,8 @@ export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
       const { cursor, limit = 50, sort = '-day', ...query } = request.query;
       const after = decodeCursor<EventAfter>(cursor, (v) => isInt(v.id) && (isString(v.key) || typeof v.key === 'number') && v.sort === sort);
       const page = queryEvents(db, eventFilters(query), after, limit, sort);
-      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+      const evidence = eventEvidence(db, page.items.map((e) => e.id));
+      return { items: page.items.map((e) => ({ ...e, evidence: evidence.get(e.id) ?? null })), nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   );
 
