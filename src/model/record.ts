@@ -10,7 +10,8 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const strict = { additionalProperties: false } as const;
 
-export const SCHEMA_VERSION = '1.0';
+/** 1.1: `provenance` (engine, models, lexicons), event `mentions` and `mediator`; `dateline recode` upgrades a store. */
+export const SCHEMA_VERSION = '1.1';
 
 /** A span of `article.text`; `end` is exclusive. */
 export const Span = Type.Object({ start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }) }, strict);
@@ -252,7 +253,12 @@ export const Event = Type.Object(
     denies: Nullable(Type.String()),
     /** The words that triggered the event (verb or noun). */
     trigger: Span,
+    /** The best of the event's mentions. */
     evidence: Evidence,
+    /** Every place in the article that reports this event (the same source, target, code and date); GDELT's NumMentions. */
+    mentions: Type.Optional(Type.Array(Evidence)),
+    /** The go-between of the parties' event ("a ceasefire brokered by Egypt"): never its target. */
+    mediator: Type.Optional(ActorRef),
     rules: Type.Array(Type.String()),
   },
   strict,
@@ -353,9 +359,26 @@ export const Explanation = Type.Object(
 );
 export type Explanation = Static<typeof Explanation>;
 
+/** What made a record: the engine, and the versions of the models and lexicons it read (a lexicon's version is a hash of its content). */
+export const Provenance = Type.Object(
+  {
+    engine: Type.String({ description: 'Dateline version, e.g. "0.2.0"' }),
+    mode: Type.Union([Type.Literal('default'), Type.Literal('dictionaries-only')], {
+      description: 'dictionaries-only: coded with PETRARCH mechanics and the dictionaries given with --dictionaries alone',
+    }),
+    models: Type.Array(Type.Object({ name: Type.String(), version: Type.String() }, strict)),
+    lexicons: Type.Array(
+      Type.Object({ name: Type.String(), version: Type.String(), origin: Type.Union([Type.Literal('shipped'), Type.Literal('user')]) }, strict),
+    ),
+  },
+  strict,
+);
+export type Provenance = Static<typeof Provenance>;
+
 export const ArticleRecord = Type.Object(
   {
     schemaVersion: Type.Literal(SCHEMA_VERSION),
+    provenance: Provenance,
     article: Article,
     sentences: Type.Array(Sentence),
     entities: Type.Array(Entity),

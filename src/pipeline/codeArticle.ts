@@ -6,6 +6,7 @@ import { Doc } from '../doc/doc.ts';
 import type { ArticleInput } from '../model/analysis.ts';
 import { SCHEMA_VERSION, type ArticleRecord, type Explanation } from '../model/record.ts';
 import type { Stage } from './stage.ts';
+import { engineVersion } from './provenance.ts';
 import { STAGES } from './stages.ts';
 import { defaultWorld, type World } from './world.ts';
 
@@ -16,8 +17,8 @@ export interface CodeOptions {
 }
 
 export function codeArticle(input: ArticleInput, options: CodeOptions = {}): ArticleRecord {
-  const doc = buildDoc(input, options.world ?? defaultWorld());
-  const record = toRecord(doc);
+  const world = options.world ?? defaultWorld();
+  const record = toRecord(buildDoc(input, world), world);
   if (options.explain) record.explain = explain(record);
   return record;
 }
@@ -29,12 +30,13 @@ export function buildDoc(input: ArticleInput, world: World, stages: readonly Sta
   return doc;
 }
 
-export function toRecord(doc: Doc): ArticleRecord {
+export function toRecord(doc: Doc, world: World): ArticleRecord {
   const { input, clean } = doc;
   const dateline = clean.dateline;
   const datelinePlaceId = doc.places.datelinePlaceId;
   return {
     schemaVersion: SCHEMA_VERSION,
+    provenance: { engine: engineVersion(), ...world.provenance() },
     article: {
       id: input.id,
       title: input.title ?? clean.title?.text ?? null,

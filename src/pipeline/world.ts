@@ -9,11 +9,14 @@ import type { ActorKnowledge } from '../stages/actors/index.ts';
 import type { EntityKnowledge } from '../stages/entities/index.ts';
 import type { VerbDictionary } from '../stages/events/index.ts';
 import { tagSentence } from '../stages/entities/tagger/index.ts';
+import { shippedProvenance, type WorldProvenance } from './provenance.ts';
 
 export interface World {
   entities: EntityKnowledge;
   actors: ActorKnowledge;
   verbDictionary: VerbDictionary;
+  /** The models and lexicons this world reads, with their versions (computed once, when first asked). */
+  provenance(): WorldProvenance;
 }
 
 const worlds = new Map<boolean, World>();
@@ -43,7 +46,9 @@ export function defaultWorld(options: { tagger?: boolean } = {}): World {
   };
   entities.dictionaryCode = (name) => dictionaryActor(name, null)?.code ?? null;
   if (tagger) entities.tagSentence = tagSentence;
+  let provenance: WorldProvenance | null = null;
   const built: World = {
+    provenance: () => (provenance ??= tagger ? shippedProvenance() : { ...shippedProvenance(), models: [] }),
     entities,
     actors: {
       countryOfName: entities.countryOfName,

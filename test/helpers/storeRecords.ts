@@ -1,6 +1,6 @@
 /** Hand-made articles and records for store tests: only what the store reads, valid against the model. */
 import type { ArticleInput } from '../../src/model/analysis.ts';
-import type { ArticleRecord, Event } from '../../src/model/record.ts';
+import { SCHEMA_VERSION, type ArticleRecord, type Event } from '../../src/model/record.ts';
 import { articleKey } from '../../src/store/articleKey.ts';
 import { articleRows, type ArticleRows } from '../../src/store/rows.ts';
 
@@ -37,7 +37,8 @@ export function recordOf(input: ArticleInput, events: EventSpec[]): ArticleRecor
     rules: ['test.place'],
   }));
   return {
-    schemaVersion: '1.0',
+    schemaVersion: SCHEMA_VERSION,
+    provenance: { engine: 'test', mode: 'default', models: [], lexicons: [] },
     article: { id: input.id, title: null, titleSpan: null, source: input.source, published: input.published, publishedFrom: input.publishedFrom, url: input.url, byline: null, dateline: null, credits: [], furniture: [], text: input.text },
     sentences: [{ start: 0, end: input.text.length, paragraph: 0 }],
     entities: [],
