@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ArticleRecord } from '../model/record.ts';
+import { CodingPool, DEFAULT_ARTICLE_TIMEOUT_MS } from '../pool/coding.ts';
 import type { Db } from '../store/db.ts';
 import { installErrorHandling } from './errors.ts';
 import { openApiDocument, routeCollector } from './openapi.ts';
@@ -24,11 +25,15 @@ export interface AppOptions {
   corsOrigin?: string;
   /** Largest request body, in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** The coding pool of POST /api/code, started at the first request (default: 1 worker, the default time budget). */
+  coding?: { workers: number; articleTimeoutMs: number };
 }
 
 export interface ApiContext {
   db: Db;
   bodyLimit: number;
+  /** The coding pool, started once when first needed: articles are never coded on the server's thread. */
+  coder: () => Promise<CodingPool>;
 }
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,7 +48,18 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // A longer path parameter is a 404 before it reaches a route.
     routerOptions: { maxParamLength: 200 },
   });
-  const context: ApiContext = { db: options.db, bodyLimit };
+  const coding = options.coding ?? { workers: 1, articleTimeoutMs: DEFAULT_ARTICLE_TIMEOUT_MS };
+  let pool: Promise<CodingPool> | null = null;
+  const coder = () => {
+    pool ??= CodingPool.start(coding);
+    // A pool that could not start is tried again at the next request.
+    pool.catch(() => (pool = null));
+    return pool;
+  };
+  app.addHook('onClose', async () => {
+    await (await pool?.catch(() => null))?.close();
+  });
+  const context: ApiContext = { db: options.db, bodyLimit, coder };
   const collector = routeCollector();
   app.addHook('onRoute', collector.onRoute);
   app.addSchema(ArticleRecord);

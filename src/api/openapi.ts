@@ -71,7 +71,9 @@ export function openApiDocument(routes: readonly RouteDoc[], info: { version: st
         },
         ...(parameters.length || body ? { 400: errorResponse('a parameter is missing, unknown or not valid; the message says which and why') } : {}),
         ...(params ? { 404: errorResponse('not in this store') } : {}),
-        ...(body ? { 413: errorResponse('the body is too large'), 415: errorResponse('the body is not JSON') } : {}),
+        ...(body
+          ? { 413: errorResponse('the body is too large'), 415: errorResponse('the body is not JSON'), 422: errorResponse('the article took longer than the time budget of one article'), 503: errorResponse('every coding worker is busy; try again shortly') }
+          : {}),
       },
     };
   }

@@ -1,6 +1,7 @@
 /** Option values of the store commands, checked: a bad value is a UsageError naming the option. */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { DEFAULT_ARTICLE_TIMEOUT_MS } from '../pool/coding.ts';
 import { UsageError } from './errors.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -11,6 +12,15 @@ export function wholeNumber(values: Values, name: string, fallback: number, min:
   const n = Number(raw);
   if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${String(raw)}"`);
   return n;
+}
+
+/** `--article-timeout SECONDS` (fractions allowed), in milliseconds. */
+export function articleTimeout(values: Values): number {
+  const raw = values['article-timeout'];
+  if (raw === undefined) return DEFAULT_ARTICLE_TIMEOUT_MS;
+  const seconds = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+(\.\d+)?$/.test(raw) || seconds < 0.01 || seconds > 3600) throw new UsageError(`--article-timeout must be a number of seconds from 0.01 to 3600, not "${String(raw)}"`);
+  return Math.round(seconds * 1000);
 }
 
 export function workerCount(values: Values): number {

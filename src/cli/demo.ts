@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SourceSpec } from '../ingest/sources.ts';
 import { openStore } from '../store/db.ts';
-import { dbFile, noPositionals, workerCount } from './args.ts';
+import { articleTimeout, dbFile, noPositionals, workerCount } from './args.ts';
 import { describeIngest, ingestWithProgress } from './ingest.ts';
 import { serve } from './serve.ts';
 
@@ -22,7 +22,7 @@ export async function runDemo(positionals: string[], values: Values): Promise<nu
   const manifest = JSON.parse(readFileSync(`${SAMPLES}samples.json`, 'utf8')) as Manifest;
   const specs: SourceSpec[] = manifest.files.map((f) => (f.published ? { spec: `${SAMPLES}${f.file}`, published: f.published } : `${SAMPLES}${f.file}`));
   process.stdout.write(`Ingesting the bundled articles (data/samples) into ${file}…\n`);
-  const summary = await ingestWithProgress(db, specs, { workers: workerCount(values) });
+  const summary = await ingestWithProgress(db, specs, { workers: workerCount(values), articleTimeoutMs: articleTimeout(values) });
   process.stdout.write(`${describeIngest(summary, file)}\n`);
   if (summary.interrupted) {
     db.close();

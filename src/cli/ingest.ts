@@ -4,7 +4,7 @@ import { estimateArticles, type SourceSpec } from '../ingest/sources.ts';
 import { DEFAULT_MAX_BYTES } from '../stages/input/index.ts';
 import { parsePublished } from '../stages/input/published.ts';
 import { openStore, type Db } from '../store/db.ts';
-import { dbFile, wholeNumber, workerCount } from './args.ts';
+import { articleTimeout, dbFile, wholeNumber, workerCount } from './args.ts';
 import { UsageError } from './errors.ts';
 import { duration, fmt, ProgressLine } from './progress.ts';
 
@@ -19,10 +19,11 @@ export async function runIngest(specs: string[], values: Values): Promise<number
   }
   const maxBytes = wholeNumber(values, 'max-bytes', DEFAULT_MAX_BYTES, 1, 2 ** 31);
   const workers = workerCount(values);
+  const articleTimeoutMs = articleTimeout(values);
   const file = dbFile(values);
   const db = openStore(file);
   try {
-    const summary = await ingestWithProgress(db, specs, { workers, maxBytes, ...(published ? { published } : {}) });
+    const summary = await ingestWithProgress(db, specs, { workers, articleTimeoutMs, maxBytes, ...(published ? { published } : {}) });
     process.stdout.write(`${describeIngest(summary, file)}\n`);
     return summary.failed > 0 || summary.interrupted ? 1 : 0;
   } finally {
@@ -31,7 +32,7 @@ export async function runIngest(specs: string[], values: Values): Promise<number
 }
 
 /** Runs an ingest with the progress line and Ctrl-C handling (first press: finish what is being coded; second: quit). */
-export async function ingestWithProgress(db: Db, specs: SourceSpec[], options: { workers: number; maxBytes?: number; published?: string }): Promise<IngestSummary> {
+export async function ingestWithProgress(db: Db, specs: SourceSpec[], options: { workers: number; articleTimeoutMs: number; maxBytes?: number; published?: string }): Promise<IngestSummary> {
   const total = process.stderr.isTTY ? estimateArticles(specs) : null;
   const progress = new ProgressLine('ingest');
   const stop = new AbortController();

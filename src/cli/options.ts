@@ -1,4 +1,5 @@
 /** Every command and option of the CLI, declared once: argv parsing and `--help` both read this table. */
+import { DEFAULT_ARTICLE_TIMEOUT_MS } from '../pool/coding.ts';
 
 export interface OptionSpec {
   name: string;
@@ -20,6 +21,13 @@ const DB: OptionSpec = { name: 'db', type: 'string', arg: 'FILE', description: '
 const WORKERS: OptionSpec = { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles (default: one per core)' };
 const PORT: OptionSpec = { name: 'port', type: 'string', arg: 'N', description: 'port to listen on', default: '8080' };
 const HOST: OptionSpec = { name: 'host', type: 'string', arg: 'ADDRESS', description: 'address to listen on (0.0.0.0 for every interface)', default: '127.0.0.1' };
+const ARTICLE_TIMEOUT: OptionSpec = {
+  name: 'article-timeout',
+  type: 'string',
+  arg: 'SECONDS',
+  description: 'time budget of one article: one that takes longer is stopped and reported as failed, and the others go on',
+  default: String(DEFAULT_ARTICLE_TIMEOUT_MS / 1000),
+};
 const CORS: OptionSpec = { name: 'cors', type: 'string', arg: 'ORIGIN', description: 'let web pages from ORIGIN (e.g. http://localhost:5173) call the API; off by default' };
 
 export const COMMANDS: CommandSpec[] = [
@@ -33,6 +41,8 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'explain', type: 'boolean', description: 'add, per record, the rules and lexicon entries that fired and the words they rest on' },
       { name: 'max-bytes', type: 'string', arg: 'N', description: 'largest article accepted, in bytes', default: String(5 * 1024 * 1024) },
       { name: 'rules-only', type: 'boolean', description: 'do not use the statistical name tagger (rules and gazetteers only)' },
+      { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles', default: '1' },
+      ARTICLE_TIMEOUT,
     ],
     examples: [
       'dateline code ../shared/samples/reuters-2007-05-28-us-iran-talks.txt --date 2007-05-28',
@@ -50,6 +60,7 @@ export const COMMANDS: CommandSpec[] = [
       WORKERS,
       { name: 'date', type: 'string', arg: 'YYYY-MM-DD', description: 'publication date for articles that carry none' },
       { name: 'max-bytes', type: 'string', arg: 'N', description: 'largest article accepted, in bytes', default: String(5 * 1024 * 1024) },
+      ARTICLE_TIMEOUT,
     ],
     examples: ['dateline ingest ./articles/ feed.xml dump.jsonl.gz --db dateline.db --workers 2', 'dateline ingest https://example.org/world.rss'],
   },
@@ -57,14 +68,14 @@ export const COMMANDS: CommandSpec[] = [
     name: 'recode',
     usage: 'dateline recode [options]',
     description: 'Code every stored article again (after a lexicon or rule change) and replace its records in place.',
-    options: [DB, WORKERS],
+    options: [DB, WORKERS, ARTICLE_TIMEOUT],
     examples: ['dateline recode --db dateline.db'],
   },
   {
     name: 'serve',
     usage: 'dateline serve [options]',
     description: 'Serve the store over HTTP: the JSON API under /api (OpenAPI at /api/openapi.json) and the web app at /.',
-    options: [DB, PORT, HOST, CORS],
+    options: [DB, PORT, HOST, CORS, { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles posted to /api/code', default: '1' }, ARTICLE_TIMEOUT],
     examples: ['dateline serve --db dateline.db --port 8080'],
   },
   {
@@ -78,7 +89,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'demo',
     usage: 'dateline demo [options]',
     description: 'Ingest the articles bundled in data/samples (what is not stored yet), then serve them. This is `npm start`.',
-    options: [DB, PORT, HOST, WORKERS],
+    options: [DB, PORT, HOST, WORKERS, ARTICLE_TIMEOUT],
     examples: ['npm start', 'dateline demo --port 3000'],
   },
 ];

@@ -1,7 +1,7 @@
 /** `dateline serve`: the HTTP API and the web app over a store. */
 import { buildApp } from '../api/app.ts';
 import { openStore, type Db } from '../store/db.ts';
-import { existingDbFile, noPositionals, wholeNumber } from './args.ts';
+import { articleTimeout, existingDbFile, noPositionals, wholeNumber } from './args.ts';
 import { UsageError } from './errors.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -18,7 +18,8 @@ export async function serve(db: Db, values: Values): Promise<number> {
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
   const corsOrigin = typeof values.cors === 'string' ? values.cors : undefined;
   if (corsOrigin !== undefined && !/^https?:\/\/[^/\s]+$/.test(corsOrigin)) throw new UsageError(`--cors must be an origin such as http://localhost:5173, not "${corsOrigin}"`);
-  const app = buildApp({ db, ...(corsOrigin ? { corsOrigin } : {}) });
+  const coding = { workers: wholeNumber(values, 'workers', 1, 1, 64), articleTimeoutMs: articleTimeout(values) };
+  const app = buildApp({ db, coding, ...(corsOrigin ? { corsOrigin } : {}) });
   try {
     await app.listen({ port, host });
   } catch (error) {

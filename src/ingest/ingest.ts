@@ -8,11 +8,15 @@ import { articleKey } from '../store/articleKey.ts';
 import { StoreWriter } from '../store/writer.ts';
 import type { InputOrigin } from '../stages/input/index.ts';
 import { FailureTally, type FailureGroup } from './failures.ts';
-import { CoderPool, type CodeResult } from './pool.ts';
+import { CodingPool, type CodeOutcome } from '../pool/coding.ts';
+import type { ArticleInput } from '../model/analysis.ts';
+import { failedArticleRows, type ArticleMeta, type ArticleRows } from '../store/rows.ts';
 import { readSources, type SourceOptions, type SourceSpec } from './sources.ts';
 
 export interface IngestOptions extends SourceOptions {
   workers: number;
+  /** Time budget of one article, in milliseconds (default: the coding pool's). */
+  articleTimeoutMs?: number;
   /** Stops reading new articles; what is being coded is still stored. */
   signal?: AbortSignal;
   onProgress?: (progress: IngestProgress) => void;
@@ -47,13 +51,13 @@ const FLUSH_MS = 500;
 export async function ingest(db: Db, specs: readonly SourceSpec[], options: IngestOptions): Promise<IngestSummary> {
   let started = performance.now();
   // Workers start at the first article to code: re-running over stored articles costs no start-up.
-  let pool: CoderPool | null = null;
+  let pool: CodingPool | null = null;
   const writer = new StoreWriter(db);
   const failures = new FailureTally();
   const summary: IngestSummary = { done: 0, stored: 0, duplicates: 0, failed: 0, events: 0, elapsedMs: 0, nearDuplicates: 0, mentions: 0, failures: [], startupMs: 0, interrupted: false };
   const seen = new Set<string>();
   const coding = new Set<Promise<void>>();
-  let batch: { result: CodeResult; where: string }[] = [];
+  let batch: { rows: ArticleRows; failure: string | null; where: string }[] = [];
 
   const report = () => {
     summary.elapsedMs = performance.now() - started - summary.startupMs;
@@ -65,9 +69,9 @@ export async function ingest(db: Db, specs: readonly SourceSpec[], options: Inge
     const items = batch;
     batch = [];
     writer.transaction(() => {
-      for (const { result, where } of items) {
-        const written = writer.write(result.rows);
-        if (result.error !== null) failures.add(where, `internal error while coding (${result.error}); the article is stored with this message and \`dateline recode\` retries it`);
+      for (const { rows, failure, where } of items) {
+        const written = writer.write(rows);
+        if (failure !== null) failures.add(where, `${failure}; the article is stored with this message and \`dateline recode\` retries it`);
         else summary.stored++;
         if (written.duplicateOf !== null) summary.nearDuplicates++;
         summary.events += written.newEvents;
@@ -101,13 +105,14 @@ export async function ingest(db: Db, specs: readonly SourceSpec[], options: Inge
       seen.add(key);
       if (!pool) {
         const starting = performance.now();
-        pool = await CoderPool.start(options.workers);
+        pool = await CodingPool.start({ workers: options.workers, ...(options.articleTimeoutMs ? { articleTimeoutMs: options.articleTimeoutMs } : {}) });
         summary.startupMs = performance.now() - starting;
         started = starting;
       }
       await pool.whenFree();
-      const task = pool.code(item.input, { key, contentHash, origin: where }).then((result) => {
-        batch.push({ result, where });
+      const meta = { key, contentHash, origin: where };
+      const task = pool.codeRows(item.input, meta).then((outcome) => {
+        batch.push({ ...storable(item.input, meta, outcome), where });
         if (batch.length >= BATCH) flush();
       });
       coding.add(task);
@@ -123,6 +128,11 @@ export async function ingest(db: Db, specs: readonly SourceSpec[], options: Inge
   summary.failed = failures.count;
   summary.failures = failures.list();
   return summary;
+}
+
+/** The rows to store for a coded article, or for one that failed (its text and the message, for \`recode\` to retry). */
+export function storable(input: ArticleInput, meta: ArticleMeta, outcome: CodeOutcome<ArticleRows>): { rows: ArticleRows; failure: string | null } {
+  return outcome.ok ? { rows: outcome.value, failure: null } : { rows: failedArticleRows(input, meta, outcome.message), failure: outcome.message };
 }
 
 export function describe(origin: InputOrigin): string {

@@ -7,10 +7,14 @@ import type { ArticleInput } from '../model/analysis.ts';
 import type { Db } from '../store/db.ts';
 import { StoreWriter } from '../store/writer.ts';
 import { FailureTally, type FailureGroup } from './failures.ts';
-import { CoderPool, type CodeResult } from './pool.ts';
+import { CodingPool } from '../pool/coding.ts';
+import type { ArticleRows } from '../store/rows.ts';
+import { storable } from './ingest.ts';
 
 export interface RecodeOptions {
   workers: number;
+  /** Time budget of one article, in milliseconds (default: the coding pool's). */
+  articleTimeoutMs?: number;
   signal?: AbortSignal;
   onProgress?: (progress: RecodeProgress) => void;
 }
@@ -37,20 +41,20 @@ export async function recode(db: Db, options: RecodeOptions): Promise<RecodeSumm
   const countEvents = () => (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
   const total = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   const page = db.prepare('SELECT id, key, content_hash, origin, text, input FROM articles WHERE id > ? ORDER BY id LIMIT ?');
-  const pool = await CoderPool.start(options.workers);
+  const pool = await CodingPool.start({ workers: options.workers, ...(options.articleTimeoutMs ? { articleTimeoutMs: options.articleTimeoutMs } : {}) });
   const started = performance.now();
   const writer = new StoreWriter(db);
   const failures = new FailureTally();
   const summary: RecodeSummary = { done: 0, total, events: 0, elapsedMs: 0, recoded: 0, failed: 0, failures: [], eventsBefore: countEvents(), interrupted: false };
   const coding = new Set<Promise<void>>();
-  let batch: { id: number; where: string; result: CodeResult }[] = [];
+  let batch: { id: number; where: string; rows: ArticleRows; failure: string | null }[] = [];
   const flush = () => {
     const items = batch;
     batch = [];
     writer.transaction(() => {
-      for (const { id, where, result } of items) {
-        writer.replace(id, result.rows);
-        if (result.error !== null) failures.add(where, `internal error while coding (${result.error})`);
+      for (const { id, where, rows, failure } of items) {
+        writer.replace(id, rows);
+        if (failure !== null) failures.add(where, failure);
         else summary.recoded++;
         summary.done++;
       }
@@ -70,8 +74,9 @@ export async function recode(db: Db, options: RecodeOptions): Promise<RecodeSumm
         if (options.signal?.aborted) break;
         const input = { ...(JSON.parse(row.input) as Omit<ArticleInput, 'text'>), text: row.text };
         await pool.whenFree();
-        const task = pool.code(input, { key: row.key, contentHash: row.content_hash, origin: row.origin }).then((result) => {
-          batch.push({ id: row.id, where: row.origin, result });
+        const meta = { key: row.key, contentHash: row.content_hash, origin: row.origin };
+        const task = pool.codeRows(input, meta).then((outcome) => {
+          batch.push({ id: row.id, where: row.origin, ...storable(input, meta, outcome) });
           if (batch.length >= BATCH) flush();
         });
         coding.add(task);

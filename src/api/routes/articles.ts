@@ -1,9 +1,6 @@
 /** Articles: search, the reader view of one article, and coding a posted article without storing it. */
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { ArticleInput } from '../../model/analysis.ts';
-import { codeArticle } from '../../pipeline/codeArticle.ts';
-import { readBuffer } from '../../stages/input/index.ts';
 import { getArticle, searchArticles, type ArticleAfter } from '../../store/articles.ts';
 import { QueryError } from '../../store/queryError.ts';
 import type { ApiContext } from '../app.ts';
@@ -11,7 +8,10 @@ import { decodeCursor, encodeCursor, isInt, isString } from '../cursor.ts';
 import { checkRange } from '../params.ts';
 import { ARTICLE_RECORD_REF, ArticleList, ArticleQuery, CodeBody, CodeQuery, IdParams, NoQuery, StoredArticle } from '../schemas.ts';
 
-export function articleRoutes(app: FastifyInstance, { db, bodyLimit }: ApiContext): void {
+/** Articles waiting per coding worker before POST /api/code answers 503: a flood queues no further. */
+const QUEUE_PER_WORKER = 16;
+
+export function articleRoutes(app: FastifyInstance, { db, bodyLimit, coder }: ApiContext): void {
   app.get<{ Querystring: Static<typeof ArticleQuery> }>(
     '/api/articles',
     {
@@ -55,7 +55,7 @@ export function articleRoutes(app: FastifyInstance, { db, bodyLimit }: ApiContex
       bodyLimit,
       schema: {
         summary: 'Code a posted article (not stored)',
-        description: `Runs the whole pipeline on one article and answers its record. Body: the same record as a line of \`dateline code\` JSONL input; at most ${bodyLimit} bytes.`,
+        description: `Runs the whole pipeline on one article, in a coding worker with the server's time budget per article, and answers its record. Body: the same record as a line of \`dateline code\` JSONL input; at most ${bodyLimit} bytes. 422 when the article takes longer than the budget; 503 when the workers are busy.`,
         querystring: CodeQuery,
         body: CodeBody,
         response: { 200: { $ref: `${ARTICLE_RECORD_REF}#` } },
@@ -67,13 +67,20 @@ export function articleRoutes(app: FastifyInstance, { db, bodyLimit }: ApiContex
         for (const [field, value] of Object.entries(body)) if (typeof value !== 'string') throw new QueryError(field, `body field "${field}" must be a string, not ${value === null ? 'null' : typeof value}`);
       },
     },
-    (request) => {
+    async (request, reply) => {
       const body = request.body;
       if (body.text === undefined && body.html === undefined) throw new QueryError('text', 'give the article as "text" (or an HTML page as "html")');
-      const [item] = [...readBuffer('request.json', Buffer.from(JSON.stringify({ id: 'posted', ...body })), { maxBytes: bodyLimit })];
-      if (!item || !item.ok) throw new QueryError('text', item && !item.ok ? item.message.replace(/^record "[^"]*" /, 'the article ') : 'no article in the body');
-      const input: ArticleInput = item.input;
-      return codeArticle(input, { explain: request.query.explain === true });
+      const pool = await coder();
+      if (pool.pending >= pool.size * QUEUE_PER_WORKER) return reply.status(503).header('retry-after', '1').send({ statusCode: 503, error: 'Service Unavailable', message: 'every coding worker is busy; try again in a moment' });
+      const outcome = await pool.codePosted({ id: 'posted', ...body }, { explain: request.query.explain === true, maxBytes: bodyLimit });
+      if (outcome.ok) return outcome.value;
+      if (outcome.failure === 'input') throw new QueryError('text', outcome.message.replace(/^record "[^"]*" /, 'the article '));
+      if (outcome.failure === 'timeout') {
+        const message = `the article took longer than ${pool.articleTimeoutMs / 1000} s to code, the server's budget for one article; send a shorter article`;
+        return reply.status(422).send({ statusCode: 422, error: 'Unprocessable Content', message });
+      }
+      process.stderr.write(`dateline serve: POST /api/code: ${outcome.message}\n`);
+      return reply.status(500).send({ statusCode: 500, error: 'Internal Server Error', message: `the article could not be coded: ${outcome.message}; please report it` });
     },
   );
 }
