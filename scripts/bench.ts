@@ -226,6 +226,7 @@ async function extraction(inputs: Awaited<ReturnType<typeof corpusInputs>>): Pro
 
 async function ingestCorpus(corpus: Corpus, workers: number, file: string): Promise<PhaseResult> {
   const { openStore } = await import('../src/store/db.ts');
+  const { SqliteStore } = await import('../src/store/sqliteStore.ts');
   const { ingest } = await import('../src/ingest/ingest.ts');
   let source = CORPORA[corpus] as string;
   if (Number.isFinite(limit)) {
@@ -236,7 +237,7 @@ async function ingestCorpus(corpus: Corpus, workers: number, file: string): Prom
     writeFileSync(source, `${gunzipSync(readFileSync(CORPORA[corpus])).toString('utf8').split('\n').slice(0, limit).join('\n')}\n`);
   }
   const db = openStore(file);
-  const s = await ingest(db, [source], { workers });
+  const s = await ingest(new SqliteStore(db), [source], { workers });
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { articles: s.stored, failed: s.failed, ms: s.elapsedMs, startupMs: s.startupMs, events: s.events, maxRssMb: 0 };
@@ -255,6 +256,7 @@ interface ApiResult {
 
 async function apiLatency(sources: string[], file: string): Promise<PhaseResult> {
   const { openStore } = await import('../src/store/db.ts');
+  const { SqliteStore } = await import('../src/store/sqliteStore.ts');
   const { buildApp } = await import('../src/api/app.ts');
   const t = performance.now();
   const db = openStore(file);
@@ -265,7 +267,7 @@ async function apiLatency(sources: string[], file: string): Promise<PhaseResult>
   db.exec('ANALYZE');
   const synthesisMs = performance.now() - t;
 
-  const app = buildApp({ db });
+  const app = buildApp({ store: new SqliteStore(db) });
   const random = seeded(7);
   const dyads = db.prepare("SELECT source_root AS a, target_root AS b FROM events WHERE target_root NOT IN ('', '---') AND source_root <> '---' GROUP BY a, b ORDER BY count(*) DESC LIMIT 50").all() as { a: string; b: string }[];
   const { first, last } = db.prepare("SELECT min(day) AS first, max(day) AS last FROM events WHERE day <> ''").get() as { first: string; last: string };

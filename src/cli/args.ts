@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_ARTICLE_TIMEOUT_MS } from '../pool/coding.ts';
+import { parseStoreSpec, type StoreSpec } from '../store/open.ts';
 import { UsageError } from './errors.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -34,11 +35,23 @@ export function dbFile(values: Values): string {
   return file;
 }
 
-/** The database of a reading command, which must exist already. */
-export function existingDbFile(values: Values): string {
-  const file = dbFile(values);
-  if (!existsSync(file)) throw new UsageError(`${file} does not exist; create it with \`dateline ingest <files> --db ${file}\``);
-  return file;
+/** The store: --store, else DATELINE_STORE, else --db (SQLite), else ./dateline.db. */
+export function storeSpec(values: Values): StoreSpec {
+  const given = values.store ?? process.env.DATELINE_STORE;
+  if (given === undefined || given === '') return { engine: 'sqlite', file: dbFile(values) };
+  const from = values.store !== undefined ? '--store' : 'DATELINE_STORE';
+  if (typeof given !== 'string') throw new UsageError(`${from} needs a value: sqlite:PATH or postgres://HOST/DATABASE`);
+  if (values.store !== undefined && values.db !== undefined) throw new UsageError('give --store or --db, not both');
+  const spec = parseStoreSpec(given);
+  if (!spec) throw new UsageError(`${from} must be sqlite:PATH or postgres://[USER@]HOST[:PORT]/DATABASE, not "${given}"`);
+  return spec;
+}
+
+/** The store of a reading command: a SQLite file must exist already. */
+export function existingStoreSpec(values: Values): StoreSpec {
+  const spec = storeSpec(values);
+  if (spec.engine === 'sqlite' && !existsSync(spec.file)) throw new UsageError(`${spec.file} does not exist; create it with \`dateline ingest <files> --db ${spec.file}\``);
+  return spec;
 }
 
 export function noPositionals(command: string, positionals: string[]): void {

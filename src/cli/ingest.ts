@@ -3,8 +3,9 @@ import { ingest, type IngestSummary } from '../ingest/ingest.ts';
 import { estimateArticles, type SourceSpec } from '../ingest/sources.ts';
 import { DEFAULT_MAX_BYTES } from '../stages/input/index.ts';
 import { parsePublished } from '../stages/input/published.ts';
-import { openStore, type Db } from '../store/db.ts';
-import { articleTimeout, dbFile, wholeNumber, workerCount } from './args.ts';
+import { describeSpec, openStoreAt } from '../store/open.ts';
+import type { Store } from '../store/store.ts';
+import { articleTimeout, storeSpec, wholeNumber, workerCount } from './args.ts';
 import { UsageError } from './errors.ts';
 import { duration, fmt, ProgressLine } from './progress.ts';
 
@@ -20,19 +21,19 @@ export async function runIngest(specs: string[], values: Values): Promise<number
   const maxBytes = wholeNumber(values, 'max-bytes', DEFAULT_MAX_BYTES, 1, 2 ** 31);
   const workers = workerCount(values);
   const articleTimeoutMs = articleTimeout(values);
-  const file = dbFile(values);
-  const db = openStore(file);
+  const spec = storeSpec(values);
+  const store = await openStoreAt(spec);
   try {
-    const summary = await ingestWithProgress(db, specs, { workers, articleTimeoutMs, maxBytes, ...(published ? { published } : {}) });
-    process.stdout.write(`${describeIngest(summary, file)}\n`);
+    const summary = await ingestWithProgress(store, specs, { workers, articleTimeoutMs, maxBytes, ...(published ? { published } : {}) });
+    process.stdout.write(`${describeIngest(summary, describeSpec(spec))}\n`);
     return summary.failed > 0 || summary.interrupted ? 1 : 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
 /** Runs an ingest with the progress line and Ctrl-C handling (first press: finish what is being coded; second: quit). */
-export async function ingestWithProgress(db: Db, specs: SourceSpec[], options: { workers: number; articleTimeoutMs: number; maxBytes?: number; published?: string }): Promise<IngestSummary> {
+export async function ingestWithProgress(store: Store, specs: SourceSpec[], options: { workers: number; articleTimeoutMs: number; maxBytes?: number; published?: string }): Promise<IngestSummary> {
   const total = process.stderr.isTTY ? estimateArticles(specs) : null;
   const progress = new ProgressLine('ingest');
   const stop = new AbortController();
@@ -44,7 +45,7 @@ export async function ingestWithProgress(db: Db, specs: SourceSpec[], options: {
   };
   process.on('SIGINT', onSigint);
   try {
-    return await ingest(db, specs, { ...options, signal: stop.signal, onProgress: (p) => progress.update({ done: p.done, total, events: p.events, elapsedMs: p.elapsedMs }) });
+    return await ingest(store, specs, { ...options, signal: stop.signal, onProgress: (p) => progress.update({ done: p.done, total, events: p.events, elapsedMs: p.elapsedMs }) });
   } finally {
     process.off('SIGINT', onSigint);
     progress.finish();

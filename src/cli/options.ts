@@ -18,6 +18,7 @@ export interface CommandSpec {
 }
 
 const DB: OptionSpec = { name: 'db', type: 'string', arg: 'FILE', description: 'SQLite database file', default: 'dateline.db' };
+const STORE: OptionSpec = { name: 'store', type: 'string', arg: 'sqlite:PATH|postgres://…', description: 'the store: a SQLite file or a PostgreSQL database (also DATELINE_STORE); instead of --db' };
 const WORKERS: OptionSpec = { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles (default: one per core)' };
 const PORT: OptionSpec = { name: 'port', type: 'string', arg: 'N', description: 'port to listen on', default: '8080' };
 const HOST: OptionSpec = { name: 'host', type: 'string', arg: 'ADDRESS', description: 'address to listen on (0.0.0.0 for every interface)', default: '127.0.0.1' };
@@ -57,32 +58,43 @@ export const COMMANDS: CommandSpec[] = [
     description: 'Code articles into the store: text, HTML, JSON/JSONL, RSS/Atom feeds (files or URLs), gzipped too. Re-running adds nothing twice.',
     options: [
       DB,
+      STORE,
       WORKERS,
       { name: 'date', type: 'string', arg: 'YYYY-MM-DD', description: 'publication date for articles that carry none' },
       { name: 'max-bytes', type: 'string', arg: 'N', description: 'largest article accepted, in bytes', default: String(5 * 1024 * 1024) },
       ARTICLE_TIMEOUT,
     ],
-    examples: ['dateline ingest ./articles/ feed.xml dump.jsonl.gz --db dateline.db --workers 2', 'dateline ingest https://example.org/world.rss'],
+    examples: ['dateline ingest ./articles/ feed.xml dump.jsonl.gz --db dateline.db --workers 2', 'dateline ingest https://example.org/world.rss', 'dateline ingest ./articles/ --store postgres://127.0.0.1/dateline'],
   },
   {
     name: 'recode',
     usage: 'dateline recode [options]',
     description: 'Code every stored article again (after a lexicon or rule change) and replace its records in place.',
-    options: [DB, WORKERS, ARTICLE_TIMEOUT],
-    examples: ['dateline recode --db dateline.db'],
+    options: [DB, STORE, WORKERS, ARTICLE_TIMEOUT],
+    examples: ['dateline recode --db dateline.db', 'dateline recode --store postgres://127.0.0.1/dateline'],
   },
   {
     name: 'serve',
     usage: 'dateline serve [options]',
     description: 'Serve the store over HTTP: the JSON API under /api (OpenAPI at /api/openapi.json) and the web app at /.',
-    options: [DB, PORT, HOST, CORS, { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles posted to /api/code', default: '1' }, ARTICLE_TIMEOUT],
-    examples: ['dateline serve --db dateline.db --port 8080'],
+    options: [
+      DB,
+      STORE,
+      PORT,
+      HOST,
+      CORS,
+      { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles posted to /api/code', default: '1' },
+      ARTICLE_TIMEOUT,
+      { name: 'token', type: 'string', arg: 'TOKEN', description: 'require "Authorization: Bearer TOKEN" on every API route (also DATELINE_TOKEN)' },
+      { name: 'read-only', type: 'boolean', description: 'turn off POST /api/code' },
+    ],
+    examples: ['dateline serve --db dateline.db --port 8080', 'dateline serve --store postgres://db.example/dateline --host 0.0.0.0 --token "$TOKEN" --read-only'],
   },
   {
     name: 'export',
     usage: 'dateline export [options] > events.tsv',
     description: 'Write every stored event to stdout: the GDELT 2.0 event table (tab-separated), CSV, or JSON lines.',
-    options: [DB, { name: 'format', type: 'string', arg: 'gdelt|csv|jsonl', description: 'output format', default: 'gdelt' }],
+    options: [DB, STORE, { name: 'format', type: 'string', arg: 'gdelt|csv|jsonl', description: 'output format', default: 'gdelt' }],
     examples: ['dateline export --format gdelt > events.tsv', 'dateline export --format jsonl --db news.db > events.jsonl'],
   },
   {

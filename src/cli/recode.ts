@@ -1,16 +1,15 @@
 /** `dateline recode`: code every stored article again and replace its records in place. */
 import { recode } from '../ingest/recode.ts';
-import { openStore } from '../store/db.ts';
-import { articleTimeout, existingDbFile, noPositionals, workerCount } from './args.ts';
+import { openStoreAt } from '../store/open.ts';
+import { articleTimeout, existingStoreSpec, noPositionals, workerCount } from './args.ts';
 import { duration, fmt, ProgressLine } from './progress.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
 export async function runRecode(positionals: string[], values: Values): Promise<number> {
   noPositionals('recode', positionals);
-  const file = existingDbFile(values);
   const articleTimeoutMs = articleTimeout(values);
-  const db = openStore(file);
+  const store = await openStoreAt(existingStoreSpec(values));
   const progress = new ProgressLine('recode');
   const stop = new AbortController();
   const onSigint = () => {
@@ -21,7 +20,7 @@ export async function runRecode(positionals: string[], values: Values): Promise<
   };
   process.on('SIGINT', onSigint);
   try {
-    const s = await recode(db, { workers: workerCount(values), articleTimeoutMs, signal: stop.signal, onProgress: (p) => progress.update(p) });
+    const s = await recode(store, { workers: workerCount(values), articleTimeoutMs, signal: stop.signal, onProgress: (p) => progress.update(p) });
     process.off('SIGINT', onSigint);
     // The last progress state, then the summary: never the other way round.
     progress.finish();
@@ -34,6 +33,6 @@ export async function runRecode(positionals: string[], values: Values): Promise<
   } finally {
     process.off('SIGINT', onSigint);
     progress.finish();
-    db.close();
+    await store.close();
   }
 }

@@ -1,25 +1,28 @@
 /** `dateline serve`: the HTTP API and the web app over a store. */
 import { buildApp } from '../api/app.ts';
-import { openStore, type Db } from '../store/db.ts';
-import { articleTimeout, existingDbFile, noPositionals, wholeNumber } from './args.ts';
+import { openStoreAt } from '../store/open.ts';
+import type { Store } from '../store/store.ts';
+import { articleTimeout, existingStoreSpec, noPositionals, wholeNumber } from './args.ts';
 import { UsageError } from './errors.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
 export async function runServe(positionals: string[], values: Values): Promise<number> {
   noPositionals('serve', positionals);
-  const db = openStore(existingDbFile(values));
-  return serve(db, values);
+  const store = await openStoreAt(existingStoreSpec(values));
+  return serve(store, values);
 }
 
 /** Listens until Ctrl-C; prints where. */
-export async function serve(db: Db, values: Values): Promise<number> {
+export async function serve(store: Store, values: Values): Promise<number> {
   const port = wholeNumber(values, 'port', 8080, 0, 65535);
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
   const corsOrigin = typeof values.cors === 'string' ? values.cors : undefined;
   if (corsOrigin !== undefined && !/^https?:\/\/[^/\s]+$/.test(corsOrigin)) throw new UsageError(`--cors must be an origin such as http://localhost:5173, not "${corsOrigin}"`);
   const coding = { workers: wholeNumber(values, 'workers', 1, 1, 64), articleTimeoutMs: articleTimeout(values) };
-  const app = buildApp({ db, coding, ...(corsOrigin ? { corsOrigin } : {}) });
+  const token = typeof values.token === 'string' ? values.token : process.env.DATELINE_TOKEN || undefined;
+  if (token !== undefined && token.length < 8) throw new UsageError('--token must be at least 8 characters');
+  const app = buildApp({ store, coding, ...(corsOrigin ? { corsOrigin } : {}), ...(token ? { token } : {}), readOnly: values['read-only'] === true });
   try {
     await app.listen({ port, host });
   } catch (error) {
@@ -32,7 +35,7 @@ export async function serve(db: Db, values: Values): Promise<number> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shown}:${actualPort}/`;
-  process.stdout.write(`Dateline is serving ${db.name} at ${url}\n  API: ${url}api/events, documented at ${url}api/openapi.json\n  Ctrl-C stops.\n`);
+  process.stdout.write(`Dateline is serving ${store.location} at ${url}${token ? ' (API needs the bearer token)' : ''}${values['read-only'] ? ' read-only' : ''}\n  API: ${url}api/events, documented at ${url}api/openapi.json\n  Ctrl-C stops.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -42,6 +45,6 @@ export async function serve(db: Db, values: Values): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  db.close();
+  await store.close();
   return 0;
 }

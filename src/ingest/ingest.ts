@@ -3,9 +3,8 @@
  * Idempotent (an article whose key is stored is skipped before it is coded) and crash-safe (a batch is one
  * transaction: after kill -9, re-running codes again only what was not committed).
  */
-import type { Db } from '../store/db.ts';
 import { articleKey } from '../store/articleKey.ts';
-import { StoreWriter } from '../store/writer.ts';
+import type { Store } from '../store/store.ts';
 import type { InputOrigin } from '../stages/input/index.ts';
 import { FailureTally, type FailureGroup } from './failures.ts';
 import { CodingPool, type CodeOutcome } from '../pool/coding.ts';
@@ -48,11 +47,10 @@ export interface IngestSummary extends IngestProgress {
 const BATCH = 64;
 const FLUSH_MS = 500;
 
-export async function ingest(db: Db, specs: readonly SourceSpec[], options: IngestOptions): Promise<IngestSummary> {
+export async function ingest(store: Store, specs: readonly SourceSpec[], options: IngestOptions): Promise<IngestSummary> {
   let started = performance.now();
   // Workers start at the first article to code: re-running over stored articles costs no start-up.
   let pool: CodingPool | null = null;
-  const writer = new StoreWriter(db);
   const failures = new FailureTally();
   const summary: IngestSummary = { done: 0, stored: 0, duplicates: 0, failed: 0, events: 0, elapsedMs: 0, nearDuplicates: 0, mentions: 0, failures: [], startupMs: 0, interrupted: false };
   const seen = new Set<string>();
@@ -64,24 +62,32 @@ export async function ingest(db: Db, specs: readonly SourceSpec[], options: Inge
     summary.failed = failures.count;
     options.onProgress?.({ ...summary });
   };
+  // Batches are written one after another; a failed write stops the ingest and is thrown at the end.
+  let writing: Promise<void> = Promise.resolve();
+  let writeFailure: Error | null = null;
   const flush = () => {
-    if (batch.length === 0) return;
+    if (batch.length === 0) return writing;
     const items = batch;
     batch = [];
-    writer.transaction(() => {
-      for (const { rows, failure, where } of items) {
-        const written = writer.write(rows);
+    writing = writing.then(async () => {
+      const written = await store.write(items.map((i) => i.rows));
+      items.forEach(({ failure, where }, i) => {
+        const w = written[i]!;
+        summary.done++;
+        // Stored meanwhile by another writer of the same store.
+        if (!w.stored) return void summary.duplicates++;
         if (failure !== null) failures.add(where, `${failure}; the article is stored with this message and \`dateline recode\` retries it`);
         else summary.stored++;
-        if (written.duplicateOf !== null) summary.nearDuplicates++;
-        summary.events += written.newEvents;
-        summary.mentions += written.mentions;
-        summary.done++;
-      }
+        if (w.duplicateOf !== null) summary.nearDuplicates++;
+        summary.events += w.newEvents;
+        summary.mentions += w.mentions;
+      });
+      report();
     });
-    report();
+    writing.catch((error: Error) => (writeFailure ??= error));
+    return writing;
   };
-  const timer = setInterval(flush, FLUSH_MS);
+  const timer = setInterval(() => void flush().catch(() => undefined), FLUSH_MS);
 
   try {
     for await (const item of readSources(specs, options)) {
@@ -89,15 +95,16 @@ export async function ingest(db: Db, specs: readonly SourceSpec[], options: Inge
         summary.interrupted = true;
         break;
       }
+      if (writeFailure) break;
       const where = describe(item.origin);
       if (!item.ok) {
-        writer.recordInputFailure(where, item.message);
+        await store.recordInputFailure(where, item.message);
         failures.add(where, item.message);
         summary.done++;
         continue;
       }
       const { key, contentHash } = articleKey(item.input);
-      if (seen.has(key) || writer.hasKey(key)) {
+      if (seen.has(key) || (await store.hasKey(key))) {
         summary.duplicates++;
         summary.done++;
         continue;
@@ -113,13 +120,13 @@ export async function ingest(db: Db, specs: readonly SourceSpec[], options: Inge
       const meta = { key, contentHash, origin: where };
       const task = pool.codeRows(item.input, meta).then((outcome) => {
         batch.push({ ...storable(item.input, meta, outcome), where });
-        if (batch.length >= BATCH) flush();
+        if (batch.length >= BATCH) void flush().catch(() => undefined);
       });
       coding.add(task);
       void task.finally(() => coding.delete(task)).catch(() => undefined);
     }
     await Promise.all(coding);
-    flush();
+    await flush();
   } finally {
     clearInterval(timer);
     await pool?.close();

@@ -4,8 +4,7 @@
  * running it again finishes the job.
  */
 import type { ArticleInput } from '../model/analysis.ts';
-import type { Db } from '../store/db.ts';
-import { StoreWriter } from '../store/writer.ts';
+import type { Store } from '../store/store.ts';
 import { FailureTally, type FailureGroup } from './failures.ts';
 import { CodingPool } from '../pool/coding.ts';
 import type { ArticleRows } from '../store/rows.ts';
@@ -37,47 +36,50 @@ export interface RecodeSummary extends RecodeProgress {
 const PAGE = 256;
 const BATCH = 64;
 
-export async function recode(db: Db, options: RecodeOptions): Promise<RecodeSummary> {
-  const countEvents = () => (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-  const total = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-  const page = db.prepare('SELECT id, key, content_hash, origin, text, input FROM articles WHERE id > ? ORDER BY id LIMIT ?');
+export async function recode(store: Store, options: RecodeOptions): Promise<RecodeSummary> {
+  const countEvents = async () => (await store.counts()).events;
+  const total = (await store.counts()).articles;
   const pool = await CodingPool.start({ workers: options.workers, ...(options.articleTimeoutMs ? { articleTimeoutMs: options.articleTimeoutMs } : {}) });
   const started = performance.now();
-  const writer = new StoreWriter(db);
   const failures = new FailureTally();
-  const summary: RecodeSummary = { done: 0, total, events: 0, elapsedMs: 0, recoded: 0, failed: 0, failures: [], eventsBefore: countEvents(), interrupted: false };
+  const summary: RecodeSummary = { done: 0, total, events: 0, elapsedMs: 0, recoded: 0, failed: 0, failures: [], eventsBefore: await countEvents(), interrupted: false };
   const coding = new Set<Promise<void>>();
   let batch: { id: number; where: string; rows: ArticleRows; failure: string | null }[] = [];
+  // Batches are written one after another; a failed write is thrown when the recode stops.
+  let writing: Promise<void> = Promise.resolve();
   const flush = () => {
+    if (batch.length === 0) return writing;
     const items = batch;
     batch = [];
-    writer.transaction(() => {
-      for (const { id, where, rows, failure } of items) {
-        writer.replace(id, rows);
+    writing = writing.then(async () => {
+      await store.replace(items.map(({ id, rows }) => ({ id, rows })));
+      for (const { where, failure } of items) {
         if (failure !== null) failures.add(where, failure);
         else summary.recoded++;
         summary.done++;
       }
+      summary.events = await countEvents();
+      summary.elapsedMs = performance.now() - started;
+      options.onProgress?.({ done: summary.done, total, events: summary.events, elapsedMs: summary.elapsedMs });
     });
-    summary.events = countEvents();
-    summary.elapsedMs = performance.now() - started;
-    options.onProgress?.({ done: summary.done, total, events: summary.events, elapsedMs: summary.elapsedMs });
+    writing.catch(() => undefined);
+    return writing;
   };
   try {
     let last = 0;
     for (;;) {
       // Pages, not an open cursor: the writer uses the same connection between pages.
-      const rows = page.all(last, PAGE) as { id: number; key: string; content_hash: string; origin: string; text: string; input: string }[];
+      const rows = await store.storedInputs(last, PAGE);
       if (rows.length === 0 || options.signal?.aborted) break;
       for (const row of rows) {
         last = row.id;
         if (options.signal?.aborted) break;
         const input = { ...(JSON.parse(row.input) as Omit<ArticleInput, 'text'>), text: row.text };
         await pool.whenFree();
-        const meta = { key: row.key, contentHash: row.content_hash, origin: row.origin };
+        const meta = { key: row.key, contentHash: row.contentHash, origin: row.origin };
         const task = pool.codeRows(input, meta).then((outcome) => {
           batch.push({ id: row.id, where: row.origin, ...storable(input, meta, outcome) });
-          if (batch.length >= BATCH) flush();
+          if (batch.length >= BATCH) void flush();
         });
         coding.add(task);
         void task.finally(() => coding.delete(task)).catch(() => undefined);
@@ -85,7 +87,7 @@ export async function recode(db: Db, options: RecodeOptions): Promise<RecodeSumm
     }
     summary.interrupted = options.signal?.aborted === true;
     await Promise.all(coding);
-    flush();
+    await flush();
   } finally {
     await pool.close();
   }

@@ -5,8 +5,8 @@
  * here from the grouped days), so a chart never pages thousands of events into the browser.
  */
 import { actorInfo, type ActorKind } from '../lexicon/actorKinds.ts';
-import type { Db } from './db.ts';
 import { bboxCondition, eventConditions, type Bbox, type EventFilters } from './events.ts';
+import type { Params, Sql } from './sql.ts';
 
 export interface StoreTotals {
   articles: number;
@@ -32,25 +32,25 @@ export interface StoreTotals {
   lastEvent: string | null;
 }
 
-export function storeTotals(db: Db): StoreTotals {
-  const one = <T>(sql: string) => db.prepare(sql).get() as T;
-  const articles = one<{ n: number; first: string | null; last: string | null }>("SELECT count(*) AS n, min(nullif(published, '')) AS first, max(nullif(published, '')) AS last FROM articles");
-  const events = one<{ n: number; undated: number; first: string | null; last: string | null; places: number }>(
+export async function storeTotals(sql: Sql): Promise<StoreTotals> {
+  const one = async <T>(text: string) => (await sql.get<T>(text))!;
+  const articles = await one<{ n: number; first: string | null; last: string | null }>("SELECT count(*) AS n, min(nullif(published, '')) AS first, max(nullif(published, '')) AS last FROM articles");
+  const events = await one<{ n: number; undated: number; first: string | null; last: string | null; places: number }>(
     "SELECT count(*) AS n, coalesce(sum(CASE WHEN day = '' THEN 1 ELSE 0 END), 0) AS undated, min(nullif(day, '')) AS first, max(nullif(day, '')) AS last, count(DISTINCT nullif(place_key, '')) AS places FROM events",
   );
-  const quotes = one<{ n: number; speakers: number }>('SELECT count(*) AS n, count(DISTINCT speaker_name) AS speakers FROM quotes');
-  const casualties = one<{ n: number; killed: number; wounded: number }>('SELECT count(*) AS n, coalesce(sum(killed), 0) AS killed, coalesce(sum(wounded), 0) AS wounded FROM casualties');
+  const quotes = await one<{ n: number; speakers: number }>('SELECT count(*) AS n, count(DISTINCT speaker_name) AS speakers FROM quotes');
+  const casualties = await one<{ n: number; killed: number; wounded: number }>('SELECT count(*) AS n, coalesce(sum(killed), 0) AS killed, coalesce(sum(wounded), 0) AS wounded FROM casualties');
   return {
     articles: articles.n,
     events: events.n,
-    eventReports: one<{ n: number }>('SELECT count(*) AS n FROM event_mentions').n,
+    eventReports: (await one<{ n: number }>('SELECT count(*) AS n FROM event_mentions')).n,
     undatedEvents: events.undated,
     quotes: quotes.n,
     speakers: quotes.speakers,
     casualtyIncidents: casualties.n,
     killed: casualties.killed,
     wounded: casualties.wounded,
-    actors: one<{ n: number }>("SELECT count(*) AS n FROM actor_counts WHERE substr(actor, 1, 3) <> '---'").n,
+    actors: (await one<{ n: number }>("SELECT count(*) AS n FROM actor_counts WHERE substr(actor, 1, 3) <> '---'")).n,
     places: events.places,
     firstPublished: articles.first,
     lastPublished: articles.last,
@@ -60,10 +60,10 @@ export function storeTotals(db: Db): StoreTotals {
 }
 
 /** The number of events a filtered list holds (GET /api/events pages them; this says how many there are in all). */
-export function countEvents(db: Db, filters: EventFilters): number {
-  const params: Record<string, unknown> = {};
-  const where = eventConditions(filters, params);
-  return (db.prepare(`SELECT count(*) AS n FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).get(params) as { n: number }).n;
+export async function countEvents(sql: Sql, filters: EventFilters): Promise<number> {
+  const params: Params = {};
+  const where = eventConditions(sql, filters, params);
+  return (await sql.get<{ n: number }>(`SELECT count(*) AS n FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params))!.n;
 }
 
 // ---- time ---------------------------------------------------------------------------------------------------
@@ -107,15 +107,14 @@ export interface EventsOverTime {
  * (a month-only date in a weekly chart) gets a bucket spanning its own date, so a chart can draw it as a span
  * instead of pinning it to the first day.
  */
-export function eventsOverTime(db: Db, filters: EventFilters, interval: Interval): EventsOverTime {
-  const params: Record<string, unknown> = {};
-  const where = eventConditions(filters, params);
-  const rows = db
-    .prepare(
-      `SELECT e.day, e.date_granularity AS granularity, e.quad_class AS quad, count(*) AS n, sum(e.goldstein) AS goldstein FROM events e
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY e.day, e.date_granularity, e.quad_class`,
-    )
-    .all(params) as { day: string; granularity: string; quad: number; n: number; goldstein: number }[];
+export async function eventsOverTime(sql: Sql, filters: EventFilters, interval: Interval): Promise<EventsOverTime> {
+  const params: Params = {};
+  const where = eventConditions(sql, filters, params);
+  const rows = await sql.all<{ day: string; granularity: string; quad: number; n: number; goldstein: number }>(
+    `SELECT e.day, e.date_granularity AS granularity, e.quad_class AS quad, count(*) AS n, sum(e.goldstein) AS goldstein FROM events e
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY e.day, e.date_granularity, e.quad_class ORDER BY e.day, e.date_granularity, e.quad_class`,
+    params,
+  );
   const buckets = new Map<string, TimeBucket>();
   let undated = 0;
   for (const r of rows) {
@@ -176,7 +175,7 @@ export interface ActorSummary {
  * often; countries and their institutions by the code itself, since the people who act for a state ("Donald Trump"
  * for USAGOV) are not its name.
  */
-export function describeActors(db: Db, codes: readonly string[]): Map<string, ActorSummary> {
+export async function describeActors(sql: Sql, codes: readonly string[]): Promise<Map<string, ActorSummary>> {
   const out = new Map<string, ActorSummary>();
   const needNames = codes.filter((c) => {
     const info = actorInfo(c);
@@ -185,9 +184,10 @@ export function describeActors(db: Db, codes: readonly string[]): Map<string, Ac
   });
   if (needNames.length > 0) {
     const params = Object.fromEntries(needNames.map((c, i) => [`c${i}`, c]));
-    const rows = db
-      .prepare(`SELECT actor, name, count(*) AS n FROM entities WHERE actor IN (${needNames.map((_, i) => `@c${i}`).join(', ')}) GROUP BY actor, name ORDER BY n DESC, name`)
-      .all(params) as { actor: string; name: string }[];
+    const rows = await sql.all<{ actor: string; name: string }>(
+      `SELECT actor, name, count(*) AS n FROM entities WHERE actor IN (${needNames.map((_, i) => `@c${i}`).join(', ')}) GROUP BY actor, name ORDER BY n DESC, name`,
+      params,
+    );
     for (const r of rows) {
       const summary = out.get(r.actor);
       if (summary && summary.name === null) summary.name = r.name;
@@ -204,11 +204,12 @@ export interface ActorTotal extends ActorSummary {
 }
 
 /** The actors with the most events; actors of unknown country (---GOV: "a government") are left out. */
-export function topActors(db: Db, limit: number): ActorTotal[] {
-  const rows = db
-    .prepare("SELECT actor, as_source AS asSource, as_target AS asTarget, as_source + as_target AS events FROM actor_counts WHERE substr(actor, 1, 3) <> '---' ORDER BY events DESC, actor LIMIT @limit")
-    .all({ limit }) as { actor: string; asSource: number; asTarget: number; events: number }[];
-  const described = describeActors(db, rows.map((r) => r.actor));
+export async function topActors(sql: Sql, limit: number): Promise<ActorTotal[]> {
+  const rows = await sql.all<{ actor: string; asSource: number; asTarget: number; events: number }>(
+    `SELECT actor, as_source AS "asSource", as_target AS "asTarget", as_source + as_target AS events FROM actor_counts WHERE substr(actor, 1, 3) <> '---' ORDER BY events DESC, actor LIMIT @limit`,
+    { limit },
+  );
+  const described = await describeActors(sql, rows.map((r) => r.actor));
   return rows.map((r) => ({ ...described.get(r.actor)!, events: r.events, asSource: r.asSource, asTarget: r.asTarget }));
 }
 
@@ -231,24 +232,23 @@ export interface DyadTotals {
  * Who acted on whom, most events first: directed pairs, per country (`level: 'country'`: USAGOV and USAMIL are USA;
  * an international organisation keeps its own code, IGOUNO, so IGOs are not one node) or per full actor code.
  */
-export function topDyads(db: Db, filters: EventFilters, options: { level: 'country' | 'actor'; limit: number }): DyadTotals {
-  const params: Record<string, unknown> = { limit: options.limit };
-  const where = eventConditions(filters, params);
+export async function topDyads(sql: Sql, filters: EventFilters, options: { level: 'country' | 'actor'; limit: number }): Promise<DyadTotals> {
+  const params: Params = { limit: options.limit };
+  const where = eventConditions(sql, filters, params);
   const side = (s: 'source' | 'target') => (options.level === 'actor' ? `e.${s}_actor` : `CASE WHEN e.${s}_root IN ('IGO', 'NGO', 'NGM', 'MNC', 'IMG') THEN substr(e.${s}_actor, 1, 6) ELSE e.${s}_root END`);
   const known = "e.target_actor <> '' AND e.source_root <> '---' AND e.target_root <> '---'";
   const conditions = [...where, known];
-  const rows = db
-    .prepare(
-      `SELECT ${side('source')} AS source, ${side('target')} AS target, count(*) AS n, sum(e.goldstein) AS goldstein,
+  const rows = await sql.all<{ source: string; target: string; n: number; goldstein: number; q1: number; q2: number; q3: number; q4: number }>(
+    `SELECT ${side('source')} AS source, ${side('target')} AS target, count(*) AS n, sum(e.goldstein) AS goldstein,
         sum(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END) AS q1, sum(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END) AS q2,
         sum(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END) AS q3, sum(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END) AS q4
       FROM events e WHERE ${conditions.join(' AND ')} GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT @limit`,
-    )
-    .all(params) as { source: string; target: string; n: number; goldstein: number; q1: number; q2: number; q3: number; q4: number }[];
-  const unknownParams: Record<string, unknown> = {};
-  const unknownWhere = [...eventConditions(filters, unknownParams), `NOT (${known})`];
-  const unknown = (db.prepare(`SELECT count(*) AS n FROM events e WHERE ${unknownWhere.join(' AND ')}`).get(unknownParams) as { n: number }).n;
-  const described = describeActors(db, [...new Set(rows.flatMap((r) => [r.source, r.target]))]);
+    params,
+  );
+  const unknownParams: Params = {};
+  const unknownWhere = [...eventConditions(sql, filters, unknownParams), `NOT (${known})`];
+  const unknown = (await sql.get<{ n: number }>(`SELECT count(*) AS n FROM events e WHERE ${unknownWhere.join(' AND ')}`, unknownParams))!.n;
+  const described = await describeActors(sql, [...new Set(rows.flatMap((r) => [r.source, r.target]))]);
   return {
     dyads: rows.map((r) => ({
       source: described.get(r.source)!,
@@ -280,20 +280,21 @@ export interface PlaceTotal {
 }
 
 /** The places articles mention most, with the events that happened there. */
-export function topPlaces(db: Db, limit: number): PlaceTotal[] {
-  const rows = db
-    .prepare(
-      `SELECT p.name, p.kind, p.geonameid, p.country, min(p.lat) AS lat, min(p.lon) AS lon, count(DISTINCT p.article_id) AS articles FROM places p
+export async function topPlaces(sql: Sql, limit: number): Promise<PlaceTotal[]> {
+  const rows = await sql.all<Omit<PlaceTotal, 'events' | 'filter'>>(
+    `SELECT p.name, p.kind, p.geonameid, p.country, min(p.lat) AS lat, min(p.lon) AS lon, count(DISTINCT p.article_id) AS articles FROM places p
       GROUP BY p.name, p.kind, p.geonameid, p.country ORDER BY articles DESC, p.name LIMIT @limit`,
-    )
-    .all({ limit }) as Omit<PlaceTotal, 'events' | 'filter'>[];
-  const byGeonameid = db.prepare('SELECT count(*) AS n FROM events WHERE geonameid = ?');
-  const byName = db.prepare('SELECT count(*) AS n FROM events WHERE geonameid IS NULL AND place_name = ? AND country IS ?');
-  return rows.map((r) => ({
-    ...r,
-    events: (r.geonameid !== null ? (byGeonameid.get(r.geonameid) as { n: number }) : (byName.get(r.name, r.country) as { n: number })).n,
-    filter: r.geonameid !== null ? String(r.geonameid) : r.name,
-  }));
+    { limit },
+  );
+  const places: PlaceTotal[] = [];
+  for (const r of rows) {
+    const events =
+      r.geonameid !== null
+        ? await sql.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE geonameid = @geonameid', { geonameid: r.geonameid })
+        : await sql.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE geonameid IS NULL AND place_name = @name AND country IS NOT DISTINCT FROM @country', { name: r.name, country: r.country });
+    places.push({ ...r, events: events!.n, filter: r.geonameid !== null ? String(r.geonameid) : r.name });
+  }
+  return places;
 }
 
 export interface MapSpot {
@@ -312,7 +313,7 @@ export interface MapSpot {
 }
 
 /** Events and casualty incidents per place with coordinates, for the map. */
-export function mapSpots(db: Db, filters: { from?: string; to?: string; bbox?: Bbox; events?: boolean; casualties?: boolean }): MapSpot[] {
+export async function mapSpots(sql: Sql, filters: { from?: string; to?: string; bbox?: Bbox; events?: boolean; casualties?: boolean }): Promise<MapSpot[]> {
   const spots = new Map<string, MapSpot>();
   const spotAt = (r: { name: string; geonameid: number | null; country: string | null; lat: number; lon: number }, kind: string | null): MapSpot => {
     const key = r.geonameid !== null ? `g${r.geonameid}` : `${r.name}|${r.country ?? ''}|${r.lat.toFixed(2)},${r.lon.toFixed(2)}`;
@@ -322,15 +323,17 @@ export function mapSpots(db: Db, filters: { from?: string; to?: string; bbox?: B
     return spot;
   };
   if (filters.events !== false) {
-    const params: Record<string, unknown> = {};
-    const where = [...eventConditions({ ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}), ...(filters.bbox ? { bbox: filters.bbox } : {}) }, params), 'e.lat IS NOT NULL', 'e.lon IS NOT NULL'];
-    const rows = db
-      .prepare(`SELECT e.place_name AS name, e.place_kind AS kind, e.geonameid, e.country, e.lat, e.lon, count(*) AS n FROM events e WHERE ${where.join(' AND ')} GROUP BY e.place_name, e.place_kind, e.geonameid, e.country, e.lat, e.lon`)
-      .all(params) as { name: string; kind: string | null; geonameid: number | null; country: string | null; lat: number; lon: number; n: number }[];
+    const params: Params = {};
+    const where = [...eventConditions(sql, { ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}), ...(filters.bbox ? { bbox: filters.bbox } : {}) }, params), 'e.lat IS NOT NULL', 'e.lon IS NOT NULL'];
+    const rows = await sql.all<{ name: string; kind: string | null; geonameid: number | null; country: string | null; lat: number; lon: number; n: number }>(
+      `SELECT e.place_name AS name, e.place_kind AS kind, e.geonameid, e.country, e.lat, e.lon, count(*) AS n FROM events e WHERE ${where.join(' AND ')}
+      GROUP BY e.place_name, e.place_kind, e.geonameid, e.country, e.lat, e.lon ORDER BY e.place_name, e.place_kind, e.geonameid, e.country, e.lat, e.lon`,
+      params,
+    );
     for (const r of rows) spotAt(r, r.kind).events += r.n;
   }
   if (filters.casualties !== false) {
-    const params: Record<string, unknown> = {};
+    const params: Params = {};
     const where = ['c.lat IS NOT NULL', 'c.lon IS NOT NULL'];
     if (filters.from) {
       where.push('c.day >= @from');
@@ -341,16 +344,17 @@ export function mapSpots(db: Db, filters: { from?: string; to?: string; bbox?: B
       params.to = filters.to;
     }
     if (filters.bbox) where.push(bboxCondition('c', filters.bbox, params));
-    const rows = db
-      .prepare(
-        `SELECT c.place_name AS name, c.geonameid, c.country, c.lat, c.lon, count(*) AS n, coalesce(sum(c.killed), 0) AS killed, coalesce(sum(c.wounded), 0) AS wounded
-        FROM casualties c WHERE ${where.join(' AND ')} GROUP BY c.place_name, c.geonameid, c.country, c.lat, c.lon`,
-      )
-      .all(params) as { name: string; geonameid: number | null; country: string | null; lat: number; lon: number; n: number; killed: number; wounded: number }[];
+    const rows = await sql.all<{ name: string; geonameid: number | null; country: string | null; lat: number; lon: number; n: number; killed: number; wounded: number }>(
+      `SELECT c.place_name AS name, c.geonameid, c.country, c.lat, c.lon, count(*) AS n, coalesce(sum(c.killed), 0) AS killed, coalesce(sum(c.wounded), 0) AS wounded
+        FROM casualties c WHERE ${where.join(' AND ')} GROUP BY c.place_name, c.geonameid, c.country, c.lat, c.lon ORDER BY c.place_name, c.geonameid, c.country, c.lat, c.lon`,
+      params,
+    );
     // Casualty rows keep no place kind: a place without a GeoNames id is a country, region or sea, as the article's places say.
-    const kindOf = db.prepare('SELECT kind FROM places WHERE geonameid IS NULL AND name = ? AND country IS ? LIMIT 1');
     for (const r of rows) {
-      const kind = r.geonameid !== null ? 'city' : ((kindOf.get(r.name, r.country) as { kind: string } | undefined)?.kind ?? null);
+      const kind =
+        r.geonameid !== null
+          ? 'city'
+          : ((await sql.get<{ kind: string }>('SELECT kind FROM places WHERE geonameid IS NULL AND name = @name AND country IS NOT DISTINCT FROM @country LIMIT 1', { name: r.name, country: r.country }))?.kind ?? null);
       const spot = spotAt(r, kind);
       spot.incidents += r.n;
       spot.killed += r.killed;
@@ -369,16 +373,14 @@ export interface SpeakerTotal {
 }
 
 /** The speakers quoted most, for the quotes view's facet; q narrows to names containing it. */
-export function topSpeakers(db: Db, options: { q?: string; limit: number }): SpeakerTotal[] {
-  const params: Record<string, unknown> = { limit: options.limit };
+export async function topSpeakers(sql: Sql, options: { q?: string; limit: number }): Promise<SpeakerTotal[]> {
+  const params: Params = { limit: options.limit };
   let filter = '';
   if (options.q) {
-    filter = "WHERE q.speaker_name LIKE @name ESCAPE '\\'";
+    filter = `WHERE ${sql.dialect.likeIgnoringCase('q.speaker_name', 'name')}`;
     params.name = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
-  return db
-    .prepare(`SELECT q.speaker_name AS name, max(q.speaker_actor) AS actor, count(*) AS quotes FROM quotes q ${filter} GROUP BY q.speaker_name ORDER BY quotes DESC, name LIMIT @limit`)
-    .all(params) as SpeakerTotal[];
+  return sql.all<SpeakerTotal>(`SELECT q.speaker_name AS name, max(q.speaker_actor) AS actor, count(*) AS quotes FROM quotes q ${filter} GROUP BY q.speaker_name ORDER BY quotes DESC, name LIMIT @limit`, params);
 }
 
 // ---- evidence -----------------------------------------------------------------------------------------------
@@ -391,20 +393,18 @@ export interface EventEvidence {
 }
 
 /** The sentence behind each event (its first report), for a page of the event list. Sliced here: offsets are UTF-16, as in JS. */
-export function eventEvidence(db: Db, eventIds: readonly number[]): Map<number, EventEvidence> {
+export async function eventEvidence(sql: Sql, eventIds: readonly number[]): Promise<Map<number, EventEvidence>> {
   const out = new Map<number, EventEvidence>();
   if (eventIds.length === 0) return out;
   const params = Object.fromEntries(eventIds.map((id, i) => [`e${i}`, id]));
-  const mentions = db
-    .prepare(
-      `SELECT m.event_id AS eventId, m.article_id AS articleId, m.start, m."end", m.trigger_start AS triggerStart, m.trigger_end AS triggerEnd FROM event_mentions m
+  const mentions = await sql.all<{ eventId: number; articleId: number; start: number; end: number; triggerStart: number; triggerEnd: number }>(
+    `SELECT m.event_id AS "eventId", m.article_id AS "articleId", m.start, m."end", m.trigger_start AS "triggerStart", m.trigger_end AS "triggerEnd" FROM event_mentions m
       WHERE m.id IN (SELECT min(id) FROM event_mentions WHERE event_id IN (${eventIds.map((_, i) => `@e${i}`).join(', ')}) GROUP BY event_id)`,
-    )
-    .all(params) as { eventId: number; articleId: number; start: number; end: number; triggerStart: number; triggerEnd: number }[];
-  const text = db.prepare('SELECT text FROM articles WHERE id = ?');
+    params,
+  );
   const texts = new Map<number, string>();
   for (const m of mentions) {
-    if (!texts.has(m.articleId)) texts.set(m.articleId, (text.get(m.articleId) as { text: string }).text);
+    if (!texts.has(m.articleId)) texts.set(m.articleId, (await sql.get<{ text: string }>('SELECT text FROM articles WHERE id = @id', { id: m.articleId }))!.text);
     const sentence = texts.get(m.articleId)!.slice(m.start, m.end);
     out.set(m.eventId, { text: sentence, trigger: [Math.max(0, m.triggerStart - m.start), Math.min(sentence.length, m.triggerEnd - m.start)], article: m.articleId });
   }

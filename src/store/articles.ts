@@ -1,8 +1,7 @@
 /** Reading articles: full-text search with snippets, and one article with every record for the reader view. */
 import type { ArticleRecord } from '../model/record.ts';
-import type { Db } from './db.ts';
-import { toFtsQuery } from './ftsQuery.ts';
-import { QueryError } from './queryError.ts';
+import type { Params, Sql } from './sql.ts';
+import type { ArticleTable, MessageTable } from './tables.ts';
 
 export interface ArticleFilters {
   q?: string;
@@ -53,9 +52,9 @@ const COLUMNS = `a.id, a.ext_id, a.title, a.source, a.published, a.url, a.status
   (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
   (SELECT count(*) FROM casualties c WHERE c.article_id = a.id) AS casualties`;
 
-export function searchArticles(db: Db, filters: ArticleFilters, after: ArticleAfter | null, limit: number): { items: ArticleSummary[]; next: ArticleAfter | null } {
+export async function searchArticles(sql: Sql, filters: ArticleFilters, after: ArticleAfter | null, limit: number): Promise<{ items: ArticleSummary[]; next: ArticleAfter | null }> {
   const where: string[] = [];
-  const params: Record<string, unknown> = { limit: limit + 1 };
+  const params: Params = { limit: limit + 1 };
   if (filters.from) {
     where.push('a.published >= @from');
     params.from = filters.from;
@@ -70,24 +69,33 @@ export function searchArticles(db: Db, filters: ArticleFilters, after: ArticleAf
   }
   let rows: Row[];
   if (filters.q !== undefined) {
-    const fts = toFtsQuery(filters.q);
-    if (!fts) throw new QueryError('q', 'q has no words to search for');
-    params.match = fts.match;
+    params.match = sql.dialect.match(filters.q);
     if (after && 'rank' in after) Object.assign(params, { afterRank: after.rank, afterId: after.id });
-    // bm25 weights: a hit in the title counts five times a hit in the text.
-    const sql = `SELECT * FROM (
-        SELECT ${COLUMNS}, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 24) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank
-        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH @match ${where.map((w) => `AND ${w}`).join(' ')})
-      ${after && 'rank' in after ? 'WHERE rank > @afterRank OR (rank = @afterRank AND id > @afterId)' : ''}
-      ORDER BY rank, id LIMIT @limit`;
-    rows = ftsAll(db, sql, params);
+    const filtered = where.map((w) => `AND ${w}`).join(' ');
+    const keyset = after && 'rank' in after ? 'WHERE rank > @afterRank OR (rank = @afterRank AND id > @afterId)' : '';
+    // SQLite: bm25, a hit in the title counting five times one in the text. PostgreSQL: ts_rank over the title
+    // (weight A) and text (weight B), negated so that in both engines a lower rank is a better match; the snippet
+    // (ts_headline reads the whole text) is made for the page's rows only.
+    rows = await sql.all<Row>(
+      sql.dialect.engine === 'sqlite'
+        ? `SELECT * FROM (
+            SELECT ${COLUMNS}, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 24) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank
+            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @match ${filtered}) ranked
+          ${keyset} ORDER BY rank, id LIMIT @limit`
+        : `SELECT page.*, ts_headline('english', a.text, to_tsquery('english', @match), 'StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…') AS snippet
+          FROM (SELECT * FROM (
+              SELECT ${COLUMNS}, -(ts_rank(a.search, to_tsquery('english', @match)))::float8 AS rank
+              FROM articles a WHERE a.search @@ to_tsquery('english', @match) ${filtered}) ranked
+            ${keyset} ORDER BY rank, id LIMIT @limit) page
+          JOIN articles a ON a.id = page.id ORDER BY page.rank, page.id`,
+      params,
+    );
   } else {
     if (after && 'published' in after) {
       where.push('(a.published < @afterPublished OR (a.published = @afterPublished AND a.id < @afterId))');
       Object.assign(params, { afterPublished: after.published, afterId: after.id });
     }
-    rows = db.prepare(`SELECT ${COLUMNS} FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published DESC, a.id DESC LIMIT @limit`).all(params) as Row[];
+    rows = await sql.all<Row>(`SELECT ${COLUMNS} FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published DESC, a.id DESC LIMIT @limit`, params);
   }
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
@@ -152,10 +160,8 @@ export interface StoredArticle {
   messages: { level: string; stage: string; rule: string | null; start: number | null; end: number | null; text: string }[];
 }
 
-export function getArticle(db: Db, id: number): StoredArticle | null {
-  const a = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as
-    | { id: number; ext_id: string; url: string | null; title: string | null; source: string | null; published: string; origin: string; status: 'coded' | 'failed'; duplicate_of: number | null; similarity: number | null; added_at: string; coded_at: string; text: string; record: string | null }
-    | undefined;
+export async function getArticle(sql: Sql, id: number): Promise<StoredArticle | null> {
+  const a = await sql.get<ArticleTable>('SELECT * FROM articles WHERE id = @id', { id });
   if (!a) return null;
   let record: ArticleRecord | null = null;
   if (a.record !== null) {
@@ -163,7 +169,8 @@ export function getArticle(db: Db, id: number): StoredArticle | null {
     record = { ...stored, article: { ...stored.article, text: a.text } };
   }
   const eventIds: Record<string, number> = {};
-  for (const m of db.prepare('SELECT local_id, event_id FROM event_mentions WHERE article_id = ? ORDER BY id').all(id) as { local_id: string; event_id: number }[]) eventIds[m.local_id] = m.event_id;
+  for (const m of await sql.all<{ local_id: string; event_id: number }>('SELECT local_id, event_id FROM event_mentions WHERE article_id = @id ORDER BY id', { id })) eventIds[m.local_id] = m.event_id;
+  const nearDuplicates = await sql.all<{ id: number }>('SELECT id FROM articles WHERE duplicate_of = @id ORDER BY id', { id });
   return {
     id: a.id,
     extId: a.ext_id,
@@ -175,22 +182,12 @@ export function getArticle(db: Db, id: number): StoredArticle | null {
     status: a.status,
     duplicateOf: a.duplicate_of,
     similarity: a.similarity,
-    nearDuplicates: (db.prepare('SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id').all(id) as { id: number }[]).map((r) => r.id),
+    nearDuplicates: nearDuplicates.map((r) => r.id),
     addedAt: a.added_at,
     codedAt: a.coded_at,
     text: a.text,
     record,
     eventIds,
-    messages: db.prepare('SELECT level, stage, rule, start, "end", text FROM messages WHERE article_id = ? ORDER BY id').all(id) as StoredArticle['messages'],
+    messages: await sql.all<Pick<MessageTable, 'level' | 'stage' | 'rule' | 'start' | 'end' | 'text'>>('SELECT level, stage, rule, start, "end", text FROM messages WHERE article_id = @id ORDER BY id', { id }),
   };
-}
-
-/** Runs an FTS5 query; a MATCH expression SQLite still refuses becomes a QueryError on q, not a crash. */
-export function ftsAll<T>(db: Db, sql: string, params: Record<string, unknown>): T[] {
-  try {
-    return db.prepare(sql).all(params) as T[];
-  } catch (error) {
-    if (/fts5|malformed MATCH|no such column/i.test((error as Error).message)) throw new QueryError('q', `q could not be searched (${(error as Error).message}); use words, "phrases", OR, -word`);
-    throw error;
-  }
 }

@@ -2,9 +2,8 @@
  * Reading events (one row per event however many articles report it), the actors behind them, and the
  * timeline of a dyad. Actor codes match by prefix: USA matches USA, USAGOV, USAMIL; USAGOV only USAGOV….
  */
-import type { Db } from './db.ts';
-import { toFtsQuery } from './ftsQuery.ts';
-import { QueryError } from './queryError.ts';
+import type { Params, Sql } from './sql.ts';
+import type { EventTable } from './tables.ts';
 
 export interface Bbox {
   west: number;
@@ -76,40 +75,14 @@ export interface EventItem {
   addedAt: string;
 }
 
-export interface EventRowOut {
-  id: number;
-  day: string;
-  date_granularity: string;
-  source_actor: string;
-  source_name: string | null;
-  target_actor: string;
-  target_name: string | null;
-  code: string;
-  name: string;
-  root: string;
-  quad_class: number;
-  goldstein: number;
-  place_name: string | null;
-  place_kind: string | null;
-  geonameid: number | null;
-  lat: number | null;
-  lon: number | null;
-  country: string | null;
-  negated: number;
-  claimed: number;
-  historical: number;
-  is_root: number;
-  num_mentions: number;
-  num_articles: number;
-  num_sources: number;
-  first_article_id: number;
+/** An events row with the URL of its first article, as the lists and exports read it. */
+export interface EventRowOut extends Omit<EventTable, 'place_key' | 'source_root' | 'target_root' | 'first_rank'> {
   source_url: string | null;
-  added_at: string;
 }
 
-export function queryEvents(db: Db, filters: EventFilters, after: EventAfter | null, limit: number, sort: EventSort = '-day'): { items: EventItem[]; next: EventAfter | null } {
-  const params: Record<string, unknown> = { limit: limit + 1 };
-  const where = eventConditions(filters, params);
+export async function queryEvents(sql: Sql, filters: EventFilters, after: EventAfter | null, limit: number, sort: EventSort = '-day'): Promise<{ items: EventItem[]; next: EventAfter | null }> {
+  const params: Params = { limit: limit + 1 };
+  const where = eventConditions(sql, filters, params);
   const descending = sort.startsWith('-');
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   const cmp = descending ? '<' : '>';
@@ -118,25 +91,30 @@ export function queryEvents(db: Db, filters: EventFilters, after: EventAfter | n
     where.push(`(e.${column} ${cmp} @afterKey OR (e.${column} = @afterKey AND e.id ${cmp} @afterId))`);
     Object.assign(params, { afterKey: after.key, afterId: after.id });
   }
-  const sql = `SELECT e.*, a.url AS source_url FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.${column} ${direction}, e.id ${direction} LIMIT @limit`;
-  const rows = runQuery<EventRowOut>(db, sql, params, filters.q !== undefined);
+  const rows = await sql.all<EventRowOut>(
+    `SELECT ${EVENT_COLUMNS}, a.url AS source_url FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.${column} ${direction}, e.id ${direction} LIMIT @limit`,
+    params,
+  );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { items: page.map(eventItem), next: rows.length > limit && last ? { sort, key: last[column], id: last.id } : null };
 }
 
 /** Every event matching the filters, a page at a time (no cursor stays open between pages). */
-export function* eachEventRow(db: Db, filters: EventFilters, pageSize = 2000): Generator<EventRowOut> {
+export async function* eachEventRow(sql: Sql, filters: EventFilters, pageSize = 2000): AsyncGenerator<EventRowOut> {
   let after: DayAfter | null = null;
   for (;;) {
-    const params: Record<string, unknown> = { limit: pageSize };
-    const where = eventConditions(filters, params);
+    const params: Params = { limit: pageSize };
+    const where = eventConditions(sql, filters, params);
     if (after) {
       where.push('(e.day < @afterDay OR (e.day = @afterDay AND e.id < @afterId))');
       Object.assign(params, { afterDay: after.day, afterId: after.id });
     }
-    const rows = runQuery<EventRowOut>(db, `SELECT e.*, a.url AS source_url FROM events e LEFT JOIN articles a ON a.id = e.first_article_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.day DESC, e.id DESC LIMIT @limit`, params, filters.q !== undefined);
+    const rows = await sql.all<EventRowOut>(
+      `SELECT ${EVENT_COLUMNS}, a.url AS source_url FROM events e LEFT JOIN articles a ON a.id = e.first_article_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.day DESC, e.id DESC LIMIT @limit`,
+      params,
+    );
     yield* rows;
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) return;
@@ -169,8 +147,12 @@ export function eventItem(r: EventRowOut): EventItem {
   };
 }
 
+const EVENT_COLUMNS = ['id', 'day', 'date_granularity', 'source_actor', 'source_name', 'target_actor', 'target_name', 'code', 'name', 'root', 'quad_class', 'goldstein', 'place_name', 'place_kind', 'geonameid', 'lat', 'lon', 'country', 'negated', 'claimed', 'historical', 'is_root', 'num_mentions', 'num_articles', 'num_sources', 'first_article_id', 'added_at']
+  .map((c) => `e.${c}`)
+  .join(', ');
+
 /** SQL conditions (on events aliased `e`) for the filters, their values put in `params`. */
-export function eventConditions(f: EventFilters, params: Record<string, unknown>): string[] {
+export function eventConditions(sql: Sql, f: EventFilters, params: Params): string[] {
   const where: string[] = [];
   if (f.actor) {
     where.push(`(${actorCondition('source', f.actor, 'actor', params)} OR ${actorCondition('target', f.actor, 'actor', params)})`);
@@ -200,24 +182,22 @@ export function eventConditions(f: EventFilters, params: Record<string, unknown>
   if (f.place) {
     if (/^\d+$/.test(f.place)) where.push('e.geonameid = @place');
     else if (/^[A-Z]{3}$/.test(f.place)) where.push('e.country = @place');
-    else where.push('e.place_name = @place COLLATE NOCASE');
+    else where.push(sql.dialect.equalsIgnoringCase('e.place_name', 'place'));
     params.place = /^\d+$/.test(f.place) ? Number(f.place) : f.place;
   }
   if (f.bbox) {
     where.push(bboxCondition('e', f.bbox, params));
   }
   if (f.q !== undefined) {
-    const fts = toFtsQuery(f.q);
-    if (!fts) throw new QueryError('q', 'q has no words to search for');
-    where.push('e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match))');
-    params.match = fts.match;
+    params.match = sql.dialect.match(f.q);
+    where.push(`e.id IN (SELECT m.event_id FROM event_mentions m WHERE ${sql.dialect.articleMatches('m.article_id')})`);
   }
   if (f.claimed !== undefined) where.push(`e.claimed = ${f.claimed ? 1 : 0}`);
   if (f.historical !== undefined) where.push(`e.historical = ${f.historical ? 1 : 0}`);
   return where;
 }
 
-function actorCondition(side: 'source' | 'target', code: string, name: string, params: Record<string, unknown>): string {
+function actorCondition(side: 'source' | 'target', code: string, name: string, params: Params): string {
   params[`${name}Root`] = code.slice(0, 3);
   if (code.length === 3) return `e.${side}_root = @${name}Root`;
   params[name] = code;
@@ -225,19 +205,10 @@ function actorCondition(side: 'source' | 'target', code: string, name: string, p
 }
 
 /** West > east means the box crosses the 180° meridian. */
-export function bboxCondition(table: string, b: Bbox, params: Record<string, unknown>): string {
+export function bboxCondition(table: string, b: Bbox, params: Params): string {
   Object.assign(params, { west: b.west, south: b.south, east: b.east, north: b.north });
   const lon = b.west <= b.east ? `${table}.lon BETWEEN @west AND @east` : `(${table}.lon >= @west OR ${table}.lon <= @east)`;
   return `${table}.lat BETWEEN @south AND @north AND ${lon}`;
-}
-
-function runQuery<T>(db: Db, sql: string, params: Record<string, unknown>, fullText: boolean): T[] {
-  try {
-    return db.prepare(sql).all(params) as T[];
-  } catch (error) {
-    if (fullText && /fts5|MATCH/i.test((error as Error).message)) throw new QueryError('q', `q could not be searched (${(error as Error).message}); use words, "phrases", OR, -word`);
-    throw error;
-  }
 }
 
 export interface ActorCount {
@@ -251,22 +222,24 @@ export interface ActorCount {
 }
 
 /** Actors (CAMEO codes) with their event counts; q matches a code prefix or part of a name. */
-export function queryActors(db: Db, q: string | undefined, offset: number, limit: number): { items: ActorCount[]; more: boolean } {
-  const params: Record<string, unknown> = { limit: limit + 1, offset };
+export async function queryActors(sql: Sql, q: string | undefined, offset: number, limit: number): Promise<{ items: ActorCount[]; more: boolean }> {
+  const params: Params = { limit: limit + 1, offset };
   let filter = '';
   if (q) {
     params.code = q.toUpperCase();
     params.name = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filter = `AND (substr(actor, 1, length(@code)) = @code OR actor IN (SELECT actor FROM entities WHERE actor IS NOT NULL AND name LIKE @name ESCAPE '\\'))`;
+    filter = `AND (substr(actor, 1, length(@code)) = @code OR actor IN (SELECT actor FROM entities WHERE actor IS NOT NULL AND ${sql.dialect.likeIgnoringCase('name', 'name')}))`;
   }
-  const rows = db
-    .prepare(
-      `SELECT actor, as_source AS asSource, as_target AS asTarget, as_source + as_target AS events, mentions FROM actor_counts
+  const rows = await sql.all<Omit<ActorCount, 'names'>>(
+    `SELECT actor, as_source AS "asSource", as_target AS "asTarget", as_source + as_target AS events, mentions FROM actor_counts
       WHERE actor <> '---' ${filter} ORDER BY events DESC, actor LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as Omit<ActorCount, 'names'>[];
-  const names = db.prepare('SELECT name, count(*) AS n FROM entities WHERE actor = ? GROUP BY name ORDER BY n DESC, name LIMIT 5');
-  const items = rows.slice(0, limit).map((r) => ({ ...r, names: (names.all(r.actor) as { name: string }[]).map((n) => n.name) }));
+    params,
+  );
+  const items: ActorCount[] = [];
+  for (const r of rows.slice(0, limit)) {
+    const names = await sql.all<{ name: string }>('SELECT name, count(*) AS n FROM entities WHERE actor = @actor GROUP BY name ORDER BY n DESC, name LIMIT 5', { actor: r.actor });
+    items.push({ ...r, names: names.map((n) => n.name) });
+  }
   return { items, more: rows.length > limit };
 }
 
@@ -287,18 +260,18 @@ export interface TimelinePoint {
 }
 
 /** Per interval, events from a to b and from b to a: counts per QuadClass and the Goldstein sum. */
-export function dyadTimeline(db: Db, a: string, b: string, interval: Interval): TimelinePoint[] {
-  const params: Record<string, unknown> = {};
+export async function dyadTimeline(sql: Sql, a: string, b: string, interval: Interval): Promise<TimelinePoint[]> {
+  const params: Params = {};
   const aToB = `(${actorCondition('source', a, 'a', params)} AND ${actorCondition('target', b, 'b', params)})`;
   const bToA = `(${actorCondition('source', b, 'b2', params)} AND ${actorCondition('target', a, 'a2', params)})`;
-  const period = interval === 'day' ? 'e.day' : interval === 'week' ? "date(e.day, '-' || ((CAST(strftime('%w', e.day) AS INTEGER) + 6) % 7) || ' days')" : "substr(e.day, 1, 7) || '-01'";
-  const rows = db
-    .prepare(
-      `SELECT ${period} AS period, CASE WHEN ${aToB} THEN 'aToB' ELSE 'bToA' END AS direction, e.quad_class AS quad, count(*) AS n, sum(e.goldstein) AS goldstein
-      FROM events e WHERE e.day <> '' AND (${aToB} OR ${bToA})
-      GROUP BY period, direction, quad ORDER BY period`,
-    )
-    .all(params) as { period: string; direction: 'aToB' | 'bToA'; quad: 1 | 2 | 3 | 4; n: number; goldstein: number }[];
+  const period = interval === 'day' ? 'e.day' : interval === 'week' ? sql.dialect.weekOf('e.day') : "substr(e.day, 1, 7) || '-01'";
+  const rows = await sql.all<{ period: string; direction: 'aToB' | 'bToA'; quad: 1 | 2 | 3 | 4; n: number; goldstein: number }>(
+    `SELECT period, direction, quad, count(*) AS n, sum(goldstein) AS goldstein FROM (
+        SELECT ${period} AS period, CASE WHEN ${aToB} THEN 'aToB' ELSE 'bToA' END AS direction, e.quad_class AS quad, e.goldstein
+        FROM events e WHERE e.day <> '' AND (${aToB} OR ${bToA})) dyad
+      GROUP BY period, direction, quad ORDER BY period, direction, quad`,
+    params,
+  );
   const points = new Map<string, TimelinePoint>();
   const empty = (): Tally => ({ events: 0, quadClass: { '1': 0, '2': 0, '3': 0, '4': 0 }, goldstein: 0 });
   for (const r of rows) {

@@ -3,8 +3,8 @@
  * header in the same order, and JSON lines of the API's event objects.
  */
 import { createRequire } from 'node:module';
-import type { Db } from './db.ts';
 import { eachEventRow, eventItem, type EventFilters, type EventRowOut } from './events.ts';
+import type { Sql } from './sql.ts';
 
 export type ExportFormat = 'gdelt' | 'csv' | 'jsonl';
 
@@ -83,11 +83,11 @@ export const GDELT_COLUMNS: readonly Column[] = [
 ];
 
 /** Lines of an export (each ending in \n), a page of rows at a time. */
-export function* exportEvents(db: Db, format: ExportFormat, filters: EventFilters): Generator<string> {
+export async function* exportEvents(sql: Sql, format: ExportFormat, filters: EventFilters): AsyncGenerator<string> {
   if (format === 'csv') yield `${GDELT_COLUMNS.map((c) => c.name).join(',')}\n`;
   let chunk = '';
   let n = 0;
-  for (const row of eachEventRow(db, filters)) {
+  for await (const row of eachEventRow(sql, filters)) {
     if (format === 'jsonl') chunk += `${JSON.stringify(eventItem(row))}\n`;
     else {
       const values = gdeltValues(row);

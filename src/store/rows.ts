@@ -33,6 +33,8 @@ export interface ArticleRows {
   status: 'coded' | 'failed';
   /** The source counted for NumSources: the article's source, else its URL's host. */
   countingSource: string;
+  /** Orders articles the same way in every store: publication day (unknown last), then key. See writer: the merge rule. */
+  rank: string;
   minhash: Uint8Array | null;
   bands: number[];
   entities: EntityRow[];
@@ -71,6 +73,8 @@ export interface PlaceRow {
 /** One event record of the article, with the fields of the deduplicated event it belongs to. */
 export interface EventRow {
   localId: string;
+  /** The article's rank and the record's position in it: the lowest-ranked report gives a merged event its fields. */
+  rank: string;
   /** YYYY-MM-DD, or '' when unknown. */
   day: string;
   dateGranularity: string;
@@ -190,7 +194,7 @@ export function articleRows(input: ArticleInput, record: ArticleRecord, meta: Ar
       end: p.mentions[0]?.end ?? null,
       rules: JSON.stringify(p.rules),
     })),
-    events: record.events.map((e) => eventRow(e, places, paragraphOf(e.evidence.sentence) === firstParagraph)),
+    events: record.events.map((e, i) => eventRow(e, places, paragraphOf(e.evidence.sentence) === firstParagraph, `${rankOf(input, meta)} ${String(i).padStart(6, '0')}`)),
     quotes: record.quotes.map((q) => ({
       localId: q.id,
       text: q.text,
@@ -271,15 +275,21 @@ function base(input: ArticleInput, meta: ArticleMeta, source: string | null, tit
     text,
     input: JSON.stringify(inputWithoutText),
     countingSource: source ?? hostOf(input.url) ?? '(unknown)',
+    rank: rankOf(input, meta),
   };
 }
 
-function eventRow(e: Event, places: Map<string, ArticleRecord['places'][number]>, isRoot: boolean): EventRow {
+function rankOf(input: ArticleInput, meta: ArticleMeta): string {
+  return `${input.published?.slice(0, 10) || '9999-12-31'} ${meta.key}`;
+}
+
+function eventRow(e: Event, places: Map<string, ArticleRecord['places'][number]>, isRoot: boolean, rank: string): EventRow {
   const { day, granularity } = dayOf(e.date);
   const place = placeFields(e.place, places);
   const target = e.target?.actor ?? '';
   return {
     localId: e.id,
+    rank,
     day,
     dateGranularity: granularity,
     sourceActor: e.source.actor,

@@ -1,20 +1,56 @@
 /**
- * The single writer: binds the rows a worker built and keeps the derived tables right — near-duplicate links,
+ * SQLite's single writer: binds the rows a worker built and keeps the derived tables right — near-duplicate links,
  * events deduplicated across articles (GDELT-style) and their NumMentions / NumArticles / NumSources.
  * Callers group writes with `transaction`, so a killed process leaves whole articles or nothing.
+ *
+ * The merge rule (the same in PostgreSQL, src/store/postgres/writer.ts), which gives the same store whatever the
+ * number of writers and the order articles arrive in:
+ * - an article is keyed by `articles.key`: writing a stored key again changes nothing;
+ * - event reports with equal source actor, target actor, CAMEO root, place key, negation and day are one event
+ *   (the unique index `events_merge_key`; INSERT … ON CONFLICT);
+ * - the event's descriptive fields (full code, names, place, granularity, first article) come from its report of
+ *   lowest rank: publication day (unknown last), then article key, then position in the article; claimed and
+ *   historical hold while every report says so, is_root when any does;
+ * - within a near-duplicate family only the reports of its lowest-ranked article count towards NumMentions,
+ *   NumArticles and NumSources.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import { BANDS, NEAR_DUPLICATE, similarity } from './minhash.ts';
-import type { ArticleRows, EventRow } from './rows.ts';
+import type { ArticleRows } from './rows.ts';
 
 export interface WriteResult {
   articleId: number;
+  /** False when the article's key was stored already (nothing was written). */
+  stored: boolean;
   duplicateOf: number | null;
   /** Events created (not merged into an existing one). */
   newEvents: number;
   mentions: number;
 }
+
+/** Columns that follow the report of lowest rank when reports merge. */
+export const RANKED_EVENT_COLUMNS = ['date_granularity', 'source_name', 'target_name', 'code', 'name', 'quad_class', 'goldstein', 'place_name', 'place_kind', 'geonameid', 'lat', 'lon', 'country', 'first_article_id'] as const;
+
+/** The ON CONFLICT clause of the event upsert, in either engine's spelling of min and max. */
+export function eventMergeClause(least: string, greatest: string): string {
+  const ranked = RANKED_EVENT_COLUMNS.map((c) => `${c} = CASE WHEN excluded.first_rank < events.first_rank THEN excluded.${c} ELSE events.${c} END`);
+  return `ON CONFLICT (source_actor, target_actor, root, place_key, negated, day) DO UPDATE SET
+    claimed = ${least}(events.claimed, excluded.claimed), historical = ${least}(events.historical, excluded.historical), is_root = ${greatest}(events.is_root, excluded.is_root),
+    ${ranked.join(',\n    ')},
+    first_rank = ${least}(events.first_rank, excluded.first_rank), added_at = ${least}(events.added_at, excluded.added_at)`;
+}
+
+/** Within each near-duplicate family reporting the event, only the lowest-ranked article's reports count. */
+export const RECOUNT_FAMILY = `UPDATE event_mentions SET counted = CASE WHEN article_id = (SELECT m.article_id FROM event_mentions m
+    WHERE m.event_id = event_mentions.event_id AND m.family_id = event_mentions.family_id ORDER BY m.article_rank, m.article_id LIMIT 1) THEN 1 ELSE 0 END
+  WHERE event_id = @eventId AND family_id = @familyId`;
+
+export const COUNT_EVENT = `UPDATE events SET
+    num_mentions = (SELECT count(*) FROM event_mentions WHERE event_id = @id AND counted = 1),
+    num_articles = (SELECT count(DISTINCT article_id) FROM event_mentions WHERE event_id = @id AND counted = 1),
+    num_sources = (SELECT count(DISTINCT source) FROM event_mentions WHERE event_id = @id AND counted = 1)
+  WHERE id = @id`;
 
 export class StoreWriter {
   private readonly s: Record<string, Statement>;
@@ -26,33 +62,26 @@ export class StoreWriter {
       hasKey: prepare('SELECT 1 FROM articles WHERE key = ?'),
       candidates: prepare(`SELECT DISTINCT a.id, a.family_id, a.minhash FROM article_bands b JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (${bandSlots}) AND a.id <> ?`),
       insertArticle: prepare(`INSERT INTO articles (key, content_hash, ext_id, url, title, source, published, origin, text, input, record, status, duplicate_of, similarity, family_id, minhash, added_at, coded_at)
-        VALUES (@key, @contentHash, @extId, @url, @title, @source, @published, @origin, @text, @input, @record, @status, @duplicateOf, @similarity, 0, @minhash, @now, @now)`),
+        VALUES (@key, @contentHash, @extId, @url, @title, @source, @published, @origin, @text, @input, @record, @status, NULL, NULL, 0, NULL, @now, @now)
+        ON CONFLICT (key) DO NOTHING RETURNING id`),
+      articleIdOfKey: prepare('SELECT id FROM articles WHERE key = ?'),
       setFamily: prepare('UPDATE articles SET family_id = ?, duplicate_of = ?, similarity = ?, minhash = ? WHERE id = ?'),
       insertBand: prepare('INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)'),
       insertEntity: prepare('INSERT INTO entities (article_id, local_id, type, name, actor, country, role, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       insertEntityMention: prepare('INSERT INTO entity_mentions (entity_id, article_id, start, "end", sentence, kind) VALUES (?, ?, ?, ?, ?, ?)'),
       insertPlace: prepare(`INSERT INTO places (article_id, local_id, name, kind, geonameid, lat, lon, country, mentions, start, "end", rules)
         VALUES (@articleId, @localId, @name, @kind, @geonameid, @lat, @lon, @country, @mentions, @start, @end, @rules)`),
-      findEventOnDay: prepare(`SELECT id FROM events WHERE source_actor = @sourceActor AND target_actor = @targetActor AND root = @root AND place_key = @placeKey AND negated = @negated
-        AND day BETWEEN date(@day, '-1 day') AND date(@day, '+1 day') ORDER BY abs(julianday(day) - julianday(@day)), id LIMIT 1`),
-      findEventUndated: prepare(`SELECT id FROM events WHERE source_actor = @sourceActor AND target_actor = @targetActor AND root = @root AND place_key = @placeKey AND negated = @negated
-        AND day = '' ORDER BY id LIMIT 1`),
-      insertEvent: prepare(`INSERT INTO events (day, date_granularity, source_actor, source_root, source_name, target_actor, target_root, target_name, code, name, root, quad_class, goldstein,
-          place_key, place_name, place_kind, geonameid, lat, lon, country, negated, claimed, historical, is_root, first_article_id, added_at)
+      upsertEvent: prepare(`INSERT INTO events (day, date_granularity, source_actor, source_root, source_name, target_actor, target_root, target_name, code, name, root, quad_class, goldstein,
+          place_key, place_name, place_kind, geonameid, lat, lon, country, negated, claimed, historical, is_root, first_article_id, first_rank, added_at)
         VALUES (@day, @dateGranularity, @sourceActor, @sourceRoot, @sourceName, @targetActor, @targetRoot, @targetName, @code, @name, @root, @quadClass, @goldstein,
-          @placeKey, @placeName, @placeKind, @geonameid, @lat, @lon, @country, @negated, @claimed, @historical, @isRoot, @articleId, @now)`),
-      mergeEvent: prepare('UPDATE events SET claimed = min(claimed, @claimed), historical = min(historical, @historical), is_root = max(is_root, @isRoot) WHERE id = @id'),
-      familyReported: prepare('SELECT 1 FROM event_mentions WHERE event_id = ? AND family_id = ? AND article_id <> ? LIMIT 1'),
-      insertMention: prepare(`INSERT INTO event_mentions (event_id, article_id, family_id, source, counted, local_id, code, claimed, historical, modality, start, "end", trigger_start, trigger_end, sentence, rules)
-        VALUES (@eventId, @articleId, @familyId, @source, @counted, @localId, @code, @claimed, @historical, @modality, @start, @end, @triggerStart, @triggerEnd, @sentence, @rules)`),
-      countEvent: prepare(`UPDATE events SET
-          num_mentions = (SELECT count(*) FROM event_mentions WHERE event_id = @id AND counted = 1),
-          num_articles = (SELECT count(DISTINCT article_id) FROM event_mentions WHERE event_id = @id AND counted = 1),
-          num_sources = (SELECT count(DISTINCT source) FROM event_mentions WHERE event_id = @id AND counted = 1)
-        WHERE id = @id`),
-      // After a recode the first article of each family to report the event may have changed.
-      recountFlags: prepare(`UPDATE event_mentions SET counted = (article_id = (SELECT min(m.article_id) FROM event_mentions m WHERE m.event_id = event_mentions.event_id AND m.family_id = event_mentions.family_id))
-        WHERE event_id = ?`),
+          @placeKey, @placeName, @placeKind, @geonameid, @lat, @lon, @country, @negated, @claimed, @historical, @isRoot, @articleId, @rank, @now)
+        ${eventMergeClause('min', 'max')}
+        RETURNING id, num_mentions`),
+      insertMention: prepare(`INSERT INTO event_mentions (event_id, article_id, family_id, article_rank, source, counted, local_id, code, claimed, historical, modality, start, "end", trigger_start, trigger_end, sentence, rules)
+        VALUES (@eventId, @articleId, @familyId, @articleRank, @source, 0, @localId, @code, @claimed, @historical, @modality, @start, @end, @triggerStart, @triggerEnd, @sentence, @rules)`),
+      recountFamily: prepare(RECOUNT_FAMILY),
+      countEvent: prepare(COUNT_EVENT),
+      familiesOfEvent: prepare('SELECT DISTINCT family_id FROM event_mentions WHERE event_id = ?'),
       recountFlagsOfEvent: prepare(`UPDATE events SET claimed = coalesce((SELECT min(claimed) FROM event_mentions WHERE event_id = @id), claimed),
           historical = coalesce((SELECT min(historical) FROM event_mentions WHERE event_id = @id), historical) WHERE id = @id`),
       deleteOrphanEvent: prepare('DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ?)'),
@@ -81,12 +110,17 @@ export class StoreWriter {
     return this.s.hasKey!.get(key) !== undefined;
   }
 
-  /** A new article and its records. */
+  /** A new article and its records; nothing when its key is stored already. */
   write(rows: ArticleRows): WriteResult {
     const now = new Date().toISOString();
-    const articleId = Number(this.s.insertArticle!.run({ ...rows, minhash: null, duplicateOf: null, similarity: null, now }).lastInsertRowid);
+    const inserted = this.s.insertArticle!.get({ ...rows, now }) as { id: number } | undefined;
+    if (!inserted) {
+      const stored = this.s.articleIdOfKey!.get(rows.key) as { id: number };
+      return { articleId: stored.id, stored: false, duplicateOf: null, newEvents: 0, mentions: 0 };
+    }
+    const articleId = inserted.id;
     const family = this.link(articleId, rows);
-    return { articleId, duplicateOf: family.duplicateOf, ...this.insertRecords(articleId, family.familyId, rows, now, new Set()) };
+    return { articleId, stored: true, duplicateOf: family.duplicateOf, ...this.insertRecords(articleId, family.familyId, rows, now, new Set()) };
   }
 
   /** Re-coded records of a stored article, in place: old records go, counts of every event it touched are redone. */
@@ -103,12 +137,12 @@ export class StoreWriter {
     const touched = new Set(before);
     const result = this.insertRecords(articleId, family.familyId, { ...rows, origin: stored.origin }, now, touched, false);
     for (const id of touched) {
-      this.s.recountFlags!.run(id);
+      for (const { family_id } of this.s.familiesOfEvent!.all(id) as { family_id: number }[]) this.s.recountFamily!.run({ eventId: id, familyId: family_id });
       this.s.recountFlagsOfEvent!.run({ id });
       this.s.countEvent!.run({ id });
       this.s.deleteOrphanEvent!.run(id, id);
     }
-    return { articleId, duplicateOf: family.duplicateOf, ...result };
+    return { articleId, stored: true, duplicateOf: family.duplicateOf, ...result };
   }
 
   /** An input that is not an article at all (invalid JSON line, unreadable file); stored once however often it is met. */
@@ -142,32 +176,23 @@ export class StoreWriter {
     let newEvents = 0;
     const counting = new Set<number>();
     for (const e of rows.events) {
-      const found = this.findEvent(e);
-      let eventId: number;
-      if (found === undefined) {
-        eventId = Number(this.s.insertEvent!.run({ ...e, articleId, now }).lastInsertRowid);
-        newEvents++;
-      } else {
-        eventId = found;
-        this.s.mergeEvent!.run({ id: eventId, claimed: e.claimed, historical: e.historical, isRoot: e.isRoot });
-      }
-      // A near-duplicate's report counts only when no other article of its family reported the event.
-      const counted = this.s.familyReported!.get(eventId, familyId, articleId) === undefined ? 1 : 0;
-      this.s.insertMention!.run({ ...e, eventId, articleId, familyId, source: rows.countingSource, counted });
-      touched.add(eventId);
-      counting.add(eventId);
+      const event = this.s.upsertEvent!.get({ ...e, articleId, now }) as { id: number; num_mentions: number };
+      // A new event has no counted report yet, unless this article reported it already.
+      if (event.num_mentions === 0 && !counting.has(event.id)) newEvents++;
+      this.s.insertMention!.run({ ...e, eventId: event.id, articleId, familyId, articleRank: rows.rank, source: rows.countingSource });
+      touched.add(event.id);
+      counting.add(event.id);
     }
-    if (countNow) for (const id of counting) this.s.countEvent!.run({ id });
+    if (countNow) {
+      for (const id of counting) {
+        this.s.recountFamily!.run({ eventId: id, familyId });
+        this.s.countEvent!.run({ id });
+      }
+    }
     for (const q of rows.quotes) this.s.insertQuote!.run({ articleId, ...q });
     for (const c of rows.casualties) this.s.insertCasualty!.run({ articleId, ...c });
     for (const m of rows.messages) this.s.insertMessage!.run(articleId, rows.origin, m.level, m.stage, m.rule, m.start, m.end, m.text, now);
     return { newEvents, mentions: rows.events.length };
-  }
-
-  private findEvent(e: EventRow): number | undefined {
-    const key = { sourceActor: e.sourceActor, targetActor: e.targetActor, root: e.root, placeKey: e.placeKey, negated: e.negated };
-    const row = (e.day === '' ? this.s.findEventUndated!.get(key) : this.s.findEventOnDay!.get({ ...key, day: e.day })) as { id: number } | undefined;
-    return row?.id;
   }
 }
 

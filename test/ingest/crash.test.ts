@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { openStore } from '../../src/store/db.ts';
+import { SqliteStore } from '../../src/store/sqliteStore.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const ARTICLES = 400;
@@ -72,9 +73,9 @@ test('kill -9 in the middle of an ingest, run it again: nothing lost, nothing do
 
   // The reference: one uninterrupted ingest.
   const referenceFile = join(dir, 'reference.db');
-  const reference = openStore(referenceFile);
+  const reference = new SqliteStore(openStore(referenceFile));
   const summary = await ingest(reference, [input], { workers: 1 });
-  reference.close();
+  await reference.close();
   assert.equal(summary.stored, ARTICLES);
 
   // Kill an ingest once its first transactions are committed, well before the end.

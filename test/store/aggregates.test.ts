@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { countEvents, eventEvidence, eventsOverTime, mapSpots, spanEnd, spanStart, storeTotals, topActors, topDyads, topPlaces, topSpeakers } from '../../src/store/aggregates.ts';
 import { openStore, type Db } from '../../src/store/db.ts';
+import { sqliteSql } from '../../src/store/sql.ts';
 import { StoreWriter } from '../../src/store/writer.ts';
 import { BAGHDAD, rowsOf } from '../helpers/storeRecords.ts';
 
@@ -41,8 +42,8 @@ function store(): Db {
   return db;
 }
 
-test('totals: articles, events (stored once) and their reports, quotes, casualties, dates', () => {
-  const totals = storeTotals(store());
+test('totals: articles, events (stored once) and their reports, quotes, casualties, dates', async () => {
+  const totals = (await storeTotals(sqliteSql(store())));
   assert.deepEqual(
     { ...totals },
     {
@@ -65,9 +66,9 @@ test('totals: articles, events (stored once) and their reports, quotes, casualti
   );
 });
 
-test('events over time: a month-only or year-only date is a span of its own, never the first day of a finer bucket', () => {
+test('events over time: a month-only or year-only date is a span of its own, never the first day of a finer bucket', async () => {
   const db = store();
-  const monthly = eventsOverTime(db, {}, 'month');
+  const monthly = (await eventsOverTime(sqliteSql(db), {}, 'month'));
   assert.deepEqual(
     monthly.buckets.map((b) => [b.start, b.end, b.unit, b.events, b.quadClass]),
     [
@@ -77,7 +78,7 @@ test('events over time: a month-only or year-only date is a span of its own, nev
     ],
   );
   assert.equal(monthly.undated, 1);
-  const weekly = eventsOverTime(db, { actor: 'USA' }, 'week');
+  const weekly = (await eventsOverTime(sqliteSql(db), { actor: 'USA' }, 'week'));
   assert.deepEqual(
     weekly.buckets.map((b) => [b.start, b.end, b.unit, b.events]),
     [
@@ -87,11 +88,11 @@ test('events over time: a month-only or year-only date is a span of its own, nev
       ['2019-03-18', '2019-03-24', 'week', 1],
     ],
   );
-  assert.equal(eventsOverTime(db, { source: 'IRN' }, 'year').buckets.map((b) => `${b.start} ${b.events}`).join(), '2019-01-01 1');
+  assert.equal((await eventsOverTime(sqliteSql(db), { source: 'IRN' }, 'year')).buckets.map((b) => `${b.start} ${b.events}`).join(), '2019-01-01 1');
   assert.equal(weekly.buckets[2]!.goldstein, 1);
 });
 
-test('spans: weeks start on Monday, months and years end on their last day', () => {
+test('spans: weeks start on Monday, months and years end on their last day', async () => {
   assert.equal(spanStart('2019-03-20', 'week'), '2019-03-18');
   assert.equal(spanStart('2019-03-17', 'week'), '2019-03-11');
   assert.equal(spanEnd('2020-02-01', 'month'), '2020-02-29');
@@ -100,9 +101,9 @@ test('spans: weeks start on Monday, months and years end on their last day', () 
   assert.equal(spanEnd('1980-01-01', 'decade'), '1989-12-31');
 });
 
-test('top dyads: per country (IGOs keep their own code) or per actor, named and typed; unknown sides counted apart', () => {
+test('top dyads: per country (IGOs keep their own code) or per actor, named and typed; unknown sides counted apart', async () => {
   const db = store();
-  const countries = topDyads(db, {}, { level: 'country', limit: 10 });
+  const countries = (await topDyads(sqliteSql(db), {}, { level: 'country', limit: 10 }));
   assert.deepEqual(
     countries.dyads.map((d) => [d.source.actor, d.target.actor, d.events]),
     [
@@ -115,7 +116,7 @@ test('top dyads: per country (IGOs keep their own code) or per actor, named and 
   const un = countries.dyads[1]!;
   assert.deepEqual([un.source.name, un.source.kind, un.target.name, un.target.kind], ['United Nations', 'igo', 'Syria', 'state']);
   assert.deepEqual(countries.dyads[0]!.quadClass, { '1': 1, '2': 0, '3': 0, '4': 2 });
-  const actors = topDyads(db, { from: '2019-01-01' }, { level: 'actor', limit: 2 });
+  const actors = (await topDyads(sqliteSql(db), { from: '2019-01-01' }, { level: 'actor', limit: 2 }));
   assert.deepEqual(
     actors.dyads.map((d) => [d.source.actor, d.source.name, d.target.actor, d.events]),
     [
@@ -125,9 +126,9 @@ test('top dyads: per country (IGOs keep their own code) or per actor, named and 
   );
 });
 
-test('top actors leave out unknown countries; places rank by articles and say how to list their events', () => {
+test('top actors leave out unknown countries; places rank by articles and say how to list their events', async () => {
   const db = store();
-  const actors = topActors(db, 20);
+  const actors = (await topActors(sqliteSql(db), 20));
   assert.ok(actors.every((a) => !a.actor.startsWith('---')));
   assert.deepEqual(
     actors.slice(0, 2).map((a) => [a.actor, a.name, a.kind, a.events]),
@@ -137,7 +138,7 @@ test('top actors leave out unknown countries; places rank by articles and say ho
     ],
   );
   assert.deepEqual(actors.find((a) => a.actor === 'USAGOV')?.label, 'United States government');
-  const places = topPlaces(db, 10);
+  const places = (await topPlaces(sqliteSql(db), 10));
   assert.deepEqual(
     places.map((p) => [p.name, p.kind, p.events, p.articles, p.filter]),
     [
@@ -147,8 +148,8 @@ test('top actors leave out unknown countries; places rank by articles and say ho
   );
 });
 
-test('map spots: events and casualties per place; a country-level record says so', () => {
-  const spots = mapSpots(store(), {});
+test('map spots: events and casualties per place; a country-level record says so', async () => {
+  const spots = await mapSpots(sqliteSql(store()), {});
   assert.deepEqual(
     spots.map((s) => [s.name, s.kind, s.events, s.incidents, s.killed, s.wounded]),
     [
@@ -157,23 +158,23 @@ test('map spots: events and casualties per place; a country-level record says so
     ],
   );
   assert.deepEqual(
-    mapSpots(store(), { from: '2020-01-01', events: false }).map((s) => [s.name, s.events, s.incidents]),
+    (await mapSpots(sqliteSql(store()), { from: '2020-01-01', events: false })).map((s) => [s.name, s.events, s.incidents]),
     [['Syria', 0, 1]],
   );
 });
 
-test('the count behind a filtered list, the speakers quoted most, and the words behind each event', () => {
+test('the count behind a filtered list, the speakers quoted most, and the words behind each event', async () => {
   const db = store();
-  assert.equal(countEvents(db, {}), 6);
-  assert.equal(countEvents(db, { source: 'USA', target: 'IRN' }), 3);
-  assert.equal(countEvents(db, { quad: 4, from: '2000-01-01' }), 1);
-  assert.deepEqual(topSpeakers(db, { limit: 5 }), [
+  assert.equal((await countEvents(sqliteSql(db), {})), 6);
+  assert.equal((await countEvents(sqliteSql(db), { source: 'USA', target: 'IRN' })), 3);
+  assert.equal((await countEvents(sqliteSql(db), { quad: 4, from: '2000-01-01' })), 1);
+  assert.deepEqual((await topSpeakers(sqliteSql(db), { limit: 5 })), [
     { name: 'Ryan Crocker', actor: 'USAGOV', quotes: 2 },
     { name: 'Hassan Kazemi Qomi', actor: 'IRNGOV', quotes: 1 },
   ]);
-  assert.deepEqual(topSpeakers(db, { q: 'kazemi', limit: 5 }).map((s) => s.name), ['Hassan Kazemi Qomi']);
+  assert.deepEqual((await topSpeakers(sqliteSql(db), { q: 'kazemi', limit: 5 })).map((s) => s.name), ['Hassan Kazemi Qomi']);
   const ids = (db.prepare('SELECT id FROM events ORDER BY id').all() as { id: number }[]).map((r) => r.id);
-  const evidence = eventEvidence(db, ids);
+  const evidence = (await eventEvidence(sqliteSql(db), ids));
   assert.equal(evidence.get(ids[3]!)?.text, 'severed ties');
   assert.deepEqual(evidence.get(ids[3]!)?.trigger, [0, 12]);
   assert.equal(evidence.get(ids[3]!)?.article, 2);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openStore } from '../../src/store/db.ts';
 import { exportEvents, GDELT_COLUMNS } from '../../src/store/exports.ts';
+import { sqliteSql } from '../../src/store/sql.ts';
 import { StoreWriter } from '../../src/store/writer.ts';
 import { BAGHDAD, rowsOf } from '../helpers/storeRecords.ts';
 
@@ -21,18 +22,22 @@ const db = openStore(':memory:');
 const writer = new StoreWriter(db);
 writer.write(rowsOf('The U.S. government urged Iran, in Baghdad.', { id: 'a', url: 'https://news.example/a', source: 'Reuters' }, [{ source: 'USAGOV', target: 'IRN', code: '0251', day: '2007-05-28', place: BAGHDAD, words: 'urged' }]));
 writer.write(rowsOf('Civilians protested, "at home".', { id: 'b' }, [{ source: '---CVL', target: null, code: '140', day: '', words: 'protested' }]));
-const lines = (format: 'gdelt' | 'csv' | 'jsonl') => [...exportEvents(db, format, {})].join('').split('\n').filter(Boolean);
+const lines = async (format: 'gdelt' | 'csv' | 'jsonl') => {
+  let text = '';
+  for await (const chunk of exportEvents(sqliteSql(db), format, {})) text += chunk;
+  return text.split('\n').filter(Boolean);
+};
 
-test('the GDELT export has the 61 columns of the GDELT 2.0 event table, in its order', () => {
+test('the GDELT export has the 61 columns of the GDELT 2.0 event table, in its order', async () => {
   assert.equal(GDELT_COLUMNS.length, 61);
   assert.deepEqual(GDELT_COLUMNS.map((c) => c.name), GDELT_2_EVENT_TABLE);
-  const rows = lines('gdelt');
+  const rows = await lines('gdelt');
   assert.equal(rows.length, 2);
   for (const row of rows) assert.equal(row.split('\t').length, 61);
 });
 
-test('GDELT fields land in their columns', () => {
-  const row = lines('gdelt').map((l) => l.split('\t')).find((f) => f[26] === '0251')!;
+test('GDELT fields land in their columns', async () => {
+  const row = (await lines('gdelt')).map((l) => l.split('\t')).find((f) => f[26] === '0251')!;
   const field = (name: string) => row[GDELT_2_EVENT_TABLE.indexOf(name)];
   assert.equal(field('SQLDATE'), '20070528');
   assert.equal(field('MonthYear'), '200705');
@@ -54,8 +59,8 @@ test('GDELT fields land in their columns', () => {
   assert.match(field('DATEADDED')!, /^\d{14}$/);
 });
 
-test('an unknown date and an unknown-country actor leave their fields empty', () => {
-  const row = lines('gdelt').map((l) => l.split('\t')).find((f) => f[26] === '140')!;
+test('an unknown date and an unknown-country actor leave their fields empty', async () => {
+  const row = (await lines('gdelt')).map((l) => l.split('\t')).find((f) => f[26] === '140')!;
   assert.equal(row[1], '');
   assert.equal(row[5], 'CVL', '"---CVL" is GDELT\'s CVL');
   assert.equal(row[7], '');
@@ -63,13 +68,13 @@ test('an unknown date and an unknown-country actor leave their fields empty', ()
   assert.equal(row[15], '', 'no target');
 });
 
-test('CSV has a header in the same order and quotes fields with commas and quotes', () => {
-  const [header, ...rows] = lines('csv');
+test('CSV has a header in the same order and quotes fields with commas and quotes', async () => {
+  const [header, ...rows] = await lines('csv');
   assert.equal(header, GDELT_2_EVENT_TABLE.join(','));
   assert.equal(rows.length, 2);
 });
 
-test('JSON lines are the API\'s event objects', () => {
-  const events = lines('jsonl').map((l) => JSON.parse(l) as { code: string; source: { actor: string }; numArticles: number });
+test('JSON lines are the API\'s event objects', async () => {
+  const events = (await lines('jsonl')).map((l) => JSON.parse(l) as { code: string; source: { actor: string }; numArticles: number });
   assert.deepEqual(events.map((e) => e.code).sort(), ['0251', '140']);
 });

@@ -11,6 +11,7 @@ import { buildApp as buildApi } from '../../src/api/app.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import type { SourceSpec } from '../../src/ingest/sources.ts';
 import { openStore } from '../../src/store/db.ts';
+import { SqliteStore } from '../../src/store/sqliteStore.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** The flags DEVELOPERS.md documents: headless, root-safe, no GPU, and no calls home. */
@@ -82,16 +83,16 @@ interface RunningServer {
 }
 
 async function startServer(dbFile: string, articles: readonly SourceSpec[], webRoot: string): Promise<RunningServer> {
-  const db = openStore(dbFile);
-  const summary = await ingest(db, articles, { workers: 2 });
+  const store = new SqliteStore(openStore(dbFile));
+  const summary = await ingest(store, articles, { workers: 2 });
   if (summary.stored === 0) throw new Error(`nothing was ingested: ${JSON.stringify(summary.failures)}`);
-  const app = buildApi({ db, webRoot });
+  const app = buildApi({ store, webRoot });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: `${address}/`,
     async close() {
       await app.close();
-      db.close();
+      await store.close();
     },
   };
 }

@@ -11,7 +11,7 @@ import { ARTICLE_RECORD_REF, ArticleList, ArticleQuery, CodeBody, CodeQuery, IdP
 /** Articles waiting per coding worker before POST /api/code answers 503: a flood queues no further. */
 const QUEUE_PER_WORKER = 16;
 
-export function articleRoutes(app: FastifyInstance, { db, bodyLimit, coder }: ApiContext): void {
+export function articleRoutes(app: FastifyInstance, { store, bodyLimit, coder, readOnly }: ApiContext): void {
   app.get<{ Querystring: Static<typeof ArticleQuery> }>(
     '/api/articles',
     {
@@ -22,11 +22,11 @@ export function articleRoutes(app: FastifyInstance, { db, bodyLimit, coder }: Ap
         response: { 200: ArticleList },
       },
     },
-    (request) => {
+    async (request) => {
       const { q, from, to, source, cursor, limit = 50 } = request.query;
       checkRange(from, to);
       const after = decodeCursor<ArticleAfter>(cursor, (v) => isInt(v.id) && (q !== undefined ? typeof v.rank === 'number' : isString(v.published)));
-      const page = searchArticles(db, { ...(q !== undefined ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(source ? { source } : {}) }, after, limit);
+      const page = await searchArticles(store.sql, { ...(q !== undefined ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(source ? { source } : {}) }, after, limit);
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   );
@@ -42,13 +42,18 @@ export function articleRoutes(app: FastifyInstance, { db, bodyLimit, coder }: Ap
         response: { 200: StoredArticle },
       },
     },
-    (request, reply) => {
-      const article = getArticle(db, request.params.id);
+    async (request, reply) => {
+      const article = await getArticle(store.sql, request.params.id);
       if (!article) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `there is no article ${request.params.id} in this store` });
       return article;
     },
   );
 
+  // A read-only server codes nothing on request; the route has no schema, so the OpenAPI document leaves it out.
+  if (readOnly) {
+    app.post('/api/code', (_request, reply) => reply.status(403).send({ statusCode: 403, error: 'Forbidden', message: 'this server is read-only (started with --read-only): POST /api/code is turned off' }));
+    return;
+  }
   app.post<{ Body: Static<typeof CodeBody>; Querystring: Static<typeof CodeQuery> }>(
     '/api/code',
     {

@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor, isInt, isString } from '../cursor.ts';
 import { checkRange, parseBbox } from '../params.ts';
 import { ActorList, ActorQuery, DyadParams, EventList, EventQuery, Timeline, TimelineQuery, type ExportQuery } from '../schemas.ts';
 
-export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
+export function eventRoutes(app: FastifyInstance, { store }: ApiContext): void {
   app.get<{ Querystring: Static<typeof EventQuery> }>(
     '/api/events',
     {
@@ -19,11 +19,11 @@ export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
         response: { 200: EventList },
       },
     },
-    (request) => {
+    async (request) => {
       const { cursor, limit = 50, sort = '-day', ...query } = request.query;
       const after = decodeCursor<EventAfter>(cursor, (v) => isInt(v.id) && (isString(v.key) || typeof v.key === 'number') && v.sort === sort);
-      const page = queryEvents(db, eventFilters(query), after, limit, sort);
-      const evidence = eventEvidence(db, page.items.map((e) => e.id));
+      const page = await queryEvents(store.sql, eventFilters(query), after, limit, sort);
+      const evidence = await eventEvidence(store.sql, page.items.map((e) => e.id));
       return { items: page.items.map((e) => ({ ...e, evidence: evidence.get(e.id) ?? null })), nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   );
@@ -38,10 +38,10 @@ export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
         response: { 200: ActorList },
       },
     },
-    (request) => {
+    async (request) => {
       const { q, cursor, limit = 50 } = request.query;
       const offset = decodeCursor<{ offset: number }>(cursor, (v) => isInt(v.offset) && (v.offset as number) >= 0)?.offset ?? 0;
-      const page = queryActors(db, q, offset, limit);
+      const page = await queryActors(store.sql, q, offset, limit);
       return { items: page.items, nextCursor: page.more ? encodeCursor({ offset: offset + limit }) : null };
     },
   );
@@ -57,11 +57,11 @@ export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
         response: { 200: Timeline },
       },
     },
-    (request) => {
+    async (request) => {
       const a = request.params.a.toUpperCase();
       const b = request.params.b.toUpperCase();
       const interval = request.query.interval ?? 'day';
-      return { a, b, interval, points: dyadTimeline(db, a, b, interval) };
+      return { a, b, interval, points: await dyadTimeline(store.sql, a, b, interval) };
     },
   );
 }

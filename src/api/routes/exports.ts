@@ -18,7 +18,7 @@ const notes = GDELT_COLUMNS.filter((c) => c.note)
   .map((c) => `${c.name}: ${c.note}`)
   .join('; ');
 
-export function exportRoutes(app: FastifyInstance, { db }: ApiContext): void {
+export function exportRoutes(app: FastifyInstance, { store }: ApiContext): void {
   for (const { ext, format, type, summary } of FORMATS) {
     app.get<{ Querystring: Static<typeof ExportQuery> }>(
       `/api/export/events.${ext}`,
@@ -33,11 +33,11 @@ export function exportRoutes(app: FastifyInstance, { db }: ApiContext): void {
         },
         config: { produces: type },
       },
-      (request, reply) => {
+      async (request, reply) => {
         const filters = eventFilters(request.query);
         // One row now, so a bad filter is a 400 and not a broken stream.
-        queryEvents(db, filters, null, 1);
-        const stream = Readable.from(exportEvents(db, format, filters));
+        await queryEvents(store.sql, filters, null, 1);
+        const stream = Readable.from(exportEvents(store.sql, format, filters));
         return reply.type(type).header('content-disposition', `attachment; filename="events.${ext}"`).send(stream);
       },
     );

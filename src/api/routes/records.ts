@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor, isInt, isString } from '../cursor.ts';
 import { checkRange, parseBbox } from '../params.ts';
 import { CasualtyList, CasualtyQuery, QuoteList, QuoteQuery } from '../schemas.ts';
 
-export function recordRoutes(app: FastifyInstance, { db }: ApiContext): void {
+export function recordRoutes(app: FastifyInstance, { store }: ApiContext): void {
   app.get<{ Querystring: Static<typeof QuoteQuery> }>(
     '/api/quotes',
     {
@@ -20,10 +20,10 @@ export function recordRoutes(app: FastifyInstance, { db }: ApiContext): void {
         response: { 200: QuoteList },
       },
     },
-    (request) => {
+    async (request) => {
       const { speaker, q, cursor, limit = 50 } = request.query;
       const after = decodeCursor<{ id: number }>(cursor, (v) => isInt(v.id));
-      const page = queryQuotes(db, { ...(speaker ? { speaker } : {}), ...(q !== undefined ? { q } : {}) }, after?.id ?? null, limit);
+      const page = await queryQuotes(store.sql, { ...(speaker ? { speaker } : {}), ...(q !== undefined ? { q } : {}) }, after?.id ?? null, limit);
       return { items: page.items, nextCursor: page.next !== null ? encodeCursor({ id: page.next }) : null };
     },
   );
@@ -38,12 +38,12 @@ export function recordRoutes(app: FastifyInstance, { db }: ApiContext): void {
         response: { 200: CasualtyList },
       },
     },
-    (request) => {
+    async (request) => {
       const { from, to, bbox, cursor, limit = 50 } = request.query;
       checkRange(from, to);
       const box = parseBbox(bbox);
       const after = decodeCursor<DayAfter>(cursor, (v) => isInt(v.id) && isString(v.day));
-      const page = queryCasualties(db, { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(box ? { bbox: box } : {}) }, after, limit);
+      const page = await queryCasualties(store.sql, { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(box ? { bbox: box } : {}) }, after, limit);
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   );

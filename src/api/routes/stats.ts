@@ -8,13 +8,13 @@ import { NoQuery } from '../schemas.ts';
 import { ActorTotals, DyadTotals, DyadsQuery, EventCount, EventCountQuery, MapQuery, MapSpots, OverTime, OverTimeQuery, PlaceTotals, SpeakerTotals, SpeakersQuery, TopQuery, Totals } from '../statsSchemas.ts';
 import { eventFilters } from './events.ts';
 
-export function statsRoutes(app: FastifyInstance, { db }: ApiContext): void {
-  app.get('/api/stats/totals', { schema: { summary: 'Totals of the store', description: 'How many articles, events, quotes and casualty incidents the store holds, and the dates they span.', querystring: NoQuery, response: { 200: Totals } } }, () => storeTotals(db));
+export function statsRoutes(app: FastifyInstance, { store }: ApiContext): void {
+  app.get('/api/stats/totals', { schema: { summary: 'Totals of the store', description: 'How many articles, events, quotes and casualty incidents the store holds, and the dates they span.', querystring: NoQuery, response: { 200: Totals } } }, () => storeTotals(store.sql));
 
   app.get<{ Querystring: Static<typeof EventCountQuery> }>(
     '/api/events/count',
     { schema: { summary: 'Count events', description: 'How many events match the filters of /api/events (which pages them).', querystring: EventCountQuery, response: { 200: EventCount } } },
-    (request) => ({ total: countEvents(db, eventFilters(request.query)) }),
+    async (request) => ({ total: await countEvents(store.sql, eventFilters(request.query)) }),
   );
 
   app.get<{ Querystring: Static<typeof OverTimeQuery> }>(
@@ -29,7 +29,7 @@ export function statsRoutes(app: FastifyInstance, { db }: ApiContext): void {
     },
     (request) => {
       const { interval = 'month', ...filters } = request.query;
-      return eventsOverTime(db, eventFilters(filters), interval);
+      return eventsOverTime(store.sql, eventFilters(filters), interval);
     },
   );
 
@@ -45,20 +45,20 @@ export function statsRoutes(app: FastifyInstance, { db }: ApiContext): void {
     },
     (request) => {
       const { level = 'country', limit = 10, ...filters } = request.query;
-      return topDyads(db, eventFilters(filters), { level, limit });
+      return topDyads(store.sql, eventFilters(filters), { level, limit });
     },
   );
 
   app.get<{ Querystring: Static<typeof TopQuery> }>(
     '/api/stats/actors',
     { schema: { summary: 'Top actors', description: 'The actors with the most events, named and typed (state, IGO, NGO, group); unknown actors left out.', querystring: TopQuery, response: { 200: ActorTotals } } },
-    (request) => ({ items: topActors(db, request.query.limit ?? 10) }),
+    async (request) => ({ items: await topActors(store.sql, request.query.limit ?? 10) }),
   );
 
   app.get<{ Querystring: Static<typeof TopQuery> }>(
     '/api/stats/places',
     { schema: { summary: 'Top places', description: 'The places the most articles mention, with the number of events that happened there.', querystring: TopQuery, response: { 200: PlaceTotals } } },
-    (request) => ({ items: topPlaces(db, request.query.limit ?? 10) }),
+    async (request) => ({ items: await topPlaces(store.sql, request.query.limit ?? 10) }),
   );
 
   app.get<{ Querystring: Static<typeof MapQuery> }>(
@@ -71,17 +71,17 @@ export function statsRoutes(app: FastifyInstance, { db }: ApiContext): void {
         response: { 200: MapSpots },
       },
     },
-    (request) => {
+    async (request) => {
       const { from, to, bbox, layers = 'events,casualties' } = request.query;
       checkRange(from, to);
       const box = parseBbox(bbox);
-      return { spots: mapSpots(db, { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(box ? { bbox: box } : {}), events: layers.includes('events'), casualties: layers.includes('casualties') }) };
+      return { spots: await mapSpots(store.sql, { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(box ? { bbox: box } : {}), events: layers.includes('events'), casualties: layers.includes('casualties') }) };
     },
   );
 
   app.get<{ Querystring: Static<typeof SpeakersQuery> }>(
     '/api/stats/speakers',
     { schema: { summary: 'Top speakers', description: 'The people quoted most, with their number of quotes; q narrows to names containing it.', querystring: SpeakersQuery, response: { 200: SpeakerTotals } } },
-    (request) => ({ items: topSpeakers(db, { ...(request.query.q ? { q: request.query.q } : {}), limit: request.query.limit ?? 20 }) }),
+    async (request) => ({ items: await topSpeakers(store.sql, { ...(request.query.q ? { q: request.query.q } : {}), limit: request.query.limit ?? 20 }) }),
   );
 }

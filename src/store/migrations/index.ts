@@ -1,6 +1,11 @@
-/** Numbered migrations, in order. A new one goes in its own file and is appended here; applied ones never change. */
+/**
+ * SQLite's numbered migrations, in order. PostgreSQL's (src/store/postgres/migrations) carry the same numbers, so a
+ * schema version means the same tables in both engines. A new one goes in its own file, in both engines, and is
+ * appended here; applied ones never change.
+ */
 import { initial } from './001-initial.ts';
 import { actorCounts } from './002-actor-counts.ts';
+import { eventKey } from './003-event-key.ts';
 
 export interface Migration {
   version: number;
@@ -9,4 +14,4 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, actorCounts];
+export const MIGRATIONS: readonly Migration[] = [initial, actorCounts, eventKey];
