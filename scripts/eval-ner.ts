@@ -1,8 +1,12 @@
 /**
- * Name tagging measured on the held-out GMB test split (every 10th block of 500 sentences, never trained on;
- * see src/stages/entities/tagger/training/gmb.ts): entity-level precision, recall and F1 per type, exact
- * character span and type. Gold spans follow Dateline's convention: no leading "the", no titles in person
- * names ("President Bush" → "Bush"). Then toponym recall on GeoVirus (../shared/data/geovirus).
+ * Name tagging measured on two held-out sets, entity-level precision, recall and F1 per type (exact character
+ * span and type), for the rules alone, the model alone and the entities stage as shipped:
+ * - GMB test split (every 10th block of 500 sentences, never trained on; see
+ *   src/stages/entities/tagger/training/gmb.ts; silver news labels). Gold spans follow Dateline's convention:
+ *   no leading "the", no titles in person names ("President Bush" → "Bush").
+ * - Universal NER English-EWT test split (gold PER / ORG / LOC over web text; the tagger trains on its dev split).
+ *   MISC predictions are left out there: UNER has no such type.
+ * Then toponym recall on GeoVirus (../shared/data/geovirus).
  *
  *   npx tsx scripts/eval-ner.ts      (npm run eval:ner)
  */
@@ -16,6 +20,7 @@ import { defaultWorld } from '../src/pipeline/world.ts';
 import { shippedModel } from '../src/stages/entities/tagger/model.ts';
 import { countMatches, emptyCounts, formatCounts, tagText, type Counts } from '../src/stages/entities/tagger/training/evaluate.ts';
 import { gmbText, readGmb, splitOf, type CharEntity, type GmbText } from '../src/stages/entities/tagger/training/gmb.ts';
+import { readUner } from '../src/stages/entities/tagger/training/uner.ts';
 import { evaluateGeocoder, GEOVIRUS } from './eval-geocoder.ts';
 
 export const GMB = fileURLToPath(new URL('../../shared/data/gmb_ner/gmb_ner.jsonl.gz', import.meta.url));
@@ -26,15 +31,21 @@ export interface NerSystem {
   entities(text: string): CharEntity[];
 }
 
+export const UNER_TEST = fileURLToPath(new URL('../../shared/data/uner_english_ewt/en_ewt-ud-test.iob2.gz', import.meta.url));
+
 export function gmbTestTexts(path = GMB): GmbText[] {
   return readGmb(path)
     .filter((s) => splitOf(s.index) === 'test')
     .map((s) => gmbText(s));
 }
 
-export function scoreOnTexts(system: NerSystem, texts: readonly GmbText[]): Counts {
+/** Counts of a system over texts; with `withoutMisc`, its MISC spans are dropped (the gold has no MISC). */
+export function scoreOnTexts(system: NerSystem, texts: readonly { text: string; entities: CharEntity[] }[], withoutMisc = false): Counts {
   const counts = emptyCounts();
-  for (const text of texts) countMatches(text.entities, system.entities(text.text), counts);
+  for (const text of texts) {
+    const predicted = system.entities(text.text);
+    countMatches(text.entities, withoutMisc ? predicted.filter((e) => e.type !== 'MISC') : predicted, counts);
+  }
   return counts;
 }
 
@@ -122,6 +133,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const started = performance.now();
     const counts = scoreOnTexts(system, texts);
     console.log(`${system.name} (${Math.round(performance.now() - started)} ms)\n${formatCounts(counts)}\n`);
+  }
+  if (existsSync(UNER_TEST)) {
+    const uner = readUner(UNER_TEST);
+    console.log(`UNER English-EWT test split: ${uner.length} sentences, ${uner.reduce((n, t) => n + t.entities.length, 0)} gold entities (PER / ORG / LOC)\n`);
+    for (const system of SYSTEMS) console.log(`${system.name}\n${formatCounts(scoreOnTexts(system, uner, true), ['PER', 'ORG', 'LOC'])}\n`);
+  } else {
+    console.log(`UNER not found at ${UNER_TEST}: skipped\n`);
   }
   console.log('model alone, precision by span score');
   for (const band of precisionByScore(texts)) console.log(`  ${band.band}  ${String(band.spans).padStart(5)} spans  precision ${band.precision.toFixed(3)}`);

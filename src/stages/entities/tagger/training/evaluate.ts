@@ -33,22 +33,27 @@ export function scoreOf(c: { tp: number; fp: number; fn: number }): Score {
   return { precision, recall, f1, support: c.tp + c.fn };
 }
 
-/** Per-type and micro-averaged P/R/F1 as a small table. */
-export function formatCounts(counts: Counts): string {
-  const all = { tp: 0, fp: 0, fn: 0 };
-  const lines = ['type    P      R      F1     gold'];
+/** Per-type P/R/F1 as a small table, micro-averaged over PER+ORG+LOC (the types every corpus has) and over all. */
+export function formatCounts(counts: Counts, types: readonly EntityType[] = ENTITY_TYPES): string {
+  const lines = ['type          P      R      F1     gold'];
   const line = (name: string, c: { tp: number; fp: number; fn: number }) => {
     const s = scoreOf(c);
-    lines.push(`${name.padEnd(6)}  ${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.f1.toFixed(3)}  ${s.support}`);
+    lines.push(`${name.padEnd(12)}  ${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.f1.toFixed(3)}  ${s.support}`);
   };
-  for (const type of ENTITY_TYPES) {
-    line(type, counts[type]);
-    all.tp += counts[type].tp;
-    all.fp += counts[type].fp;
-    all.fn += counts[type].fn;
-  }
-  line('all', all);
+  for (const type of types) line(type, counts[type]);
+  line('PER+ORG+LOC', sumCounts(counts, ['PER', 'ORG', 'LOC']));
+  if (types.includes('MISC')) line('all', sumCounts(counts, types));
   return lines.join('\n');
+}
+
+export function sumCounts(counts: Counts, types: readonly EntityType[]): { tp: number; fp: number; fn: number } {
+  const sum = { tp: 0, fp: 0, fn: 0 };
+  for (const type of types) {
+    sum.tp += counts[type].tp;
+    sum.fp += counts[type].fp;
+    sum.fn += counts[type].fn;
+  }
+  return sum;
 }
 
 /** Segments a text and tags each sentence, returning character spans. */
