@@ -1,5 +1,6 @@
 /**
- * Trains the statistical name tagger on GMB (../shared/data/gmb_ner) and writes
+ * Trains the statistical name tagger on GMB (../shared/data/gmb_ner) and the Universal NER dev split of English-EWT
+ * (../shared/data/uner_english_ewt, gold PER / ORG / LOC over web text; its test split is left for eval:ner) and writes
  * data/models/ner-gmb.v1.json.gz. Reproducible: fixed seed and split (src/stages/entities/tagger/training/gmb.ts);
  * progress and dev-split scores are printed after every epoch. Usage: npm run train:ner
  */
@@ -10,10 +11,11 @@ import { featureName, staticFeatures, viewSentence, type SentenceView } from '..
 import { Gazetteer, LIST_NAMES } from '../src/stages/entities/tagger/gazetteer.ts';
 import { decodeSpans } from '../src/stages/entities/tagger/index.ts';
 import { decodeModel, encodeModel, MODEL_PATH } from '../src/stages/entities/tagger/model.ts';
-import { seededRandom, taggedSentences, variantOf, VARIANT_RATES, type TaggedSentence, type Variant } from '../src/stages/entities/tagger/training/corpus.ts';
+import { maskUntypedNames, seededRandom, taggedSentences, variantOf, VARIANT_RATES, type TaggedSentence, type Variant } from '../src/stages/entities/tagger/training/corpus.ts';
 import { countMatches, emptyCounts, formatCounts, scoreOf } from '../src/stages/entities/tagger/training/evaluate.ts';
 import { gmbText, readGmb, splitOf, type CharEntity } from '../src/stages/entities/tagger/training/gmb.ts';
 import { buildPhraseLists } from '../src/stages/entities/tagger/training/lists.ts';
+import { readUner } from '../src/stages/entities/tagger/training/uner.ts';
 import { PerceptronTrainer } from '../src/stages/entities/tagger/training/perceptron.ts';
 import { NamedScorer, type Scorer } from '../src/stages/entities/tagger/scorer.ts';
 
@@ -24,6 +26,8 @@ const EPOCHS = 15;
 const MIN_FEATURE_COUNT = 2;
 /** Share of texts written with typographic quotes and apostrophes, as scraped news often is. */
 const CURLY_RATE = 0.3;
+/** Times each UNER dev sentence is seen per epoch: 2,001 gold web sentences beside some 40,000 silver news ones. */
+const UNER_COPIES = 3;
 
 const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}`);
@@ -51,6 +55,10 @@ for (const sentence of train) {
     if (rewritten) trainSentences.push(...taggedSentences(rewritten.text, rewritten.entities, rewritten.headline));
   }
 }
+const uner = readUner(`${SHARED_DATA}uner_english_ewt/en_ewt-ud-dev.iob2.gz`);
+const unerSentences = uner.flatMap((u) => taggedSentences(u.text, u.entities, false).map(maskUntypedNames));
+for (let copy = 0; copy < UNER_COPIES; copy++) trainSentences.push(...unerSentences);
+log(`UNER dev: ${uner.length} sentences, ${uner.reduce((n, u) => n + u.entities.length, 0)} entities, ${UNER_COPIES} copies`);
 const trainViews = trainSentences.map((s) => viewSentence(s.tokens, s.headline, gazetteer));
 log(`${trainSentences.length} wink sentences, ${trainViews.reduce((n, v) => n + v.length, 0)} tokens (variants included)`);
 
@@ -88,7 +96,7 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
 const weights = trainer.averaged();
 const temperature = calibrateTemperature(new NamedScorer(trainer.rows, weights));
 log(`confidence temperature ${temperature.toFixed(2)} (fitted on dev)`);
-const about = `Averaged perceptron over wink tokens; GMB 2.2 (Kaggle extract) train split, ${EPOCHS} epochs, seed ${SEED}; see scripts/train-ner.ts`;
+const about = `Averaged perceptron over wink tokens; GMB 2.2 (Kaggle extract) train split and Universal NER English-EWT dev (CC BY-SA 4.0), ${EPOCHS} epochs, seed ${SEED}; see scripts/train-ner.ts`;
 const file = encodeModel({ about, rows: trainer.rows, weights, temperature, lists });
 writeFileSync(MODEL_PATH, file);
 const model = decodeModel(file);

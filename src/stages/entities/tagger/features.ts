@@ -122,6 +122,8 @@ export interface SentenceView {
   /** Index of `casing` in CASINGS. */
   casingIndex: number;
   headline: boolean;
+  /** The sentence holds a score line ("2-1", "3 – 0", "245-6"): towns in it are often teams. */
+  scoreLine: boolean;
 }
 
 export function viewSentence(tokens: readonly Token[], headline: boolean, gazetteer: Gazetteer, describe: (text: string) => WordInfo = describeWord): SentenceView {
@@ -139,7 +141,20 @@ export function viewSentence(tokens: readonly Token[], headline: boolean, gazett
   }
   const casing = sentenceCasing(words);
   const { runFirst, runEnd } = nameRuns(words, joined, casing);
-  return { length: n, words, pos, joined, marks: gazetteer.mark(keys), runFirst, runEnd, casing, casingIndex: CASINGS.indexOf(casing), headline };
+  const scoreLine = hasScoreLine(words);
+  return { length: n, words, pos, joined, marks: gazetteer.mark(keys), runFirst, runEnd, casing, casingIndex: CASINGS.indexOf(casing), headline, scoreLine };
+}
+
+const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
+
+/** "2-1" is one wink token; "3 – 0" is three. Years and ranges ("1990-1995", "10-15 people") are longer or round. */
+function hasScoreLine(words: readonly WordInfo[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const text = words[i]!.text;
+    if (SCORE.test(text)) return true;
+    if ((text === '-' || text === '–') && i > 0 && i + 1 < words.length && /^\d{1,2}$/.test(words[i - 1]!.text) && /^\d{1,2}$/.test(words[i + 1]!.text)) return true;
+  }
+  return false;
 }
 
 /**
@@ -283,6 +298,8 @@ export function contextFeatures(v: SentenceView, i: number, emit: Emit): void {
     emit('j', v.joined[i]! ? (joinedNext ? '11' : '10') : '01', word.shortShape);
     if (v.joined[i]! && joinedNext) emit('jj', v.words[i - 1]!.shortShape + word.text + v.words[i + 1]!.shortShape);
   }
+  // "Liverpool beat Chelsea 2-1": a capitalised word in a sentence with a score line, and whether a list knows it.
+  if (v.scoreLine && word.capital !== 'l' && word.capital !== '-') emit('sc', word.capital + (v.marks[i]! & PLACE_BITS ? 'g' : ''));
   const runFirst = v.runFirst[i]!;
   if (runFirst !== -1) {
     // "Information Office of China's State Council": the run's first and last words type the whole run.
@@ -296,6 +313,8 @@ export function contextFeatures(v: SentenceView, i: number, emit: Emit): void {
 
 /** Copy of an imported name: read for every token. */
 const MARK_FEATURE_NAMES = MARK_NAMES;
+/** Mark bits of the country and city lists, any mark. */
+const PLACE_BITS = (['country', 'city'] as const).reduce((bits, list) => bits | MARKS.reduce((b, _, m) => b | markBit(LIST_NAMES.indexOf(list), m), 0), 0);
 const MARK_TEMPLATES = ['g-1', 'g0', 'g1'];
 const CAPITALISED_MARKS = MARK_NAMES.map((mark) => CASINGS.map((casing) => CAPITALS.map((capital) => mark + casing + capital)));
 /** Place in the run (U alone, B first, I inside, E last) and its length up to 4: "B2". */

@@ -7,6 +7,7 @@ import type { Token } from '../../../../model/analysis.ts';
 import { segment } from '../../../segment/index.ts';
 import { TITLE_CASE_SMALL_WORDS } from '../features.ts';
 import { beginLabel, OUTSIDE } from '../labels.ts';
+import { UNKNOWN_LABEL } from './perceptron.ts';
 import type { CharEntity, GmbText } from './gmb.ts';
 
 export interface TaggedSentence {
@@ -37,6 +38,23 @@ export function projectLabels(tokens: readonly Token[], entities: readonly CharE
     }
   }
   return labels;
+}
+
+/**
+ * UNER tags PER / ORG / LOC only: a capitalised word it leaves O inside a normally written sentence may be a
+ * name of another type ("American", "iPhone", "Christmas": MISC in GMB), so the tagger is not taught O there.
+ * Sentence-initial words and "I" stay O.
+ */
+export function maskUntypedNames(sentence: TaggedSentence): TaggedSentence {
+  const { tokens, labels } = sentence;
+  const lower = tokens.filter((t) => /^\p{Ll}/u.test(t.text)).length;
+  if (lower < tokens.length / 3) return sentence;
+  const masked = Uint8Array.from(labels);
+  for (let i = 1; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    if (masked[i] === OUTSIDE && /^\p{Lu}\p{Ll}/u.test(text) && !/^["“‘'(\[-]$/.test(tokens[i - 1]!.text) && !/^[.!?:]$/.test(tokens[i - 1]!.text)) masked[i] = UNKNOWN_LABEL;
+  }
+  return { ...sentence, labels: masked };
 }
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */

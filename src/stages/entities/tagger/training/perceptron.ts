@@ -6,6 +6,9 @@ import { allowedAfter, isInside, LABEL_COUNT } from '../labels.ts';
 import { bestAllowed } from '../decode.ts';
 import { featureName, historyFeatures, staticFeatures, type SentenceView } from '../features.ts';
 
+/** A gold label that says nothing: the token is decoded but never learnt from (a name type the corpus does not tag). */
+export const UNKNOWN_LABEL = 255;
+
 export interface PreparedSentence {
   view: SentenceView;
   labels: Uint8Array;
@@ -75,7 +78,8 @@ export class PerceptronTrainer {
         }
         const guess = bestAllowed(scores, prev1);
         let truth = labels[i]!;
-        if (isInside(truth) && !allowedAfter(prev1, truth)) truth -= 1;
+        if (truth === UNKNOWN_LABEL) truth = guess;
+        else if (isInside(truth) && !allowedAfter(prev1, truth)) truth -= 1;
         if (guess !== truth) {
           errors++;
           for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.update(staticRows[k]!, truth, guess);

@@ -41,7 +41,7 @@ export function parseSentence(block: string): UnerText | null {
   // Tokens are found in the text in order; a token the text spells otherwise ends the entity it is in.
   const entities: CharEntity[] = [];
   let at = 0;
-  let open: CharEntity | null = null;
+  let open = null as CharEntity | null;
   for (const { form, label } of tokens) {
     const start = text.indexOf(form, at);
     const found = start !== -1 && text.slice(at, start).trim() === '';
