@@ -95,6 +95,30 @@ export const Dateline = Type.Object(
 );
 export type Dateline = Static<typeof Dateline>;
 
+export const TopicLabel = Type.Union([
+  Type.Literal('politics'),
+  Type.Literal('business'),
+  Type.Literal('sport'),
+  Type.Literal('entertainment'),
+  Type.Literal('tech'),
+  Type.Literal('other'),
+]);
+export type TopicLabel = Static<typeof TopicLabel>;
+
+/** What the article is about, from the topic cue table: the label, each topic's score, and the cues that decided it. */
+export const ArticleTopic = Type.Object(
+  {
+    label: TopicLabel,
+    scores: Type.Object(
+      { politics: Type.Number(), business: Type.Number(), sport: Type.Number(), entertainment: Type.Number(), tech: Type.Number(), other: Type.Number() },
+      strict,
+    ),
+    rules: Type.Array(Type.String({ description: 'topic.decision.lead or topic.other.*, then the cue ids that weighed most' })),
+  },
+  strict,
+);
+export type ArticleTopic = Static<typeof ArticleTopic>;
+
 export const Article = Type.Object(
   {
     id: Type.String(),
@@ -109,6 +133,8 @@ export const Article = Type.Object(
     credits: Type.Array(Credit),
     /** Removed scrape furniture ("Related Coverage", "Slideshow ( 15 images )"), kept so a reader can grey it out. */
     furniture: Type.Array(Type.Object({ start: Type.Integer(), end: Type.Integer(), rule: Type.String() }, strict)),
+    /** Absent in records made before topics were read. */
+    topic: Type.Optional(ArticleTopic),
     text: Type.String(),
   },
   strict,
