@@ -25,10 +25,16 @@ import { evaluateGeocoder, GEOVIRUS } from './eval-geocoder.ts';
 
 export const GMB = fileURLToPath(new URL('../../shared/data/gmb_ner/gmb_ner.jsonl.gz', import.meta.url));
 
-/** A way to find names in a text, as character spans typed PER / ORG / LOC / MISC. */
+/**
+ * How a corpus types what Dateline calls NORP: GMB makes a nationality noun ("Iraqis") a geo-political entity (LOC)
+ * and an adjective ("Iraqi") MISC; UNER tags neither (nor anything MISC).
+ */
+export type Convention = 'gmb' | 'uner';
+
+/** A way to find names in a text, as character spans typed PER / ORG / LOC / MISC in a corpus' convention. */
 export interface NerSystem {
   name: string;
-  entities(text: string): CharEntity[];
+  entities(text: string, convention: Convention): CharEntity[];
 }
 
 export const UNER_TEST = fileURLToPath(new URL('../../shared/data/uner_english_ewt/en_ewt-ud-test.iob2.gz', import.meta.url));
@@ -39,23 +45,27 @@ export function gmbTestTexts(path = GMB): GmbText[] {
     .map((s) => gmbText(s));
 }
 
-/** Counts of a system over texts; with `withoutMisc`, its MISC spans are dropped (the gold has no MISC). */
-export function scoreOnTexts(system: NerSystem, texts: readonly { text: string; entities: CharEntity[] }[], withoutMisc = false): Counts {
+export function scoreOnTexts(system: NerSystem, texts: readonly { text: string; entities: CharEntity[] }[], convention: Convention = 'gmb'): Counts {
   const counts = emptyCounts();
   for (const text of texts) {
-    const predicted = system.entities(text.text);
-    countMatches(text.entities, withoutMisc ? predicted.filter((e) => e.type !== 'MISC') : predicted, counts);
+    const predicted = system.entities(text.text, convention);
+    countMatches(text.entities, convention === 'uner' ? predicted.filter((e) => e.type !== 'MISC') : predicted, counts);
   }
   return counts;
 }
 
 /** The entities stage (rules and gazetteers, with or without the tagger): its name mentions as PER / ORG / LOC / MISC. */
-function entitiesStageSpans(text: string, tagger: boolean): CharEntity[] {
+function entitiesStageSpans(text: string, tagger: boolean, convention: Convention): CharEntity[] {
   const seg = segment(text, [{ start: 0, end: text.length }]);
   const out: CharEntity[] = [];
   for (const entity of findEntities(seg, defaultWorld({ tagger }).entities)) {
-    const type = STAGE_TYPES[entity.type];
-    for (const m of entity.mentions) if (m.kind !== 'pronoun' && m.kind !== 'nominal') out.push({ start: m.start, end: m.end, type });
+    for (const m of entity.mentions) {
+      if (m.kind === 'pronoun' || m.kind === 'nominal') continue;
+      // GMB's convention: a nationality noun ("Iraqis", "the Americans") is a geo-political entity (LOC), an adjective MISC.
+      const plural = entity.type === 'NORP' && convention === 'gmb' && /\p{Ll}s$/u.test(text.slice(m.start, m.end));
+      const type = plural ? 'LOC' : STAGE_TYPES[entity.type];
+      out.push({ start: m.start, end: m.end, type });
+    }
   }
   return out;
 }
@@ -63,9 +73,9 @@ function entitiesStageSpans(text: string, tagger: boolean): CharEntity[] {
 const STAGE_TYPES = { PERSON: 'PER', ORG: 'ORG', GPE: 'LOC', LOC: 'LOC', NORP: 'MISC' } as const;
 
 export const SYSTEMS: NerSystem[] = [
-  { name: 'rules only (entities stage without the tagger)', entities: (text) => entitiesStageSpans(text, false) },
+  { name: 'rules only (entities stage without the tagger)', entities: (text, convention) => entitiesStageSpans(text, false, convention) },
   { name: 'model alone', entities: (text) => tagText(text, tagSentence) },
-  { name: 'rules + model (the entities stage as shipped)', entities: (text) => entitiesStageSpans(text, true) },
+  { name: 'rules + model (the entities stage as shipped)', entities: (text, convention) => entitiesStageSpans(text, true, convention) },
 ];
 
 /** Precision of the model's spans by score band: what a score threshold buys. */
@@ -137,7 +147,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (existsSync(UNER_TEST)) {
     const uner = readUner(UNER_TEST);
     console.log(`UNER English-EWT test split: ${uner.length} sentences, ${uner.reduce((n, t) => n + t.entities.length, 0)} gold entities (PER / ORG / LOC)\n`);
-    for (const system of SYSTEMS) console.log(`${system.name}\n${formatCounts(scoreOnTexts(system, uner, true), ['PER', 'ORG', 'LOC'])}\n`);
+    for (const system of SYSTEMS) console.log(`${system.name}\n${formatCounts(scoreOnTexts(system, uner, 'uner'), ['PER', 'ORG', 'LOC'])}\n`);
   } else {
     console.log(`UNER not found at ${UNER_TEST}: skipped\n`);
   }

@@ -10,6 +10,7 @@ import type { EntityKnowledge } from '../stages/entities/index.ts';
 import type { VerbDictionary } from '../stages/events/index.ts';
 import { tagSentence } from '../stages/entities/tagger/index.ts';
 import { shippedProvenance, type WorldProvenance } from './provenance.ts';
+import { shippedModel } from '../stages/entities/tagger/model.ts';
 
 export interface World {
   entities: EntityKnowledge;
@@ -20,6 +21,14 @@ export interface World {
 }
 
 const worlds = new Map<boolean, World>();
+
+let commonWords: Set<string> | null = null;
+
+/** Words news writes in lower case (the tagger model's list, mined from its training text). */
+function lowerCaseWords(): Set<string> {
+  commonWords ??= new Set(shippedModel().lists.lowerWord);
+  return commonWords;
+}
 
 /** The default world: bundled gazetteer, PETRARCH-2 dictionaries and the shipped tagger model. */
 export function defaultWorld(options: { tagger?: boolean } = {}): World {
@@ -34,6 +43,8 @@ export function defaultWorld(options: { tagger?: boolean } = {}): World {
       const best = lookupPlace(name)[0];
       // "More", "It": common words that are also small towns are not places when they stand alone
       if (!best || (best.kind === 'city' && (best.population ?? 0) < COMMON_WORD_MIN_POPULATION && isCommonWordPlaceName(name))) return null;
+      // "CRICKET", "RESULTS": a common word in capitals (a heading, a scorecard) is a place only when it is a large one
+      if (best.kind === 'city' && (best.population ?? 0) < COMMON_WORD_MIN_POPULATION && !/\p{Ll}/u.test(name) && lowerCaseWords().has(name.toLowerCase())) return null;
       return best.kind;
     },
     capitalOf,

@@ -11,7 +11,7 @@ import type { Entity, EntitySource, EntityType, Mention } from '../../model/reco
 import { matchRole } from '../../lexicon/roles.ts';
 import type { EntityKnowledge, TaggedSpan } from './knowledge.ts';
 import { findNameRuns, isCapitalised, type TokenRange } from './nameRuns.ts';
-import { MISC_HEADS, ORG_HEADS, ORG_OPENERS, PERSONAL_PRONOUNS, RELIGIOUS_GROUPS, RULES, SPEECH_VERBS } from './rules.ts';
+import { MISC_HEADS, ORG_HEADS, ORG_OPENERS, PERSONAL_PRONOUNS, PRONOUN_WORDS, RELIGIOUS_GROUPS, RULES, SPEECH_VERBS, TEAM_AFTER, TEAM_BEFORE } from './rules.ts';
 
 export type { EntityKnowledge, TaggedSpan } from './knowledge.ts';
 
@@ -35,6 +35,12 @@ interface Candidate {
 const POST_PREPOSITIONS = new Set(['to', 'in', 'at', 'for', 'of']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their']);
 
+/** What the entities stage knows of the article as a whole. */
+export interface ArticleContext {
+  /** A sports story: places in team positions are clubs even without a score line in their sentence. */
+  sport?: boolean;
+}
+
 export const entitiesStage: Stage = {
   name: 'entities',
   requires: ['tokens'],
@@ -44,13 +50,13 @@ export const entitiesStage: Stage = {
   },
 };
 
-export function findEntities(seg: Segmented, knowledge: EntityKnowledge): Entity[] {
+export function findEntities(seg: Segmented, knowledge: EntityKnowledge, article: ArticleContext = {}): Entity[] {
   const candidates: Candidate[] = [];
-  for (const sentence of seg.sentences) candidates.push(...sentenceCandidates(seg, sentence, knowledge));
+  for (const sentence of seg.sentences) candidates.push(...sentenceCandidates(seg, sentence, knowledge, article));
   return buildEntities(seg, candidates, knowledge);
 }
 
-function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: EntityKnowledge): Candidate[] {
+function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: EntityKnowledge, article: ArticleContext): Candidate[] {
   const { tokens, text } = seg;
   const s0 = sentence.firstToken;
   const normals = tokens.slice(s0, sentence.endToken).map((t) => t.normal);
@@ -99,10 +105,21 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     }
     return [run];
   };
-  const runs = mergeTaggerSpans(findNameRuns(tokens, sentence), taggedSpans).flatMap(splitLeadingNorp);
+  const runs = mergeTaggerSpans(findNameRuns(tokens, sentence), taggedSpans).flatMap((run) => splitAtLineEnds(seg, run)).flatMap(splitLeadingNorp);
+  const matchReport = article.sport === true || hasScoreLine(tokens, sentence);
   for (const run of runs) {
     const whole = phrase(run.firstToken, run.endToken);
-    const taggedType = taggedSpans.find((t) => t.firstToken === run.firstToken && t.endToken === run.endToken)?.type;
+    // "He", "I": a capitalised pronoun is no name (coreference links it to one).
+    if (run.endToken - run.firstToken === 1 && PRONOUN_WORDS.has(tokens[run.firstToken]!.normal)) continue;
+    // "Liverpool beat Chelsea 2-1", "lost to Real Madrid": in a match report a town or name in a team's place is a club.
+    if (matchReport && inTeamPosition(run) && !knowledge.countryOfName(whole) && !taggedSpans.some((t) => t.type === 'PER' && t.firstToken < run.endToken && run.firstToken < t.endToken) && !allNorpWords(tokens, run, knowledge)) {
+      const kind = knowledge.placeKindOf(whole);
+      if (kind === null || kind === 'city') {
+        out.push(make(run, 'ORG', 'name', [RULES.sportsTeam], spanType(run) ? ['rule', 'model'] : ['rule']));
+        continue;
+      }
+    }
+    let taggedType = spanType(run);
     const fromModel: EntitySource[] = taggedType ? ['model'] : [];
 
     // Nationality and religion words: "Iranian", "Shi’ite", "Sunni Muslim", "the Iranians".
@@ -166,6 +183,17 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
       break;
     }
     // A title inside the run: "Energy Minister Kiraitu Murungi", "U.N. Secretary-General Kofi Annan".
+    // "Defender Hassan Abbas", "Coach Joe Smith": the tagger's person ends the run and leaves out capitalised words
+    // before it that no role table knows; they are the person's title.
+    if (!role && taggedType === undefined) {
+      const person = taggedSpans.find((t) => t.type === 'PER' && t.endToken === run.endToken && t.firstToken > k && t.firstToken < run.endToken);
+      if (person && onlyTitleWords(k, person.firstToken)) {
+        role = phrase(k, person.firstToken).replace(/\s+/g, ' ').toLowerCase();
+        k = person.firstToken;
+        taggedType = 'PER';
+        rules.push(RULES.titleFromTagger);
+      }
+    }
     if (!role) {
       for (let j = k + 1; j < run.endToken - 1; j++) {
         const r = roleAt(j);
@@ -226,7 +254,11 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
       if (!country) country = countryEndingAt(run.firstToken - 1) ?? undefined;
     } else if (role || counterpart) type = 'PERSON';
     else if (taggedType === 'PER') type = 'PERSON';
-    else if (taggedType === 'LOC') type = knowledge.placeKindOf(nameText) === 'city' ? 'GPE' : 'LOC';
+    // "U.N.", "NATO": an organisation the actor dictionaries know is no place, whatever the tagger says
+    else if (taggedType === 'LOC' && (knowledge.dictionaryCode?.(nameText)?.length ?? 0) > 3 && !knowledge.placeKindOf(nameText)) {
+      type = 'ORG';
+      rules.push(RULES.dictionaryName);
+    } else if (taggedType === 'LOC') type = knowledge.placeKindOf(nameText) === 'city' ? 'GPE' : 'LOC';
     // Weak cues decide only when no tagger has looked at the sentence: with one, its silence is a no.
     else if (!hasTagger && isSpeechSubject(run.endToken) && name.endToken - name.firstToken >= 2) {
       type = 'PERSON';
@@ -302,6 +334,34 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     return result;
   }
 
+  function spanType(run: TokenRange): TaggedSpan['type'] | undefined {
+    return taggedSpans.find((t) => t.firstToken === run.firstToken && t.endToken === run.endToken)?.type;
+  }
+
+  function inTeamPosition(run: TokenRange): boolean {
+    const before = tokens[run.firstToken - 1];
+    const after = tokens[run.endToken];
+    const inside = (t: Token | undefined) => t !== undefined && t.sentence === sentence.index;
+    if (inside(before) && TEAM_BEFORE.has(before!.normal)) return before!.normal !== 'to' && before!.normal !== 'with' ? true : ['lost', 'lose', 'loss', 'drew', 'draw', 'defeat'].includes(tokens[run.firstToken - 2]?.normal ?? '');
+    if (inside(after) && (TEAM_AFTER.has(after!.normal) || isScore(after!))) return true;
+    return inside(before) && isScore(before!);
+  }
+
+  /** Capitalised common words (not names): "Defender", "Head Coach", "Spokesman". */
+  function onlyTitleWords(from: number, to: number): boolean {
+    if (to - from > 3) return false;
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!;
+      if (!isCapitalised(t) || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || (t.pos === 'PROPN' && i > s0 && !atSentenceStartOf(i))) return false;
+      if (knowledge.countryOfName(t.text) || knowledge.countryOfDemonym(t.text)) return false;
+    }
+    return true;
+  }
+
+  function atSentenceStartOf(i: number): boolean {
+    return i === s0 || /^["“‘'(\[—–-]$/.test(tokens[i - 1]!.text);
+  }
+
   function isSpeechSubject(after: number): boolean {
     let p = after;
     // "Kazemi-Qomi, speaking at a separate media conference several hours later, said"
@@ -323,6 +383,43 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     }
     return true;
   }
+}
+
+/** Lines at least this long are wrapped prose, whose names may go on over the break ("John\nTower"). */
+const WRAPPED_LINE = 50;
+
+/**
+ * A name never runs over the end of a short line: headings, datelines, scorecards and signature blocks put one
+ * item per line ("CRICKET\nLondon"). Hard-wrapped prose keeps its names whole.
+ */
+function splitAtLineEnds(seg: Segmented, run: TokenRange): TokenRange[] {
+  const { tokens, text } = seg;
+  const out: TokenRange[] = [];
+  let first = run.firstToken;
+  for (let i = run.firstToken + 1; i < run.endToken; i++) {
+    const gapStart = tokens[i - 1]!.end;
+    const lineEnd = text.indexOf('\n', gapStart);
+    if (lineEnd === -1 || lineEnd >= tokens[i]!.start) continue;
+    if (lineEnd - (text.lastIndexOf('\n', gapStart - 1) + 1) >= WRAPPED_LINE) continue;
+    out.push({ firstToken: first, endToken: i });
+    first = i;
+  }
+  out.push({ firstToken: first, endToken: run.endToken });
+  return out;
+}
+
+function isScore(token: Token): boolean {
+  return /^\d{1,3}[-–]\d{1,3}$/.test(token.text);
+}
+
+/** "2-1" or "3 – 0" in the sentence. */
+function hasScoreLine(tokens: readonly Token[], sentence: SentenceInfo): boolean {
+  for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+    const t = tokens[k]!;
+    if (isScore(t)) return true;
+    if ((t.text === '-' || t.text === '–') && /^\d{1,2}$/.test(tokens[k - 1]?.text ?? '') && /^\d{1,2}$/.test(tokens[k + 1]?.text ?? '') && k + 1 < sentence.endToken) return true;
+  }
+  return false;
 }
 
 function hasInnerCapital(tokens: readonly Token[], sentence: SentenceInfo): boolean {

@@ -4,6 +4,8 @@ export const RULES = {
   capitalisedRun: 'entities.capitalised-run',
   taggerSpan: 'entities.tagger',
   titleBefore: 'entities.title-before-name',
+  titleFromTagger: 'entities.title-outside-tagger-person',
+  sportsTeam: 'entities.team-named-after-place',
   roleAfterCountry: 'entities.country-role-premodifier',
   postAfterRole: 'entities.role-to-place',
   counterpart: 'entities.counterpart-inherits',
@@ -68,3 +70,10 @@ export const SPEECH_VERBS = new Set([
 ]);
 
 export const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+
+/** Words before a team's name in a match report: "lost to Barcelona", "against Leeds", "beat Real Madrid". */
+export const TEAM_BEFORE = new Set(['beat', 'beats', 'beating', 'defeated', 'defeats', 'thrashed', 'edged', 'routed', 'overcame', 'against', 'versus', 'vs', 'vs.', 'v', 'to', 'with', 'over', 'hosted', 'host', 'hosts', 'visit', 'visiting', 'eliminated', 'knocked']);
+/** Words after a team's name: "Liverpool beat", "Barcelona drew", "Leeds 2-1". */
+export const TEAM_AFTER = new Set(['beat', 'beats', 'defeated', 'thrashed', 'edged', 'drew', 'draw', 'lost', 'lose', 'won', 'win', 'wins', 'routed', 'overcame', 'held', 'trailed', 'v', 'vs', 'vs.', 'versus']);
+/** Pronouns written capitalised ("He", "I", "SHE") are coreference mentions, never names. */
+export const PRONOUN_WORDS = new Set(['i', 'he', 'she', 'it', 'we', 'they', 'you', 'him', 'her', 'his', 'hers', 'its', 'us', 'them', 'me', 'my', 'our', 'their', 'your']);
