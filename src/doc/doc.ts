@@ -5,7 +5,7 @@
  * time tokens) are built here once, when the layer they index is set, never re-derived inside a stage.
  */
 import type { ActorMention, ArticleInput, NumericEntity, Segmented, SentenceInfo, Token } from '../model/analysis.ts';
-import type { Casualty, Credit, DateRecord, Dateline, Entity, Event, Mention, Message, Place, Quote } from '../model/record.ts';
+import type { ArticleTopic, Casualty, Credit, DateRecord, Dateline, Entity, Event, Mention, Message, Place, Quote } from '../model/record.ts';
 
 /** What the clean stage finds: body paragraphs and the parts it set aside, as spans of the original text. */
 export interface CleanLayer {
@@ -48,6 +48,8 @@ export class Doc implements Segmented {
   /** wink's number and date entities (CARDINAL, DATE, DURATION, ORDINAL…). */
   numeric: NumericEntity[] = [];
   tree: TreeLayer | null = null;
+  /** What the article is about (topic stage). */
+  topic: ArticleTopic | null = null;
 
   private cleanLayer: CleanLayer | null = null;
   private entityLayer: Entity[] | null = null;

@@ -49,6 +49,7 @@ export function toRecord(doc: Doc, world: World): ArticleRecord {
       dateline: dateline ? { place: dateline.place, source: dateline.source, start: dateline.start, end: dateline.end, ...(datelinePlaceId ? { placeId: datelinePlaceId } : {}) } : null,
       credits: clean.credits,
       furniture: clean.furniture,
+      ...(doc.topic ? { topic: doc.topic } : {}),
       text: doc.text,
     },
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph })),

@@ -5,7 +5,7 @@
 import type { Doc } from '../doc/doc.ts';
 import type { World } from './world.ts';
 
-export type Layer = 'clean' | 'tokens' | 'tree' | 'entities' | 'places' | 'actors' | 'dates' | 'casualties' | 'events' | 'quotes';
+export type Layer = 'clean' | 'topic' | 'tokens' | 'tree' | 'entities' | 'places' | 'actors' | 'dates' | 'casualties' | 'events' | 'quotes';
 
 export interface Stage {
   readonly name: string;

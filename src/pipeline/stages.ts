@@ -11,8 +11,9 @@ import { eventsStage } from '../stages/events/index.ts';
 import { placesStage } from '../stages/places/index.ts';
 import { quotesStage } from '../stages/quotes/index.ts';
 import { segmentStage } from '../stages/segment/index.ts';
+import { topicStage } from '../stages/topic/index.ts';
 import { checkStages, type Stage } from './stage.ts';
 
-export const STAGES: readonly Stage[] = [cleanStage, segmentStage, entitiesStage, placesStage, actorsStage, datesStage, casualtiesStage, eventsStage, quotesStage];
+export const STAGES: readonly Stage[] = [cleanStage, topicStage, segmentStage, entitiesStage, placesStage, actorsStage, datesStage, casualtiesStage, eventsStage, quotesStage];
 
 checkStages(STAGES);

@@ -43,16 +43,23 @@ export interface ArticleContext {
 
 export const entitiesStage: Stage = {
   name: 'entities',
-  requires: ['tokens'],
+  requires: ['topic', 'tokens'],
   assigns: ['entities'],
   run(doc: Doc, world: World) {
-    doc.entities = findEntities(doc, world.entities);
+    doc.entities = findEntities(doc, world.entities, { sport: doc.topic?.label === 'sport' });
   },
 };
 
 export function findEntities(seg: Segmented, knowledge: EntityKnowledge, article: ArticleContext = {}): Entity[] {
   const candidates: Candidate[] = [];
   for (const sentence of seg.sentences) candidates.push(...sentenceCandidates(seg, sentence, knowledge, article));
+  // One sense per story: a town that played as a club ("Liverpool beat Chelsea 2-1") is the club wherever it recurs.
+  const clubs = new Set(candidates.filter((c) => c.rules.includes(RULES.sportsTeam)).map((c) => c.text));
+  for (const c of candidates) {
+    if (c.type !== 'GPE' || !clubs.has(c.text) || c.country) continue;
+    c.type = 'ORG';
+    c.rules = [RULES.sportsTeam];
+  }
   return buildEntities(seg, candidates, knowledge);
 }
 
@@ -112,7 +119,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     // "He", "I": a capitalised pronoun is no name (coreference links it to one).
     if (run.endToken - run.firstToken === 1 && PRONOUN_WORDS.has(tokens[run.firstToken]!.normal)) continue;
     // "Liverpool beat Chelsea 2-1", "lost to Real Madrid": in a match report a town or name in a team's place is a club.
-    if (matchReport && inTeamPosition(run) && !knowledge.countryOfName(whole) && !taggedSpans.some((t) => t.type === 'PER' && t.firstToken < run.endToken && run.firstToken < t.endToken) && !allNorpWords(tokens, run, knowledge)) {
+    if (matchReport && inTeamPosition(run) && !knowledge.countryOfName(whole) && (namedAfterTown(run) || !taggedSpans.some((t) => t.type === 'PER' && t.firstToken < run.endToken && run.firstToken < t.endToken)) && !allNorpWords(tokens, run, knowledge)) {
       const kind = knowledge.placeKindOf(whole);
       if (kind === null || kind === 'city') {
         out.push(make(run, 'ORG', 'name', [RULES.sportsTeam], spanType(run) ? ['rule', 'model'] : ['rule']));
@@ -336,6 +343,11 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
 
   function spanType(run: TokenRange): TaggedSpan['type'] | undefined {
     return taggedSpans.find((t) => t.firstToken === run.firstToken && t.endToken === run.endToken)?.type;
+  }
+
+  /** "Barcelona", "Real Madrid": the run, or its last word, is a town (a player's name seldom is). */
+  function namedAfterTown(run: TokenRange): boolean {
+    return knowledge.placeKindOf(phrase(run.firstToken, run.endToken)) === 'city' || (run.endToken - run.firstToken > 1 && knowledge.placeKindOf(tokens[run.endToken - 1]!.text) === 'city');
   }
 
   function inTeamPosition(run: TokenRange): boolean {

@@ -29,11 +29,20 @@ export interface VerbDictionaryMatch {
 /** The PETRARCH-2 verb dictionary, tried after Dateline's own patterns. */
 export type VerbDictionary = (lemma: string, before: readonly string[], after: readonly string[]) => VerbDictionaryMatch | null;
 
+export const SPORT_STORY_RULE = 'events.sports-story-discarded';
+
 export const eventsStage: Stage = {
   name: 'events',
-  requires: ['tokens', 'entities', 'places', 'actors', 'dates', 'casualties'],
+  requires: ['topic', 'tokens', 'entities', 'places', 'actors', 'dates', 'casualties'],
   assigns: ['events'],
   run(doc: Doc, world: World) {
+    // Match reports are not political events ("Liverpool beat Chelsea", "attacked", "killed off the game"):
+    // like PETRARCH's story discard, a sports story yields none.
+    if (doc.topic?.label === 'sport') {
+      doc.events = [];
+      doc.messages.push({ level: 'info', stage: 'events', rule: SPORT_STORY_RULE, text: 'a sports story (article.topic): no political events are coded' });
+      return;
+    }
     doc.events = codeEvents(doc, world.verbDictionary);
   },
 };

@@ -3,7 +3,9 @@
  * transparent lexicon scorer: cue words and phrases of data/lexicon/topic-cues.tsv and the patterns in rules.ts
  * (score lines, money amounts). No statistical model: every point of a score is a cue the output names.
  */
+import type { Doc } from '../../doc/doc.ts';
 import type { ArticleTopic } from '../../model/record.ts';
+import type { Stage } from '../../pipeline/stage.ts';
 import { dataPath, readTsv } from '../../lexicon/tables.ts';
 import { CUE_CAP, DECISION, DECISION_RULES, SCORED, TITLE_WEIGHT, TOPIC_PATTERNS, type Scored } from './rules.ts';
 
@@ -21,6 +23,16 @@ interface CueIndex {
   /** Prefixes of "elect*" forms, longest first. */
   prefixes: { prefix: string; cue: Cue }[];
 }
+
+/** Reads the title and the whole text; runs right after the clean stage, so that later stages can ask for it. */
+export const topicStage: Stage = {
+  name: 'topic',
+  requires: ['clean'],
+  assigns: ['topic'],
+  run(doc: Doc) {
+    doc.topic = classifyTopic({ title: doc.input.title ?? doc.clean.title?.text ?? null, text: doc.text });
+  },
+};
 
 let index: CueIndex | null = null;
 

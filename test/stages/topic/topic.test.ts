@@ -52,3 +52,14 @@ test('topic: the deciding rules name the cues, starting with the decision rule',
   assert.ok(topic.rules.includes('topic.sport.score-line'), topic.rules.join(' '));
   assert.ok(topic.scores.sport > topic.scores.politics);
 });
+
+test('a sports story yields no political events; the record says why', async () => {
+  const { codeArticle } = await import('../../../src/pipeline/codeArticle.ts');
+  const { articleInput } = await import('../../helpers/doc.ts');
+  const text = 'Liverpool beat Chelsea in Cup final\n\nLiverpool beat Chelsea 2-1 in the League Cup final on Sunday after Liverpool attacked from the start. Steven Gerrard scored twice for the side, and the goalkeeper saved a late penalty.';
+  const record = codeArticle(articleInput(text, '2024-03-01'));
+  assert.equal(record.article.topic?.label, 'sport');
+  assert.equal(record.events.length, 0);
+  assert.ok(record.messages.some((m) => m.rule === 'events.sports-story-discarded'));
+  assert.equal(record.entities.find((e) => e.name === 'Liverpool')?.type, 'ORG');
+});

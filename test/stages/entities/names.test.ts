@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findEntities } from '../../../src/stages/entities/index.ts';
+import { segment } from '../../../src/stages/segment/index.ts';
+import { defaultWorld } from '../../../src/pipeline/world.ts';
+
+/** The shipped world: gazetteer, dictionaries and tagger model. */
+function run(text: string, sport = false) {
+  const seg = segment(text, [{ start: 0, end: text.length }]);
+  return findEntities(seg, defaultWorld().entities, { sport }).map((e) => ({ ...e, words: e.mentions.filter((m) => m.kind !== 'pronoun').map((m) => text.slice(m.start, m.end)) }));
+}
+
+test('a title the tagger leaves outside a person goes to the role, not the name', () => {
+  const entities = run('Defender Hassan Abbas scored twice on Sunday.');
+  const person = entities.find((e) => e.type === 'PERSON');
+  assert.deepEqual(person?.words, ['Hassan Abbas'], JSON.stringify(entities));
+  assert.equal(person?.role, 'defender');
+});
+
+test('towns in the team positions of a match report are clubs, and stay clubs in the story', () => {
+  const entities = run('Barcelona beat Real Madrid 2-1 at home. Fans of Barcelona celebrated.');
+  const barcelona = entities.find((e) => e.name === 'Barcelona');
+  assert.equal(barcelona?.type, 'ORG');
+  assert.equal(barcelona?.words.length, 2);
+  assert.equal(entities.find((e) => e.name === 'Real Madrid')?.type, 'ORG');
+  // without a score line or a sports topic, the city stays a city
+  assert.equal(run('Protesters in Barcelona beat drums outside the parliament.').find((e) => e.name === 'Barcelona')?.type, 'GPE');
+  assert.equal(run('Liverpool lost to Everton at Anfield.', true).find((e) => e.name === 'Everton')?.type, 'ORG');
+});
+
+test('capitalised pronouns are never names', () => {
+  for (const text of ['He said the talks failed.', 'I went to London with my brother.', 'She told Reuters it was over.']) {
+    const names = run(text).flatMap((e) => e.words);
+    assert.ok(!names.some((n) => /^(He|I|She)$/.test(n)), `${text}: ${names.join(', ')}`);
+  }
+});
+
+test('no name runs over the end of a short line (headings, scorecards)', () => {
+  const text = 'CRICKET\nLondon hosts the final match of the series on Sunday afternoon.';
+  const names = run(text).flatMap((e) => e.words);
+  assert.ok(!names.some((n) => n.includes('\n')), names.join(' | '));
+  assert.ok(!names.includes('CRICKET'), names.join(' | '));
+  assert.ok(names.includes('London'));
+});
