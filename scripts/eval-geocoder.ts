@@ -97,7 +97,7 @@ export async function evaluateGeocoder(path = GEOVIRUS): Promise<GeocoderReport>
       goldFound++;
       const km = distanceKm(g.lat, g.lon, hit.place.lat, hit.place.lon);
       distances.push(km);
-      const local = hit.place.kind === 'city' || (hit.place.kind === 'region' && hit.place.country !== '' && !REGION_CODES.has(hit.place.country));
+      const local = hit.place.kind === 'city' || hit.place.kind === 'admin1' || hit.place.kind === 'admin2' || (hit.place.kind === 'region' && hit.place.country !== '' && !REGION_CODES.has(hit.place.country));
       if (local) localMatched++;
       if (km <= 161) {
         within++;

@@ -22,6 +22,8 @@ export interface Country {
   /** Every English name and alias as written ("United States", "U.S.", "USA", "United States of America"). */
   names: string[];
   independent: boolean;
+  /** GeoNames id (data/gazetteer/country-geonames.tsv), null for the few entities GeoNames lacks. */
+  geonameid: number | null;
 }
 
 interface CountryTables {
@@ -46,6 +48,7 @@ export function countryTables(): CountryTables {
   const cities = cityIndex();
   const built: CountryTables = { byIso3: new Map(), byIso2: new Map(), byDemonym: new Map() };
   const demonymsOf = new Map<Country, string[]>();
+  const geonameids = new Map(readTsv(dataPath('gazetteer', 'country-geonames.tsv'), 2).map(([iso2, id]) => [iso2!, Number(id)]));
 
   for (const w of world) {
     const demonyms = [w.demonyms.eng?.m, w.demonyms.eng?.f]
@@ -68,6 +71,7 @@ export function countryTables(): CountryTables {
       capitalPopulation: capitalCity?.population ?? 0,
       names: [...new Set(names.filter(isWrittenEnglishName))],
       independent: w.independent === true,
+      geonameid: geonameids.get(w.cca2) ?? null,
     };
     built.byIso3.set(country.iso3, country);
     built.byIso2.set(country.iso2, country);

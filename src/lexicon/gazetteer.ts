@@ -11,6 +11,7 @@ import { cityIndex } from './cities.ts';
 import { countryByCode, countryTables, type Country } from './countries.ts';
 import { foldPlaceName, loosePlaceKey } from './foldPlaceName.ts';
 import { readPlaceAliases, readPlaceStopwords, type PlaceKind } from './placeAliases.ts';
+import { dataPath, readTsv } from './tables.ts';
 
 export type { Country } from './countries.ts';
 export { countryByCode, countryByDemonym } from './countries.ts';
@@ -30,8 +31,10 @@ export interface PlaceCandidate {
   readonly featureCode: string;
   /** Rule that produced the reading: gazetteer.country, gazetteer.city, gazetteer.city-loose or place-alias.<id>. */
   readonly source: string;
-  /** "US.TX": the first-level region of a city, or the code of a first-level region itself. */
+  /** "US.TX": the first-level region of a city or county, or the code of a first-level region itself. */
   readonly admin: string | null;
+  /** Name of that first-level region ("Texas"), when the admin tables know it. */
+  readonly adminName: string | null;
   /** Countries whose mention in the article favours this reading (from place-aliases.tsv). */
   readonly near: readonly string[];
   /** Same value for every reading of the same place ("g98182", "cIRQ", "place-alias.persian-gulf"). */
@@ -73,6 +76,7 @@ function build(): Gazetteer {
     byName.set(key, list);
   };
   const byCapitalId = new Map<number, Country>();
+  const aliasAdmins = new Set<string>();
   for (const country of countries.byIso3.values()) {
     const candidate = countryCandidate(country, 'gazetteer.country');
     for (const form of country.names) add(form, candidate);
@@ -91,7 +95,8 @@ function build(): Gazetteer {
     } else {
       if (row.lat === null || row.lon === null) throw new Error(`dateline: place-aliases.tsv ${row.rule} needs lat and lon`);
       candidate = {
-        kind: row.kind,
+        // a region with an admin code is a first-level region ("Texas", "Anbar")
+        kind: row.kind === 'region' && row.admin ? 'admin1' : row.kind,
         name: row.name,
         geonameid: row.geonameid,
         lat: row.lat,
@@ -101,11 +106,27 @@ function build(): Gazetteer {
         featureCode: row.kind === 'water' ? 'H' : row.admin ? 'ADM1' : 'RGN',
         source: row.rule,
         admin: row.admin,
+        adminName: row.admin ? row.name : null,
         near: row.near,
         placeKey: row.rule,
       };
     }
     for (const form of row.names) add(form, candidate, row.only);
+    if (candidate.kind === 'admin1' && candidate.admin) aliasAdmins.add(candidate.admin);
+  }
+  // First-level regions of every country and US counties (data/gazetteer, built by scripts/build-gazetteer.ts);
+  // a region our alias table already places keeps that row.
+  for (const [code, name, forms, lat, lon, geonameid] of readTsv(dataPath('gazetteer', 'admin1.tsv'), 6)) {
+    adminNames.set(code!, name!);
+    if (aliasAdmins.has(code!)) continue;
+    const country = countryByCode(code!.slice(0, 2));
+    if (!country) continue;
+    const candidate = adminCandidate('admin1', name!, code!, country.iso3, lat!, lon!, geonameid!, 'gazetteer.admin1', `a${code}`);
+    for (const form of forms!.split('|')) add(form, candidate);
+  }
+  for (const [fips, admin, name, forms, lat, lon, geonameid] of readTsv(dataPath('gazetteer', 'us-counties.tsv'), 7)) {
+    const candidate = adminCandidate('admin2', name!, admin!, 'USA', lat!, lon!, geonameid!, 'gazetteer.admin2', `f${fips}`);
+    for (const form of forms!.split('|')) add(form, candidate);
   }
   gazetteer = { byName, stopwords: readPlaceStopwords(), byCapitalId };
   buildStats.ms = performance.now() - started;
@@ -207,11 +228,38 @@ function caseFits(written: string, form: string): boolean {
   return formWords.every((f, i) => !/^\p{Lu}/u.test(f) || /^\p{Lu}/u.test(words[i]!) || (i === 0 && /^(al|el|an|ar|as|ash|at|ad|az)$/.test(words[0]!)));
 }
 
+/** Names of first-level regions by code ("US.LA" → "Louisiana"), filled when the gazetteer is built. */
+const adminNames = new Map<string, string>();
+
+/** "US.LA" → "Louisiana". */
+export function adminName(code: string): string | null {
+  build();
+  return adminNames.get(code) ?? null;
+}
+
+function adminCandidate(kind: 'admin1' | 'admin2', name: string, admin: string, country: string, lat: string, lon: string, geonameid: string, source: string, placeKey: string): PlaceCandidate {
+  return {
+    kind,
+    name,
+    geonameid: geonameid === '-' ? null : Number(geonameid),
+    lat: Number(lat),
+    lon: Number(lon),
+    country,
+    population: null,
+    featureCode: kind === 'admin1' ? 'ADM1' : 'ADM2',
+    source,
+    admin,
+    adminName: adminNames.get(admin) ?? null,
+    near: [],
+    placeKey,
+  };
+}
+
 function countryCandidate(country: Country, source: string): PlaceCandidate {
   return {
     kind: 'country',
     name: country.name,
-    geonameid: null,
+    geonameid: country.geonameid,
     lat: country.lat,
     lon: country.lon,
     country: country.iso3,
@@ -219,6 +267,7 @@ function countryCandidate(country: Country, source: string): PlaceCandidate {
     featureCode: 'PCLI',
     source,
     admin: null,
+    adminName: null,
     near: [],
     placeKey: `c${country.iso3}`,
   };
@@ -236,6 +285,7 @@ function cityCandidate(city: City, source: string): PlaceCandidate {
     featureCode: city.featureCode,
     source,
     admin: city.admin,
+    adminName: adminNames.get(city.admin) ?? null,
     near: [],
     placeKey: `g${city.id}`,
   };

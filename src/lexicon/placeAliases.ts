@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { dataPath, readTsv } from './tables.ts';
 
-export type PlaceKind = 'country' | 'city' | 'region' | 'water';
+/** admin1: states and provinces; admin2: US counties and parishes; region: named regions outside the admin tables. */
+export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'city' | 'region' | 'water' | 'landmark';
 
 export interface PlaceAlias {
   /** Rule id cited by records: "place-alias.washington-dc". */
@@ -23,7 +24,7 @@ export interface PlaceAlias {
   only: boolean;
 }
 
-const KINDS = new Set<string>(['country', 'city', 'region', 'water']);
+const KINDS = new Set<string>(['country', 'city', 'region', 'water', 'landmark']);
 
 export function readPlaceAliases(): PlaceAlias[] {
   const path = dataPath('lexicon', 'place-aliases.tsv');

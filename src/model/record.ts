@@ -29,6 +29,10 @@ export const Mention = Type.Object(
       Type.Literal('nominal'),
       Type.Literal('demonym'),
       Type.Literal('alias'),
+      /** A place inside an organisation's name: "Scott County" in "Scott County Sheriff's Office". */
+      Type.Literal('in-name'),
+      /** A place in the possessive: "Springfield's mayor". */
+      Type.Literal('possessive'),
     ]),
   },
   strict,
@@ -174,7 +178,7 @@ export const Entity = Type.Object(
     affiliation: Type.Optional(Type.String()),
     /** CAMEO actor code (country + role), e.g. USAGOV, IRNGOV, IRQMIL. */
     actor: Type.Optional(Type.String()),
-    placeId: Type.Optional(Type.String({ description: 'for GPE/LOC: the places[] record' })),
+    placeId: Type.Optional(Type.String({ description: 'for GPE/LOC: the places[] record; for ORG: the place its name holds ("Scott County Sheriff\'s Office")' })),
     mentions: Type.Array(Mention),
     sources: Type.Array(EntitySource),
     rules: Type.Array(Type.String()),
@@ -187,12 +191,23 @@ export const Place = Type.Object(
   {
     id: Type.String(),
     name: Type.String(),
-    kind: Type.Union([Type.Literal('country'), Type.Literal('city'), Type.Literal('region'), Type.Literal('water')]),
+    /** admin1: state, province; admin2: county, parish; region: a named region outside the admin tables (and older records' admin areas). */
+    kind: Type.Union([
+      Type.Literal('country'),
+      Type.Literal('admin1'),
+      Type.Literal('admin2'),
+      Type.Literal('city'),
+      Type.Literal('region'),
+      Type.Literal('water'),
+      Type.Literal('landmark'),
+    ]),
     geonameid: Nullable(Type.Integer()),
     lat: Type.Number(),
     lon: Type.Number(),
     /** ISO 3166 alpha-3. */
     country: Type.String(),
+    /** The first-level region the place is (admin1) or lies in: GeoNames admin1 code and name; absent in older records. */
+    admin1: Type.Optional(Nullable(Type.Object({ code: Type.String({ description: 'ISO2.GeoNames admin1 code, e.g. US.LA' }), name: Nullable(Type.String()) }, strict))),
     population: Nullable(Type.Integer()),
     mentions: Type.Array(Mention),
     rules: Type.Array(Type.String()),

@@ -61,7 +61,7 @@ for (const [name, iso3] of countries) {
 
 test('lookupPlace: "Georgia" is the country and the US state; the resolver chooses by context', () => {
   const readings = lookupPlace('Georgia').map((r) => `${r.kind}:${r.country}`);
-  assert.deepEqual(readings, ['country:GEO', 'region:USA']);
+  assert.deepEqual(readings, ['country:GEO', 'admin1:USA']);
 });
 
 test('lookupPlace: "the Gulf" reads as the Persian Gulf first, the Gulf of Mexico second', () => {
@@ -138,4 +138,18 @@ test('countryByName: cities are not countries; countryByCapital: capitals are', 
   assert.equal(countryByCapital('Washington')?.iso3, 'USA');
   assert.equal(countryByCapital('Tehran')?.iso3, 'IRN');
   assert.equal(countryByCapital('Basra'), null);
+});
+
+test('lookupPlace: countries carry their GeoNames id; admin areas of every country and US counties are known', () => {
+  assert.equal(lookupPlace('Iraq')[0]?.geonameid, 99237);
+  assert.equal(lookupPlace('United States')[0]?.geonameid, 6252001);
+  const anbar = lookupPlace('Anbar').find((r) => r.kind === 'admin1');
+  assert.equal(anbar?.admin, 'IQ.01');
+  assert.equal(anbar?.country, 'IRQ');
+  const parish = lookupPlace('Jefferson Parish')[0];
+  assert.deepEqual([parish?.kind, parish?.admin, parish?.adminName], ['admin2', 'US.LA', 'Louisiana']);
+  assert.ok(Math.abs(parish!.lat - 29.7) < 0.5 && Math.abs(parish!.lon + 90.1) < 0.5);
+  assert.ok(lookupPlace('St. Bernard Parish').length > 0 && lookupPlace('Saint Bernard Parish').length > 0);
+  // a region named by a common word alone is not spotted by it
+  assert.ok(!lookupPlace('Central').some((r) => r.kind === 'admin1'));
 });

@@ -38,7 +38,7 @@ export function incidentIn(chunked: ChunkedSentence, tokens: readonly Token[], n
   return best;
 }
 
-const PLACE_KIND_ORDER: Record<Place['kind'], number> = { city: 0, region: 1, country: 2, water: 3 };
+const PLACE_KIND_ORDER: Record<Place['kind'], number> = { landmark: 0, city: 0, admin2: 1, admin1: 1, region: 1, country: 2, water: 3 };
 
 /** The most specific place named in the sentence, else the dateline place (implied). */
 export function placeOf(sentence: number, near: number, places: readonly Place[], datelinePlaceId: string | null, useDateline: boolean): PlaceRef | null {

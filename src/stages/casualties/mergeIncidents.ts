@@ -84,7 +84,7 @@ function differentPeople(a: CountMention['person'], b: CountMention['person']): 
  */
 function conflicts(a: IncidentCandidate, b: IncidentCandidate, kindOf: ReadonlyMap<string, Place['kind']>, ignoreDates: boolean): boolean {
   if (a.place?.certainty === 'stated' && b.place?.certainty === 'stated' && a.place.name !== b.place.name) {
-    const broad = (id: string | undefined) => id !== undefined && (kindOf.get(id) === 'country' || kindOf.get(id) === 'region');
+    const broad = (id: string | undefined) => id !== undefined && (kindOf.get(id) === 'country' || kindOf.get(id) === 'region' || kindOf.get(id) === 'admin1');
     if (a.place.country !== b.place.country || !(broad(a.place.placeId) || broad(b.place.placeId))) return true;
   }
   if (!ignoreDates && a.date?.certainty === 'stated' && b.date?.certainty === 'stated' && a.date.value && b.date.value) {

@@ -1,5 +1,6 @@
 /** What the entities stage needs to know about the world, injected by the pipeline (gazetteer, dictionaries, tagger). */
 import type { Token } from '../../model/analysis.ts';
+import type { PlaceKind } from '../../lexicon/placeAliases.ts';
 
 export interface TaggedSpan {
   firstToken: number;
@@ -14,7 +15,7 @@ export interface EntityKnowledge {
   /** ISO alpha-3 of a nationality word ("Iranian", "Iraqis", "American"), else null. */
   countryOfDemonym(word: string): string | null;
   /** Kind of the best gazetteer match for a capitalised name, else null. */
-  placeKindOf(name: string): 'country' | 'city' | 'region' | 'water' | null;
+  placeKindOf(name: string): PlaceKind | null;
   /** ISO alpha-3 of the country whose capital is named ("Washington" → USA), else null. */
   capitalOf(name: string): string | null;
   /** Short English name of a country ("IRN" → "Iran"). */

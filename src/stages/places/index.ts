@@ -6,10 +6,11 @@
 import type { Doc } from '../../doc/doc.ts';
 import type { Segmented } from '../../model/analysis.ts';
 import type { Place } from '../../model/record.ts';
-import { countryByDemonym } from '../../lexicon/gazetteer.ts';
+import { countryByDemonym, lookupPlace } from '../../lexicon/gazetteer.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import { findPlaceMentions } from './findPlaceMentions.ts';
 import { resolvePlaces } from './resolvePlaces.ts';
+import { INSTITUTION_AFTER_PLACE } from './rules.ts';
 
 export { findPlaceMentions, resolvePlaces };
 
@@ -18,14 +19,32 @@ export { findPlaceMentions, resolvePlaces };
  * entities stage read as people or organisations ("Crocker", "Bank of England") are not places. Each GPE / LOC
  * entity gets the id of the place its mentions resolved to.
  */
+export const POSSESSIVE_PLACE_RULE = 'places.possessive-is-place';
+
 export const placesStage: Stage = {
   name: 'places',
   requires: ['clean', 'tokens', 'entities'],
   assigns: ['places'],
   run(doc: Doc) {
     const { text, entities } = doc;
-    const named = entities.filter((e) => e.type === 'PERSON' || e.type === 'ORG').flatMap((e) => e.mentions);
-    const candidates: PlaceMentionCandidate[] = findPlaceMentions(doc).filter((c) => !named.some((m) => m.start < c.end && c.start < m.end));
+    // "Springfield's mayor": a one-word "person" known only in the possessive, with no role, that the gazetteer
+    // knows, is the place.
+    for (const e of entities) {
+      if (e.type !== 'PERSON' || e.role || e.mentions.some((m) => m.kind !== 'name' || /\s/.test(text.slice(m.start, m.end)) || !/^['’]s\b/.test(text.slice(m.end, m.end + 2)))) continue;
+      if (lookupPlace(e.name).length === 0) continue;
+      e.type = 'GPE';
+      e.rules.push(POSSESSIVE_PLACE_RULE);
+    }
+    const people = entities.filter((e) => e.type === 'PERSON').flatMap((e) => e.mentions);
+    const organisations = entities.filter((e) => e.type === 'ORG').flatMap((e) => e.mentions.filter((m) => m.kind === 'name'));
+    const candidates: PlaceMentionCandidate[] = [];
+    for (const c of findPlaceMentions(doc)) {
+      if (people.some((m) => m.start < c.end && c.start < m.end)) continue;
+      // "Scott County Sheriff's Office", "Santa Ana Police": a place that opens an organisation's name is still found
+      const organisation = organisations.find((m) => m.start < c.end && c.start < m.end);
+      if (!organisation) candidates.push(c);
+      else if (organisation.start === c.start && c.end < organisation.end && INSTITUTION_AFTER_PLACE.has(text.slice(c.end, organisation.end).trim().split(/\s+/)[0]!.toLowerCase())) candidates.push({ ...c, kind: 'in-name' });
+    }
     const taken = (s: number, e: number) => candidates.some((c) => c.start < e && s < c.end);
     for (const e of entities) {
       if (e.type !== 'GPE' && e.type !== 'LOC') continue;
@@ -40,6 +59,12 @@ export const placesStage: Stage = {
     });
     const placeIdAt = new Map<number, string>();
     for (const [c, id] of placeOf) placeIdAt.set(c.start, id);
+    // "Scott County Sheriff's Office": the organisation's place, a hint for where its events happen
+    for (const e of entities) {
+      if (e.type !== 'ORG') continue;
+      const id = e.mentions.map((m) => [...placeOf].find(([c]) => c.kind === 'in-name' && c.start === m.start)?.[1]).find((x) => x !== undefined);
+      if (id) e.placeId = id;
+    }
     for (const e of entities) {
       if (e.type !== 'GPE' && e.type !== 'LOC') continue;
       const id = e.mentions.map((m) => placeIdAt.get(m.start)).find((x) => x !== undefined);
@@ -54,6 +79,8 @@ export interface PlaceMentionCandidate {
   end: number;
   text: string;
   sentence: number;
+  /** How the place is named when it is not a name of its own: inside an organisation's name, in the possessive. */
+  kind?: 'in-name' | 'possessive';
 }
 
 export interface PlaceContext {

@@ -57,6 +57,7 @@ export function resolvePlaces(candidates: readonly PlaceMentionCandidate[], cont
         lat: reading.lat,
         lon: reading.lon,
         country: reading.country,
+        admin1: reading.admin ? { code: reading.admin, name: reading.adminName } : null,
         population: reading.population,
         mentions: [],
         rules: [],
@@ -66,7 +67,7 @@ export function resolvePlaces(candidates: readonly PlaceMentionCandidate[], cont
     }
     for (const rule of [reading.source, ...choice.rules]) if (!place.rules.includes(rule)) place.rules.push(rule);
     if (!place.mentions.some((m) => m.start === o.start && m.end === o.end)) {
-      place.mentions.push({ start: o.start, end: o.end, sentence: o.sentence, kind: mentionKind(o.text, reading) });
+      place.mentions.push({ start: o.start, end: o.end, sentence: o.sentence, kind: o.candidate?.kind ?? (POSSESSIVE.test(context.text.slice(o.end, o.end + 2)) ? 'possessive' : mentionKind(o.text, reading)) });
     }
     if (o.candidate) placeOf.set(o.candidate, place.id);
     else datelinePlace ??= place.id;
@@ -122,7 +123,9 @@ function gatherEvidence(bySurface: Map<string, Occurrence[]>, context: PlaceCont
     if (!confident) continue;
     const source = list.every((o) => o.sentence === -1) ? '#dateline' : surface;
     if (best.country) note(evidence.countries, best.country, source);
-    if (best.kind === 'region' && best.admin) note(evidence.admins, best.admin, source);
+    if (best.kind === 'admin1' && best.admin) note(evidence.admins, best.admin, source);
+    // "ALEXANDRIA, La." or a county: the dateline's and a county's region are the story's too
+    if ((source === '#dateline' || best.kind === 'admin2') && best.admin) note(evidence.admins, best.admin, source);
   }
   for (const [i, code] of (context.countryHints ?? []).entries()) note(evidence.countries, code, `#hint${i}`);
   return evidence;
@@ -177,7 +180,7 @@ function kindForLists(reading: PlaceCandidate | undefined): string | null {
 function contains(outer: PlaceCandidate, inner: PlaceCandidate): boolean {
   if (outer.placeKey === inner.placeKey) return false;
   if (outer.kind === 'country') return inner.kind !== 'country' && inner.country === outer.country;
-  if (outer.kind === 'region' && outer.admin) return inner.kind === 'city' && inner.admin === outer.admin;
+  if (outer.kind === 'admin1' && outer.admin) return (inner.kind === 'city' || inner.kind === 'admin2') && inner.admin === outer.admin;
   return false;
 }
 
@@ -185,7 +188,8 @@ function choose(surface: string, readings: readonly PlaceCandidate[], evidence: 
   let best: Choice | null = null;
   let bestScore = -Infinity;
   let contextual = false;
-  const namesRegion = readings.some((r) => r.kind === 'region' || r.kind === 'country');
+  // A name our alias table makes a region ("Oregon") stays one; a governorate named after its city ("Alexandria") does not.
+  const namesRegion = readings.some((r) => r.kind === 'country' || ((r.kind === 'region' || r.kind === 'admin1') && r.source.startsWith('place-alias.')));
   for (const reading of readings) {
     const rules = new Set<string>();
     let score = prior(reading);
@@ -195,7 +199,7 @@ function choose(surface: string, readings: readonly PlaceCandidate[], evidence: 
       rules.add(RANK_RULES.articleCountry.id);
     }
     // Ranks cities among cities: "Oregon" stays the state even in a story that names Ohio (Oregon, Ohio).
-    if (reading.kind === 'city' && reading.admin && !namesRegion && othersThan(evidence.admins.get(reading.admin), surface) > 0) {
+    if ((reading.kind === 'city' || reading.kind === 'admin2') && reading.admin && !namesRegion && othersThan(evidence.admins.get(reading.admin), surface) > 0) {
       score += CONTEXT.adminContext;
       rules.add(RANK_RULES.adminContext.id);
     }
@@ -232,6 +236,8 @@ function othersThan(sources: Set<string> | undefined, surface: string): number {
 /** Score of a reading before context (PRIOR). */
 export function prior(r: PlaceCandidate): number {
   if (r.kind === 'country') return PRIOR.country;
+  if (r.kind === 'admin1') return r.source.startsWith('place-alias.') ? PRIOR.region : PRIOR.admin1;
+  if (r.kind === 'admin2') return PRIOR.admin2;
   if (r.kind === 'region') return r.featureCode === 'ADM1' ? PRIOR.region : PRIOR.namedRegion;
   if (r.kind === 'water') return PRIOR.water;
   if (r.source.startsWith('place-alias.')) return PRIOR.aliasCity;
@@ -243,6 +249,9 @@ export function prior(r: PlaceCandidate): number {
   if (r.source === 'gazetteer.city-loose') score += PRIOR.loose;
   return score;
 }
+
+/** "Springfield's mayor": the place in the possessive. */
+const POSSESSIVE = /^['’]s\b/;
 
 /** "Falluja" is a spelling of Al Fallūjah's name; "U.S." and "Washington" are aliases. */
 function mentionKind(text: string, reading: PlaceCandidate): Mention['kind'] {

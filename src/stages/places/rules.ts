@@ -69,6 +69,10 @@ export const PRIOR = {
   aliasCity: 9,
   /** First-level regions: "Georgia" is the country unless the article is about the United States. */
   region: 7,
+  /** First-level regions from the generated admin table: below a town of a million, which the news means more often ("Kirkuk"). */
+  admin1: 6,
+  /** US counties and parishes ("Scott County"): named in full, rarely ambiguous but across states. */
+  admin2: 6,
   /** Named regions and seas outside the admin tables ("Darfur", "Pacific") outrank towns named after them. */
   namedRegion: 8,
   water: 8,
@@ -151,7 +155,7 @@ export const INSTITUTION_AFTER_PLACE = new Set([
   'police', 'department', 'city', 'council', 'hospital', 'airport', 'regional', 'county', 'province', 'district', 'governorate',
   'region', 'valley', 'prefecture', 'township', 'parish', 'borough',
   'municipality', 'health', 'zoo', 'port', 'harbour', 'harbor', 'prison', 'jail', 'court', 'mayor', 'metropolitan',
-  'area', 'station', 'office',
+  'area', 'station', 'office', 'sheriff', "sheriff's", 'fire', 'school', 'schools', 'university', 'public', 'board', 'state',
 ]);
 
 /** Verbs after a one-word name that make it a speaker, not a town: "Crocker said". */
