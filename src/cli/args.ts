@@ -1,6 +1,8 @@
 /** Option values of the store commands, checked: a bad value is a UsageError naming the option. */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { WorldOptions } from '../pipeline/world.ts';
 import { DEFAULT_ARTICLE_TIMEOUT_MS } from '../pool/coding.ts';
 import { parseStoreSpec, type StoreSpec } from '../store/open.ts';
 import { UsageError } from './errors.ts';
@@ -56,4 +58,15 @@ export function existingStoreSpec(values: Values): StoreSpec {
 
 export function noPositionals(command: string, positionals: string[]): void {
   if (positionals.length > 0) throw new UsageError(`\`dateline ${command}\` takes no file arguments (got ${positionals.join(' ')}); see \`dateline ${command} --help\``);
+}
+
+/** --add-dictionaries / --dictionaries as world options (directories made absolute); checked by `checkDictionaries`. */
+export function dictionaryOptions(values: Values): Pick<WorldOptions, 'addDictionaries' | 'dictionaries'> {
+  const add = values['add-dictionaries'];
+  const only = values.dictionaries;
+  for (const [name, value] of [['add-dictionaries', add], ['dictionaries', only]] as const) {
+    if (value !== undefined && (typeof value !== 'string' || value === '')) throw new UsageError(`--${name} needs a directory`);
+  }
+  if (add !== undefined && only !== undefined) throw new UsageError('give --dictionaries DIR (yours instead of the shipped ones) or --add-dictionaries DIR (yours on top), not both');
+  return { ...(typeof add === 'string' ? { addDictionaries: resolve(add) } : {}), ...(typeof only === 'string' ? { dictionaries: resolve(only) } : {}) };
 }

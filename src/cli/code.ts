@@ -3,7 +3,7 @@ import { parsePublished } from '../stages/input/published.ts';
 import { DEFAULT_MAX_BYTES, readInputs } from '../stages/input/index.ts';
 import { CodingPool, type CodeOutcome } from '../pool/coding.ts';
 import type { ArticleRecord } from '../model/record.ts';
-import { articleTimeout, wholeNumber } from './args.ts';
+import { articleTimeout, dictionaryOptions, wholeNumber } from './args.ts';
 import { UsageError } from './errors.ts';
 import { renderSummary } from './summary.ts';
 
@@ -22,6 +22,9 @@ export async function runCode(specs: string[], values: Values): Promise<number> 
   const workers = wholeNumber(values, 'workers', 1, 1, 64);
   const articleTimeoutMs = articleTimeout(values);
   const explain = values.explain === true;
+  const dictionaries = dictionaryOptions(values);
+  // articles are coded in workers: a dictionary that cannot be read is one line here, before any starts
+  if (dictionaries.addDictionaries !== undefined || dictionaries.dictionaries !== undefined) (await import('./world.ts')).checkDictionaries(dictionaries);
 
   const collected: ArticleRecord[] = [];
   let failures = 0;
@@ -52,7 +55,7 @@ export async function runCode(specs: string[], values: Values): Promise<number> 
         continue;
       }
       // Workers start at the first article to code: a run of bad inputs costs no start-up.
-      pool ??= await CodingPool.start({ workers, articleTimeoutMs, tagger: !values['rules-only'] });
+      pool ??= await CodingPool.start({ workers, articleTimeoutMs, tagger: !values['rules-only'], ...dictionaries });
       await pool.whenFree();
       report(where, pool.code(item.input, { explain }));
     }

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_BYTES } from '../stages/input/index.ts';
 import { parsePublished } from '../stages/input/published.ts';
 import { describeSpec, openStoreAt } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
-import { articleTimeout, storeSpec, wholeNumber, workerCount } from './args.ts';
+import { articleTimeout, dictionaryOptions, storeSpec, wholeNumber, workerCount } from './args.ts';
 import { UsageError } from './errors.ts';
 import { duration, fmt, ProgressLine } from './progress.ts';
 
@@ -21,10 +21,13 @@ export async function runIngest(specs: string[], values: Values): Promise<number
   const maxBytes = wholeNumber(values, 'max-bytes', DEFAULT_MAX_BYTES, 1, 2 ** 31);
   const workers = workerCount(values);
   const articleTimeoutMs = articleTimeout(values);
+  const dictionaries = dictionaryOptions(values);
+  // a dictionary that cannot be read is one line here, before any worker starts
+  if (dictionaries.addDictionaries !== undefined || dictionaries.dictionaries !== undefined) (await import('./world.ts')).checkDictionaries(dictionaries);
   const spec = storeSpec(values);
   const store = await openStoreAt(spec);
   try {
-    const summary = await ingestWithProgress(store, specs, { workers, articleTimeoutMs, maxBytes, ...(published ? { published } : {}) });
+    const summary = await ingestWithProgress(store, specs, { workers, articleTimeoutMs, ...dictionaries, maxBytes, ...(published ? { published } : {}) });
     process.stdout.write(`${describeIngest(summary, describeSpec(spec))}\n`);
     return summary.failed > 0 || summary.interrupted ? 1 : 0;
   } finally {
@@ -33,7 +36,7 @@ export async function runIngest(specs: string[], values: Values): Promise<number
 }
 
 /** Runs an ingest with the progress line and Ctrl-C handling (first press: finish what is being coded; second: quit). */
-export async function ingestWithProgress(store: Store, specs: SourceSpec[], options: { workers: number; articleTimeoutMs: number; maxBytes?: number; published?: string }): Promise<IngestSummary> {
+export async function ingestWithProgress(store: Store, specs: SourceSpec[], options: { workers: number; articleTimeoutMs: number; addDictionaries?: string; dictionaries?: string; maxBytes?: number; published?: string }): Promise<IngestSummary> {
   const total = process.stderr.isTTY ? estimateArticles(specs) : null;
   const progress = new ProgressLine('ingest');
   const stop = new AbortController();

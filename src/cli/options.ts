@@ -29,6 +29,18 @@ const ARTICLE_TIMEOUT: OptionSpec = {
   description: 'time budget of one article: one that takes longer is stopped and reported as failed, and the others go on',
   default: String(DEFAULT_ARTICLE_TIMEOUT_MS / 1000),
 };
+const ADD_DICTIONARIES: OptionSpec = {
+  name: 'add-dictionaries',
+  type: 'string',
+  arg: 'DIR',
+  description: 'also read the PETRARCH dictionaries in DIR (*.verbs.txt or CAMEO*.txt, *.actors.txt, *.agents.txt, *.discards.txt); theirs win over the shipped ones',
+};
+const DICTIONARIES: OptionSpec = {
+  name: 'dictionaries',
+  type: 'string',
+  arg: 'DIR',
+  description: "code with the PETRARCH dictionaries in DIR instead of the shipped ones, by PETRARCH's mechanics alone (to check against a peer's test suite)",
+};
 const CORS: OptionSpec = { name: 'cors', type: 'string', arg: 'ORIGIN', description: 'let web pages from ORIGIN (e.g. http://localhost:5173) call the API; off by default' };
 
 export const COMMANDS: CommandSpec[] = [
@@ -44,12 +56,15 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'rules-only', type: 'boolean', description: 'do not use the statistical name tagger (rules and gazetteers only)' },
       { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles', default: '1' },
       ARTICLE_TIMEOUT,
+      ADD_DICTIONARIES,
+      DICTIONARIES,
     ],
     examples: [
       'dateline code ../shared/samples/reuters-2007-05-28-us-iran-talks.txt --date 2007-05-28',
       'dateline code article.html --format json > out.json',
       'dateline code articles.jsonl --format jsonl > out.jsonl',
       'cat story.txt | dateline code - --date 2024-03-01',
+      'dateline code article.txt --add-dictionaries ./my-dictionaries',
     ],
   },
   {
@@ -63,6 +78,8 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'date', type: 'string', arg: 'YYYY-MM-DD', description: 'publication date for articles that carry none' },
       { name: 'max-bytes', type: 'string', arg: 'N', description: 'largest article accepted, in bytes', default: String(5 * 1024 * 1024) },
       ARTICLE_TIMEOUT,
+      ADD_DICTIONARIES,
+      DICTIONARIES,
     ],
     examples: ['dateline ingest ./articles/ feed.xml dump.jsonl.gz --db dateline.db --workers 2', 'dateline ingest https://example.org/world.rss', 'dateline ingest ./articles/ --store postgres://127.0.0.1/dateline'],
   },
@@ -70,8 +87,8 @@ export const COMMANDS: CommandSpec[] = [
     name: 'recode',
     usage: 'dateline recode [options]',
     description: 'Code every stored article again (after a lexicon or rule change) and replace its records in place.',
-    options: [DB, STORE, WORKERS, ARTICLE_TIMEOUT],
-    examples: ['dateline recode --db dateline.db', 'dateline recode --store postgres://127.0.0.1/dateline'],
+    options: [DB, STORE, WORKERS, ARTICLE_TIMEOUT, ADD_DICTIONARIES, DICTIONARIES],
+    examples: ['dateline recode --db dateline.db', 'dateline recode --store postgres://127.0.0.1/dateline', 'dateline recode --db dateline.db --add-dictionaries ./my-dictionaries'],
   },
   {
     name: 'serve',

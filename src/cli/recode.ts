@@ -1,7 +1,7 @@
 /** `dateline recode`: code every stored article again and replace its records in place. */
 import { recode } from '../ingest/recode.ts';
 import { openStoreAt } from '../store/open.ts';
-import { articleTimeout, existingStoreSpec, noPositionals, workerCount } from './args.ts';
+import { articleTimeout, dictionaryOptions, existingStoreSpec, noPositionals, workerCount } from './args.ts';
 import { duration, fmt, ProgressLine } from './progress.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -9,6 +9,9 @@ type Values = Record<string, string | boolean | undefined>;
 export async function runRecode(positionals: string[], values: Values): Promise<number> {
   noPositionals('recode', positionals);
   const articleTimeoutMs = articleTimeout(values);
+  const dictionaries = dictionaryOptions(values);
+  // a dictionary that cannot be read is one line here, before any worker starts
+  if (dictionaries.addDictionaries !== undefined || dictionaries.dictionaries !== undefined) (await import('./world.ts')).checkDictionaries(dictionaries);
   const store = await openStoreAt(existingStoreSpec(values));
   const progress = new ProgressLine('recode');
   const stop = new AbortController();
@@ -20,7 +23,7 @@ export async function runRecode(positionals: string[], values: Values): Promise<
   };
   process.on('SIGINT', onSigint);
   try {
-    const s = await recode(store, { workers: workerCount(values), articleTimeoutMs, signal: stop.signal, onProgress: (p) => progress.update(p) });
+    const s = await recode(store, { workers: workerCount(values), articleTimeoutMs, ...dictionaries, signal: stop.signal, onProgress: (p) => progress.update(p) });
     process.off('SIGINT', onSigint);
     // The last progress state, then the summary: never the other way round.
     progress.finish();

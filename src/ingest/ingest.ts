@@ -7,7 +7,7 @@ import { articleKey } from '../store/articleKey.ts';
 import type { Store } from '../store/store.ts';
 import type { InputOrigin } from '../stages/input/index.ts';
 import { FailureTally, type FailureGroup } from './failures.ts';
-import { CodingPool, type CodeOutcome } from '../pool/coding.ts';
+import { CodingPool, type CodeOutcome, type CodingPoolOptions } from '../pool/coding.ts';
 import type { ArticleInput } from '../model/analysis.ts';
 import { failedArticleRows, type ArticleMeta, type ArticleRows } from '../store/rows.ts';
 import { readSources, type SourceOptions, type SourceSpec } from './sources.ts';
@@ -16,6 +16,9 @@ export interface IngestOptions extends SourceOptions {
   workers: number;
   /** Time budget of one article, in milliseconds (default: the coding pool's). */
   articleTimeoutMs?: number;
+  /** The user's PETRARCH dictionaries the workers code with (see CodingPoolOptions). */
+  addDictionaries?: string;
+  dictionaries?: string;
   /** Stops reading new articles; what is being coded is still stored. */
   signal?: AbortSignal;
   onProgress?: (progress: IngestProgress) => void;
@@ -112,7 +115,7 @@ export async function ingest(store: Store, specs: readonly SourceSpec[], options
       seen.add(key);
       if (!pool) {
         const starting = performance.now();
-        pool = await CodingPool.start({ workers: options.workers, ...(options.articleTimeoutMs ? { articleTimeoutMs: options.articleTimeoutMs } : {}) });
+        pool = await CodingPool.start(poolOptions(options));
         summary.startupMs = performance.now() - starting;
         started = starting;
       }
@@ -145,4 +148,10 @@ export function storable(input: ArticleInput, meta: ArticleMeta, outcome: CodeOu
 export function describe(origin: InputOrigin): string {
   if (origin.item !== undefined) return `${origin.file}#${origin.item}`;
   return origin.line === undefined ? origin.file : `${origin.file}:${origin.line}`;
+}
+
+/** The coding pool options of an ingest or recode. */
+export function poolOptions(options: { workers: number; articleTimeoutMs?: number; addDictionaries?: string; dictionaries?: string }): CodingPoolOptions {
+  const { workers, articleTimeoutMs, addDictionaries, dictionaries } = options;
+  return { workers, ...(articleTimeoutMs ? { articleTimeoutMs } : {}), ...(addDictionaries === undefined ? {} : { addDictionaries }), ...(dictionaries === undefined ? {} : { dictionaries }) };
 }

@@ -8,12 +8,15 @@ import type { Store } from '../store/store.ts';
 import { FailureTally, type FailureGroup } from './failures.ts';
 import { CodingPool } from '../pool/coding.ts';
 import type { ArticleRows } from '../store/rows.ts';
-import { storable } from './ingest.ts';
+import { poolOptions, storable } from './ingest.ts';
 
 export interface RecodeOptions {
   workers: number;
   /** Time budget of one article, in milliseconds (default: the coding pool's). */
   articleTimeoutMs?: number;
+  /** The user's PETRARCH dictionaries the workers code with (see CodingPoolOptions). */
+  addDictionaries?: string;
+  dictionaries?: string;
   signal?: AbortSignal;
   onProgress?: (progress: RecodeProgress) => void;
 }
@@ -39,7 +42,7 @@ const BATCH = 64;
 export async function recode(store: Store, options: RecodeOptions): Promise<RecodeSummary> {
   const countEvents = async () => (await store.counts()).events;
   const total = (await store.counts()).articles;
-  const pool = await CodingPool.start({ workers: options.workers, ...(options.articleTimeoutMs ? { articleTimeoutMs: options.articleTimeoutMs } : {}) });
+  const pool = await CodingPool.start(poolOptions(options));
   const started = performance.now();
   const failures = new FailureTally();
   const summary: RecodeSummary = { done: 0, total, events: 0, elapsedMs: 0, recoded: 0, failed: 0, failures: [], eventsBefore: await countEvents(), interrupted: false };

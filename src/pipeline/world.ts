@@ -1,18 +1,34 @@
 /**
  * The world the stages are given: gazetteer answers, actor and verb dictionaries and the name tagger, wired
  * once per process. Stages see only the small interfaces they declare (EntityKnowledge, ActorKnowledge, …).
+ * `mode` 'dictionaries-only' (`--dictionaries DIR`): PETRARCH mechanics over the user's dictionaries alone.
  */
+import { basename, delimiter } from 'node:path';
 import { COMMON_WORD_MIN_POPULATION, countryByCapital, countryByCode, countryByDemonym, countryByName, isCommonWordPlaceName, lookupPlace } from '../lexicon/gazetteer.ts';
-import { lookupActor } from '../lexicon/petrarch/actors.ts';
-import { matchVerb } from '../lexicon/petrarch/verbs.ts';
+import { chosenSources, loadDictionaries, type Dictionaries } from '../lexicon/petrarch/dictionaries.ts';
 import type { ActorKnowledge } from '../stages/actors/index.ts';
 import type { EntityKnowledge } from '../stages/entities/index.ts';
 import type { VerbDictionary } from '../stages/events/index.ts';
 import { tagSentence } from '../stages/entities/tagger/index.ts';
-import { shippedProvenance, type WorldProvenance } from './provenance.ts';
+import { fileVersion, shippedProvenance, type WorldProvenance } from './provenance.ts';
 import { shippedModel } from '../stages/entities/tagger/model.ts';
 
+export type WorldMode = 'default' | 'dictionaries-only';
+
+export interface WorldOptions {
+  /** false: rules and gazetteers only, no statistical name tagger. */
+  tagger?: boolean;
+  /** `--add-dictionaries DIR`: the user's PETRARCH dictionaries on top of the shipped ones (theirs win on a conflict). */
+  addDictionaries?: string;
+  /** `--dictionaries DIR`: the user's PETRARCH dictionaries instead of the shipped ones; mode 'dictionaries-only'. */
+  dictionaries?: string;
+}
+
 export interface World {
+  /** 'dictionaries-only': actors from the dictionaries alone, and no own pattern table, context-country inference or topic discard in the coder. */
+  mode: WorldMode;
+  /** The PETRARCH verb, actor, agent and discard dictionaries, and the files they come from. */
+  dictionaries: Dictionaries;
   entities: EntityKnowledge;
   actors: ActorKnowledge;
   verbDictionary: VerbDictionary;
@@ -20,7 +36,7 @@ export interface World {
   provenance(): WorldProvenance;
 }
 
-const worlds = new Map<boolean, World>();
+const worlds = new Map<string, World>();
 
 let commonWords: Set<string> | null = null;
 
@@ -30,11 +46,21 @@ function lowerCaseWords(): Set<string> {
   return commonWords;
 }
 
-/** The default world: bundled gazetteer, PETRARCH-2 dictionaries and the shipped tagger model. */
-export function defaultWorld(options: { tagger?: boolean } = {}): World {
+/**
+ * The world of a run: bundled gazetteer, the PETRARCH dictionaries chosen (shipped, shipped plus the user's, or the
+ * user's alone; DATELINE_DICTIONARIES lists extra files on top) and the shipped tagger model. One per choice.
+ * Throws a DictionaryError (file:line and what to do) for a missing directory, one without dictionaries, or a
+ * dictionary line it cannot read.
+ */
+export function defaultWorld(options: WorldOptions = {}): World {
   const tagger = options.tagger !== false;
-  const cached = worlds.get(tagger);
+  const addFiles = (process.env['DATELINE_DICTIONARIES'] ?? '').split(delimiter).filter((p) => p !== '');
+  const key = JSON.stringify([tagger, options.addDictionaries ?? null, options.dictionaries ?? null, addFiles]);
+  const cached = worlds.get(key);
   if (cached) return cached;
+  const mode: WorldMode = options.dictionaries === undefined ? 'default' : 'dictionaries-only';
+  const sources = chosenSources(options.dictionaries === undefined ? { ...(options.addDictionaries === undefined ? {} : { add: options.addDictionaries }), addFiles } : { replace: options.dictionaries });
+  const dictionaries = loadDictionaries(sources);
   const capitalOf = (name: string): string | null => countryByCapital(name)?.iso3 ?? null;
   const entities: EntityKnowledge = {
     countryOfName: (name) => countryByName(name)?.iso3 ?? null,
@@ -52,14 +78,16 @@ export function defaultWorld(options: { tagger?: boolean } = {}): World {
   };
   const dictionaryActor = (name: string, date: string | null) => {
     const words = name.toLowerCase().split(/\s+/);
-    const match = lookupActor(words, 0, date ?? undefined);
+    const match = dictionaries.actors.lookup(words, 0, date ?? undefined);
     return match && match.length === words.length ? { code: match.code, entryId: match.entryId } : null;
   };
   entities.dictionaryCode = (name) => dictionaryActor(name, null)?.code ?? null;
   if (tagger) entities.tagSentence = tagSentence;
   let provenance: WorldProvenance | null = null;
   const built: World = {
-    provenance: () => (provenance ??= tagger ? shippedProvenance() : { ...shippedProvenance(), models: [] }),
+    mode,
+    dictionaries,
+    provenance: () => (provenance ??= worldProvenance(mode, tagger, dictionaries)),
     entities,
     actors: {
       countryOfName: entities.countryOfName,
@@ -68,10 +96,18 @@ export function defaultWorld(options: { tagger?: boolean } = {}): World {
       dictionaryActor,
     },
     verbDictionary: (lemma, before, after) => {
-      const m = matchVerb(lemma, before, after);
+      const m = dictionaries.verbs.match(lemma, before, after);
       return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched, specificity: m.specificity } : null;
     },
   };
-  worlds.set(tagger, built);
+  worlds.set(key, built);
   return built;
+}
+
+/** The shipped models and lexicons; a user's dictionaries with origin 'user'; in 'dictionaries-only' mode without the shipped PETRARCH files. */
+function worldProvenance(mode: WorldMode, tagger: boolean, dictionaries: Dictionaries): WorldProvenance {
+  const shipped = shippedProvenance();
+  const lexicons = mode === 'default' ? shipped.lexicons : shipped.lexicons.filter((l) => !l.name.startsWith('petrarch/'));
+  const user = dictionaries.files.filter((f) => f.origin === 'user').map((f) => ({ name: basename(f.path), version: fileVersion(f.path), origin: 'user' as const }));
+  return { mode, models: tagger ? shipped.models : [], lexicons: [...lexicons, ...user] };
 }

@@ -13,6 +13,7 @@
  */
 import type { ArticleInput } from '../model/analysis.ts';
 import type { ArticleRecord } from '../model/record.ts';
+import type { WorldOptions } from '../pipeline/world.ts';
 import type { ArticleMeta, ArticleRows } from '../store/rows.ts';
 import type { CodingResult, CodingTask, CodingWorkerOptions } from './codingWorker.ts';
 import { WorkerPool, type TaskFailure } from './pool.ts';
@@ -23,6 +24,9 @@ export interface CodingPoolOptions {
   articleTimeoutMs?: number;
   /** Use the statistical name tagger (default true); false is `--rules-only`. */
   tagger?: boolean;
+  /** The user's PETRARCH dictionaries: `--add-dictionaries DIR` (on top of the shipped ones) or `--dictionaries DIR` (instead). */
+  addDictionaries?: string;
+  dictionaries?: string;
 }
 
 /** Why an article was not coded: the pool's failures, or (for a posted record) bad input. */
@@ -48,7 +52,11 @@ export class CodingPool {
       entry: new URL('./codingWorker.ts', import.meta.url),
       size: options.workers,
       timeoutMs: articleTimeoutMs,
-      data: { tagger: options.tagger !== false } satisfies CodingWorkerOptions,
+      data: {
+        tagger: options.tagger !== false,
+        ...(options.addDictionaries === undefined ? {} : { addDictionaries: options.addDictionaries }),
+        ...(options.dictionaries === undefined ? {} : { dictionaries: options.dictionaries }),
+      } satisfies CodingWorkerOptions & WorldOptions,
       maxHeapMb: WORKER_HEAP_MB,
       // Enough queued that a worker codes on while the caller's thread writes a batch.
       depth: 4,

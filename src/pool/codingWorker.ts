@@ -6,14 +6,13 @@
 import type { ArticleInput } from '../model/analysis.ts';
 import type { ArticleRecord } from '../model/record.ts';
 import { codeArticle } from '../pipeline/codeArticle.ts';
-import { defaultWorld } from '../pipeline/world.ts';
+import { defaultWorld, type WorldOptions } from '../pipeline/world.ts';
 import { readBuffer } from '../stages/input/index.ts';
 import { articleRows, type ArticleMeta, type ArticleRows } from '../store/rows.ts';
 import { serveTasks, workerOptions } from './serve.ts';
 
-export interface CodingWorkerOptions {
-  tagger: boolean;
-}
+/** The world's options: the tagger, and the user's dictionaries if any. */
+export type CodingWorkerOptions = WorldOptions & { tagger: boolean };
 
 export type CodingTask =
   | { kind: 'record'; input: ArticleInput; explain: boolean }
@@ -23,7 +22,7 @@ export type CodingTask =
 /** A record for 'record' and 'posted' tasks, rows for 'rows' tasks; a posted record that cannot be read says why. */
 export type CodingResult = ArticleRecord | ArticleRows | { inputError: string };
 
-const world = defaultWorld({ tagger: workerOptions<CodingWorkerOptions>().tagger });
+const world = defaultWorld(workerOptions<CodingWorkerOptions>());
 // Load the model, gazetteer, dictionaries and lexicons now, so "ready" means ready to code at full speed.
 const WARM_UP = 'BAGHDAD (Reuters) - The United States urged Iran on Monday to stop supporting militias in Iraq. A truck bomb killed 24 people and wounded 68 on Sunday, police said. "It was a positive step," said Hassan Kazemi-Qomi, Iran\'s ambassador to Iraq.';
 codeArticle({ id: 'warm-up', text: WARM_UP, title: null, titleSpan: null, published: '2007-05-28', publishedFrom: 'option', url: null, source: null, byline: null, messages: [] }, { world });

@@ -1,37 +1,59 @@
 /**
- * The PETRARCH-2 verb dictionary (data/petrarch/CAMEO.2.0.txt, MIT, Open Event Data Alliance) and a matcher of
- * its patterns over plain word arrays.
+ * PETRARCH-2 verb dictionaries (the shipped data/petrarch/CAMEO.2.0.txt, MIT, Open Event Data Alliance, or any
+ * file in its format) and a matcher of their patterns over the words around a verb.
  *
- * Format (see the file's header and PETRARCH's PETRreader.read_verb_dictionary):
- *   &MILITARY / +TROOPS / +ARMED_FORCES       a synset: `+` members, `_` joins the words of a member
+ * Format (see the header of CAMEO.2.0.txt and PETRARCH's PETRreader.read_verb_dictionary):
+ *   &MILITARY / +TROOPS / +ARMED_FORCES       a synset: `+` members, `_` joins the words of a member; a member may
+ *                                              name another synset (`+&TIETYPES`)
  *   ---  REFUSE   [---]  ---                   a verb block with its default code (`---`: no event)
  *   DECLINE [120]                              a member verb with its own code
  *   WITHSTAND {WITHSTANDS WITHSTANDING ...}    irregular forms (otherwise -S, -ED, -ING are generated)
- *   +RULE_OUT                                  a multi-word verb; `+` marks the verb, the rest are particles
- *   - * &PROPOSAL  [120]  # REJECT             a pattern: `*` is the verb, words before it precede the verb,
- *                                              `(TO BORDER)` a prepositional phrase, `{ARMS SHIPMENT}` a noun
- *                                              phrase, `$` / `+` the source / target, `# REJECT` the verb it came from
+ *   +RULE_OUT / WIRE_+TAP                      a multi-word verb: `+` marks the verb, the other words must come
+ *                                              right after it (RULE OUT) or right before it (WIRE TAP)
+ *   - * &PROPOSAL  [120]  # REJECT             a pattern: `*` is the verb; words before it come before the verb,
+ *                                              words after it after; a space lets other words in between, `_`
+ *                                              does not (`IN_*`: "in" right before the verb); `(TO BORDER)` a
+ *                                              prepositional phrase and `{ARMS SHIPMENT}` a noun phrase, whose
+ *                                              words are at most GROUP_GAP words apart; `$` / `+` where the
+ *                                              source / target is, `%` a compound actor that is both, `^` an
+ *                                              actor skipped; `# REJECT` the verb the pattern was written for
  *   [042:043]                                  a code with a second event from target to source; `[:173]` only that
- * Patterns belong to their block and apply to every verb of it. Rule ids are `cameo2:<line>`.
+ * Patterns belong to their block and apply to every verb of it. Rule ids name the entry by its content, never its
+ * line: `cameo2:ACCUSE:- * OF $ [112]` for a pattern, `cameo2:REFUSE:DECLINE [120]` for a verb's own code; a user's
+ * file has "user:" and its name before ("user:petr.validate.verbs:RESTORE:- * TIES [064]").
  *
  * Simplifications (there is no parse tree here):
- * - A pattern matches when its words occur in order in `before` / `after`: the first word after the verb within
- *   VERB_REACH words of it, words before the verb among the last BEFORE_REACH, the words inside `(...)` and
- *   `{...}` at most GROUP_GAP words apart, `_`-joined words consecutive, other words at any distance.
- * - `$`, `+`, `^` and `%` are ignored: the matcher does not know where the actors are.
+ * - Words after the verb are matched from the verb on, the first within VERB_REACH words of it (unless an actor
+ *   slot comes first); words before the verb among its last BEFORE_REACH words, the match nearest the verb.
+ * - `$`, `+`, `%` need at least one word where they stand; the match reports those words (ActorSlot) and, when the
+ *   caller says which words are actors, needs an actor there and names it.
  * - Words match as written or with the noun number changed (ALLEGATION ~ "allegations", TALKS ~ "talk") or, for
  *   -ED/-ING pattern words, as the bare verb (DETERMINED ~ "determine"); a hyphenated word also matches its
- *   parts ("sit", "-", "in"), as wink tokenizes it. Synset members get the same variants (no `_` plural rule).
- * - Multi-word verbs match when their particles follow the verb directly ("call off the talks", not "call the
- *   talks off").
- * - Among matching patterns: most words, then the one nearest the verb, then the one whose `# VERB` comment names
- *   this verb, then the later line (PETRARCH-2 keeps the last of identical patterns). A `[---]` winner gives null.
+ *   parts ("sit", "-", "in"); N'T matches "not". Synset members get the same variants.
+ * - Among matching patterns: most words, then most actor slots, then the one nearest the verb, then the one whose
+ *   `# VERB` comment names this verb, then the later one (PETRARCH-2 keeps the last of identical patterns). A
+ *   `[---]` winner gives null. Codes keep their digits only (`[080!]` → 080, `[102b]` → 102; none: no event).
  * - A verb listed in several blocks gets the patterns of all of them and the first non-null default code.
- * - Patterns naming an undefined synset (&FIGHT_GAMES, &WEATHER...) are skipped, as PETRARCH does, and the
- *   TRANSFORMATIONS section is not read.
+ * - A user's verb replaces the shipped entries of the same verb word (theirs win); synsets are shared, a user's
+ *   synset replacing a shipped one of the same name.
+ * - The TRANSFORMATIONS section (`~` lines) is not read.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dictionaryLines, DictionaryError, shippedSources, type DictionaryOrigin, type DictionarySource } from './files.ts';
+
+/** A word as the caller has it: one form, or several (the word as written and its lemma: ["left", "leave"]). */
+export type WordForms = string | readonly string[];
+
+/** Where a pattern puts an actor: words [start, end) of `before` or `after`. */
+export interface ActorSlot {
+  side: 'before' | 'after';
+  start: number;
+  end: number;
+  /**
+   * The word of the actor the pattern points at, when the caller gave `actors`: after the verb the first actor
+   * word of the slot, before it the last one (the one nearest the pattern word beside the slot). Null otherwise.
+   */
+  at: number | null;
+}
 
 export interface VerbMatch {
   code: string;
@@ -39,16 +61,45 @@ export interface VerbMatch {
   pairedCode: string | null;
   /** The event runs from the target to the source (`[:173]`: "appear before court" → the court charges). */
   reversed: boolean;
-  /** `cameo2:<line>` of the pattern, or of the verb line when its default code applies. */
+  /** The dictionary entry by content: `cameo2:ACCUSE:- * OF $ [112]`, or the verb line when its own code applies. */
   ruleId: string;
-  /** The dictionary verb, lower-cased: "accuse", "call off". */
+  /** Shipped dictionary or the user's. */
+  origin: DictionaryOrigin;
+  /** The dictionary verb, lower-cased: "accuse", "call off", "wire tap". */
   verb: string;
   /** Indices into `after` of the particles and pattern words that matched, ascending. */
   matched: number[];
-  /** Indices into `before` of the pattern words that matched, ascending. */
+  /** Indices into `before` of the particles and pattern words that matched, ascending. */
   matchedBefore: number[];
-  /** Number of pattern words matched; 0 for a verb's default code. */
+  /** Number of pattern words (and synsets) matched; 0 for a verb's own code. */
   specificity: number;
+  /** `$`: where the source is. */
+  source: ActorSlot | null;
+  /** `+`: where the target is. */
+  target: ActorSlot | null;
+  /** `%`: a compound actor that is source and target of each other ("% * [030:030]": "X and Y agree"). */
+  compound: ActorSlot | null;
+}
+
+export interface VerbMatchOptions {
+  /** Which words of each side belong to an actor; patterns with `$`, `+` or `%` then need an actor in their slot. */
+  actors?: { before: readonly boolean[]; after: readonly boolean[] };
+}
+
+export interface VerbDictionary {
+  /**
+   * The code of a verb in its clause: the most specific matching pattern, else the verb's own code; null when the
+   * verb is not in the dictionary, when it has no code and no pattern matches, or when the best pattern is `[---]`.
+   * @param verb the verb as written and/or its lemma (the written form is looked up first: "left" is LEFT before LEAVE)
+   * @param before lower-cased words (or word forms) of the clause before the verb, in order
+   * @param after lower-cased words (or word forms) of the clause after the verb, in order
+   */
+  match(verb: WordForms, before: readonly WordForms[], after: readonly WordForms[], options?: VerbMatchOptions): VerbMatch | null;
+  /** Every verb of the dictionary, multi-word ones with their particles: "accuse", "call off", "wire tap". */
+  readonly lemmas: ReadonlySet<string>;
+  readonly stats: { blocks: number; verbs: number; patterns: number; synsets: number };
+  /** Lines that could not be read (and were skipped); loadDictionaries refuses a user's file that has any. */
+  readonly issues: readonly DictionaryError[];
 }
 
 /** Words inside `(...)` or `{...}` may be this many words apart: (TO BORDER) ~ "to the Iranian border". */
@@ -62,14 +113,26 @@ const VERB_REACH = 4;
 const BEFORE_REACH = 8;
 
 type WordSet = ReadonlySet<string>;
+type Marker = '$' | '+' | '%' | '^';
 
 /** One pattern word or synset: alternative word sequences, keyed by the words their first element accepts. */
-type Term = Map<string, WordSet[][]>;
+interface Term {
+  byFirst: Map<string, WordSet[][]>;
+  /** Lengths of the alternatives, longest first. */
+  lengths: number[];
+}
 
-/** A pattern's words in order, each with the largest gap allowed before it (Infinity: any). */
-interface Sequence {
+/** One side of a pattern (before or after the verb). */
+interface Side {
   terms: Term[];
+  /** Largest number of words between term i and what comes before it (the previous term; after the verb: the verb). */
   gaps: number[];
+  /** Before the verb: the largest number of words between the last term and the verb (0 for `IN_*`). */
+  tail: number;
+  /** Actor markers, each standing after `index` terms of the side; `joined`: written `SUGGESTED_+`, the actor comes right there. */
+  markers: { marker: Marker; index: number; joined: boolean }[];
+  /** Per gap (before term i; at n: after the last term), the words a marker standing there needs: 1, else 0. */
+  needs: number[];
 }
 
 interface EventCode {
@@ -80,48 +143,56 @@ interface EventCode {
 
 interface Pattern {
   id: string;
-  line: number;
+  /** Reading order over all files: the tie-breaker of last resort. */
+  order: number;
   /** Null for `[---]`. */
   code: EventCode | null;
-  before: Sequence;
-  after: Sequence;
+  before: Side;
+  after: Side;
   specificity: number;
+  markers: number;
   /** Lower-cased (first word of the) verb named in the comment: "reject", "ruled" for RULED_OUT. */
   origin: string | null;
+  sourceOrigin: DictionaryOrigin;
 }
 
 /** A verb block's patterns, indexed by the words that can match their rarest word, after or before the verb. */
 interface Block {
+  name: string;
+  code: EventCode | null;
   patterns: Pattern[];
   afterAnchors: Map<string, Pattern[]>;
   beforeAnchors: Map<string, Pattern[]>;
+  /** Patterns made of actor markers only (`- % * [030:030]`): tried always. */
+  unanchored: Pattern[];
 }
 
 interface VerbEntry {
-  /** "reject", "call off". */
+  /** "reject", "call off", "wire tap". */
   lemma: string;
+  /** Words right after the verb (RULE_OUT) and right before it (WIRE_+TAP), each with its variants. */
   particles: WordSet[];
+  frontParticles: WordSet[];
   code: EventCode | null;
   id: string;
+  origin: DictionaryOrigin;
   block: Block;
-  /** Forms of the verb word, the lemma's first word included ("rule", "ruled", "rules"...). */
+  /** Forms of the verb word ("rule", "ruled", "rules"...). */
   forms: string[];
 }
 
-interface VerbDictionary {
-  /** Keyed by every form of the verb word (the word after `+` for multi-word verbs). */
+/** The entries of one origin: a user's verbs hide the shipped ones of the same verb word. */
+interface Layer {
+  /** Keyed by every form of the verb word. */
   byForm: Map<string, VerbEntry[]>;
-  /** Keyed by the verb word's lemma ("call" for CALL and +CALL_OFF). */
-  byLemma: Map<string, VerbEntry[]>;
-  /** Every entry's lemma: "accuse", "call off". */
-  lemmas: Set<string>;
+  /** Keyed by the verb word as the dictionary writes it ("call" for CALL and +CALL_OFF). */
+  byWord: Map<string, VerbEntry[]>;
 }
-
-const CAMEO_VERBS = fileURLToPath(new URL('../../../data/petrarch/CAMEO.2.0.txt', import.meta.url));
 
 /** Forms a pattern word may take in text: "allegation" → allegation, allegations; "determined" → determine, ... */
 function variants(word: string): Set<string> {
   const out = new Set([word]);
+  if (word === "n't") out.add('not');
   if (word.length >= 3 && /^[a-z]+$/.test(word)) {
     if (word.endsWith('ies')) out.add(`${word.slice(0, -3)}y`);
     else if (/(s|x|z|ch|sh)es$/.test(word)) out.add(word.slice(0, -2));
@@ -140,26 +211,28 @@ function sequencesOf(written: string): WordSet[][] {
   const words = written.toLowerCase().split(/[_\s]+/).filter((w) => w !== '');
   if (words.length === 0) return [];
   const whole = words.map(variants);
-  if (!words.some((w) => w.includes('-'))) return [whole];
+  if (!words.some((w) => w.includes('-') && w !== '-')) return [whole];
   const split = words.flatMap((w) => w.split(/(-)/).filter((p) => p !== '')).map(variants);
   return [whole, split];
 }
 
 function termOf(sequences: WordSet[][]): Term {
-  const term: Term = new Map();
+  const byFirst = new Map<string, WordSet[][]>();
+  const lengths = new Set<number>();
   for (const sequence of sequences) {
     const [first, ...rest] = sequence;
     if (!first) continue;
+    lengths.add(sequence.length);
     for (const word of first) {
-      const list = term.get(word) ?? [];
+      const list = byFirst.get(word) ?? [];
       list.push(rest);
-      term.set(word, list);
+      byFirst.set(word, list);
     }
   }
-  return term;
+  return { byFirst, lengths: [...lengths].sort((a, b) => b - a) };
 }
 
-/** Code text "042:043", ":173", "120", "080!" → EventCode; "---" → null. */
+/** Code text "042:043", ":173", "120", "080!" → EventCode; "---", "def" → null. */
 function eventCode(text: string): EventCode | null {
   const [first = '', second] = text.replace(/[^\d:]/g, '').split(':');
   if (first === '' && (second === undefined || second === '')) return null;
@@ -174,6 +247,300 @@ function regularForms(verb: string): string[] {
   return [s, `${verb}ed`, `${verb}ing`];
 }
 
+/** "- * IN_ $  [075]" → "- * IN_ $ [075]": the entry's content, the part of its rule id after the block. */
+function entryText(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+const MARKERS = new Set(['$', '+', '%', '^']);
+
+interface Element {
+  kind: 'word' | 'synset' | 'marker';
+  text: string;
+  /** Written with `_` to the element before it. */
+  joined: boolean;
+  /** Inside `(...)` or `{...}`, not its first word. */
+  grouped: boolean;
+}
+
+/**
+ * The words, synsets and markers of one side of a pattern; null when its brackets do not pair up. A synset name
+ * takes the `_`-joined words after it while they make a longer defined name (&FIGHT_OF_WORDS), else it ends at the
+ * next `_` (NEW_&TIETYPES_RELATIONS is NEW, &TIETYPES, RELATIONS, as PETRARCH reads it).
+ */
+function elementsOf(text: string, isSynset: (name: string) => boolean): Element[] | null {
+  const out: Element[] = [];
+  let depth = 0;
+  for (const token of text.split(/\s+/)) {
+    if (token === '') continue;
+    const opens = /^[({]*/.exec(token)![0].length;
+    const closes = /[)}]*$/.exec(token)![0].length;
+    const inner = token.slice(opens, Math.max(opens, token.length - closes));
+    const groupStart = opens > 0;
+    depth += opens;
+    const parts = inner.split('_');
+    for (let k = 0; k < parts.length; k++) {
+      let part = parts[k]!;
+      if (part === '') continue;
+      if (part.startsWith('&')) {
+        for (let j = parts.length; j > k + 1; j--) {
+          const joined = parts.slice(k, j).join('_');
+          if (isSynset(joined)) {
+            part = joined;
+            parts.splice(k + 1, j - k - 1);
+            break;
+          }
+        }
+      }
+      const kind = MARKERS.has(part) ? 'marker' : part.startsWith('&') ? 'synset' : 'word';
+      out.push({ kind, text: part, joined: k > 0, grouped: k === 0 && depth > 0 && !groupStart });
+    }
+    depth -= closes;
+    if (depth < 0) return null;
+  }
+  return depth === 0 ? out : null;
+}
+
+interface Parsed {
+  blocks: Block[];
+  layers: Record<DictionaryOrigin, Layer>;
+  lemmas: Set<string>;
+  issues: DictionaryError[];
+  stats: { blocks: number; verbs: number; patterns: number; synsets: number };
+}
+
+/** The lines of every file, read once, and the synsets they define (a later file's synset replaces an earlier one's). */
+function readSynsets(files: { source: DictionarySource; lines: ReturnType<typeof dictionaryLines> }[]): Map<string, { members: string[]; file: string; line: number }> {
+  const synsets = new Map<string, { members: string[]; file: string; line: number }>();
+  for (const { source, lines } of files) {
+    let current: string[] | null = null;
+    for (const { text, line } of lines) {
+      const trimmed = text.trim();
+      if (trimmed.startsWith('&')) {
+        current = [];
+        synsets.set(trimmed.split(/\s+/)[0]!.replace(/_$/, ''), { members: current, file: source.path, line });
+      } else if (current && trimmed.startsWith('+')) current.push(trimmed.slice(1).trim());
+      else current = null;
+    }
+  }
+  return synsets;
+}
+
+/** Loads verb dictionaries: shipped ones first, a user's after (their verbs win). Lines it cannot read are `issues`. */
+export function loadVerbDictionary(sources: readonly DictionarySource[]): VerbDictionary {
+  const parsed = parseFiles(sources);
+  indexPatterns(parsed.blocks);
+  return {
+    match: (verb, before, after, options) => matchVerbIn(parsed, verb, before, after, options),
+    lemmas: parsed.lemmas,
+    stats: parsed.stats,
+    issues: parsed.issues,
+  };
+}
+
+function parseFiles(sources: readonly DictionarySource[]): Parsed {
+  const files = sources.map((source) => ({ source, lines: dictionaryLines(source.path) }));
+  const synsetTexts = readSynsets(files);
+  const issues: DictionaryError[] = [];
+  const synsetTerms = new Map<string, Term | null>();
+  /** The synset's term, members naming other synsets expanded; null when undefined (or defined in terms of itself). */
+  const synset = (name: string, seen: ReadonlySet<string> = new Set()): Term | null => {
+    const known = synsetTerms.get(name);
+    if (known !== undefined) return known;
+    const defined = synsetTexts.get(name);
+    if (!defined || seen.has(name)) return null;
+    const sequences: WordSet[][] = [];
+    for (const member of defined.members) {
+      if (member.startsWith('&')) {
+        const inner = synset(member.replace(/_$/, ''), new Set([...seen, name]));
+        if (inner) for (const [first, rests] of inner.byFirst) for (const rest of rests) sequences.push([new Set([first]), ...rest]);
+      } else sequences.push(...sequencesOf(member));
+    }
+    const term = termOf(sequences);
+    synsetTerms.set(name, term);
+    return term;
+  };
+  const wordTerms = new Map<string, Term>();
+  const wordTerm = (word: string): Term => {
+    let term = wordTerms.get(word);
+    if (!term) wordTerms.set(word, (term = termOf(word.split('/').flatMap(sequencesOf))));
+    return term;
+  };
+
+  const parsed: Parsed = {
+    blocks: [],
+    layers: { shipped: { byForm: new Map(), byWord: new Map() }, user: { byForm: new Map(), byWord: new Map() } },
+    lemmas: new Set(),
+    issues,
+    stats: { blocks: 0, verbs: 0, patterns: 0, synsets: synsetTexts.size },
+  };
+  let order = 0;
+
+  /** One side of a pattern; null (with an issue) when it cannot be read. */
+  const sideOf = (text: string, after: boolean, where: { file: string; line: number }): Side | null => {
+    const elements = elementsOf(text.replace(/^_/, '').replace(/_$/, ''), (name) => synsetTexts.has(name));
+    if (!elements) {
+      issues.push(new DictionaryError(where.file, where.line, 'the ( ) or { } of this pattern do not pair up; close every group you open'));
+      return null;
+    }
+    const side: Side = { terms: [], gaps: [], tail: after ? Infinity : text.endsWith('_') ? 0 : Infinity, markers: [], needs: [] };
+    let markerBefore = false;
+    for (const element of elements) {
+      if (element.kind === 'marker') {
+        side.markers.push({ marker: element.text as Marker, index: side.terms.length, joined: element.joined });
+        markerBefore = true;
+        continue;
+      }
+      let term: Term | null;
+      if (element.kind === 'synset') {
+        term = synset(element.text.replace(/_$/, ''));
+        if (!term) {
+          issues.push(new DictionaryError(where.file, where.line, `the synset ${element.text} is not defined; define it (${element.text} on a line, then +WORD lines) or remove the pattern`));
+          return null;
+        }
+      } else term = wordTerm(element.text.toLowerCase());
+      const first = side.terms.length === 0;
+      let gap: number;
+      if (element.joined && !markerBefore) gap = 0;
+      else if (markerBefore) gap = Infinity;
+      else if (element.grouped) gap = GROUP_GAP;
+      else gap = first && after ? VERB_REACH : Infinity;
+      if (first && after && text.startsWith('_') && !markerBefore) gap = 0;
+      side.terms.push(term);
+      side.gaps.push(gap);
+      markerBefore = false;
+    }
+    side.needs = new Array<number>(side.terms.length + 1).fill(0);
+    for (const m of side.markers) side.needs[m.index] = 1;
+    return side;
+  };
+
+  for (const { source, lines } of files) {
+    const layer = parsed.layers[source.origin];
+    let block: Block | null = null;
+    let inSynset = false;
+    for (const { text, line, comment } of lines) {
+      const trimmed = text.trim();
+      const where = { file: source.path, line };
+      if (trimmed.startsWith('~')) continue;
+      if (trimmed.startsWith('&')) {
+        inSynset = true;
+        continue;
+      }
+      if (trimmed.startsWith('+') && inSynset) continue;
+      inSynset = false;
+      const brackets = (trimmed.match(/\[/g) ?? []).length;
+      if (brackets !== (trimmed.match(/\]/g) ?? []).length) {
+        issues.push(new DictionaryError(source.path, line, 'a [ is not closed by ] (or a ] has no [); write codes as [042] or [042:043]'));
+        continue;
+      }
+      if (trimmed.startsWith('---')) {
+        const name = trimmed.replace(/\[[^\]]*\]/g, ' ').replace(/^-+|-+$/g, '').trim();
+        if (name === '') {
+          issues.push(new DictionaryError(source.path, line, 'a verb block needs a name: --- NAME [code] ---'));
+          block = null;
+          continue;
+        }
+        block = { name, code: eventCode(/\[([^\]]*)\]/.exec(trimmed)?.[1] ?? '---'), patterns: [], afterAnchors: new Map(), beforeAnchors: new Map(), unanchored: [] };
+        parsed.blocks.push(block);
+        parsed.stats.blocks++;
+        continue;
+      }
+      if (!block) {
+        issues.push(new DictionaryError(source.path, line, 'this line comes before any verb block; start a block with --- NAME [code] --- (synsets start with &)'));
+        continue;
+      }
+      if (trimmed.startsWith('-')) {
+        const pattern = parsePattern(trimmed, comment, block, source, where, sideOf, order++, issues);
+        if (pattern) {
+          block.patterns.push(pattern);
+          parsed.stats.patterns++;
+        }
+        continue;
+      }
+      const verb = parseVerbLine(trimmed);
+      if (!verb) {
+        issues.push(new DictionaryError(source.path, line, 'cannot read this verb line; write VERB, VERB [code], VERB {FORMS} [code], +VERB_PARTICLE or WORD_+VERB'));
+        continue;
+      }
+      const entry: VerbEntry = {
+        lemma: [...verb.front, verb.word, ...verb.back].join(' '),
+        particles: verb.back.map(variants),
+        frontParticles: verb.front.map(variants),
+        code: verb.code === null ? block.code : eventCode(verb.code),
+        id: `${source.id}:${block.name}:${entryText(trimmed)}`,
+        origin: source.origin,
+        block,
+        forms: verb.forms,
+      };
+      parsed.lemmas.add(entry.lemma);
+      parsed.stats.verbs++;
+      add(layer.byWord, verb.word, entry);
+      for (const form of verb.forms) add(layer.byForm, form, entry);
+    }
+  }
+  return parsed;
+}
+
+function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function parsePattern(
+  text: string,
+  comment: string,
+  block: Block,
+  source: DictionarySource,
+  where: { file: string; line: number },
+  sideOf: (text: string, after: boolean, where: { file: string; line: number }) => Side | null,
+  order: number,
+  issues: DictionaryError[],
+): Pattern | null {
+  const lastCode = [...text.matchAll(/\[([^\]]*)\]/g)].at(-1);
+  if (!lastCode) {
+    issues.push(new DictionaryError(where.file, where.line, 'a pattern needs a code at its end: - * WORDS [042]'));
+    return null;
+  }
+  const body = text.slice(1, lastCode.index).replace(/_\s/g, ' ');
+  const star = body.indexOf('*');
+  if (star < 0) {
+    issues.push(new DictionaryError(where.file, where.line, 'a pattern needs * where the verb goes: - * WORDS [042]'));
+    return null;
+  }
+  const before = sideOf(body.slice(0, star), false, where);
+  const after = sideOf(body.slice(star + 1), true, where);
+  if (!before || !after) return null;
+  const specificity = before.terms.length + after.terms.length;
+  const markers = before.markers.length + after.markers.length;
+  if (specificity === 0 && markers === 0) return null;
+  const origin = /^([A-Z][A-Z-]*)/.exec(comment)?.[1]?.toLowerCase() ?? null;
+  return { id: `${source.id}:${block.name}:${entryText(text)}`, order, code: eventCode(lastCode[1]!), before, after, specificity, markers, origin, sourceOrigin: source.origin };
+}
+
+/** "+ASK_FOR {+ASKED_FOR +ASKING_FOR +ASKS_FOR} [020]" → verb word, words around it, forms of the verb word, code text. */
+function parseVerbLine(text: string): { word: string; front: string[]; back: string[]; forms: string[]; code: string | null } | null {
+  const code = /\[([^\]]*)\]/.exec(text)?.[1] ?? null;
+  const brace = /\{([^}]*)\}/.exec(text);
+  if (text.includes('{') && !brace) return null;
+  const head = text.replace(/\{[^}]*\}|\[[^\]]*\]/g, ' ').trim().split(/\s+/)[0] ?? '';
+  if (head === '' || /[[\]{}()*$%]/.test(head)) return null;
+  const parts = head.toLowerCase().split('_').filter((w) => w !== '');
+  let at = parts.findIndex((w) => w.startsWith('+'));
+  if (at < 0) at = 0;
+  const word = parts[at]!.replace(/^\+/, '');
+  if (word === '') return null;
+  const formOf = (written: string): string | undefined => {
+    const formParts = written.toLowerCase().split('_').filter((w) => w !== '');
+    const plus = formParts.findIndex((w) => w.startsWith('+'));
+    return (formParts[plus < 0 ? 0 : plus] ?? '').replace(/^\+/, '') || undefined;
+  };
+  const given = brace ? brace[1]!.split(/[\s,]+/).filter((f) => f !== '').map(formOf).filter((f) => f !== undefined) : null;
+  const forms = [word, ...(given ?? regularForms(word))];
+  return { word, front: parts.slice(0, at), back: parts.slice(at + 1), forms: [...new Set(forms)], code };
+}
+
 /**
  * Indexes each pattern of `blocks` under the words of one of its terms, the one whose words are rarest in the
  * dictionary ("talks" rather than "to" in `- * (TO TALKS)`), so that a clause only tries patterns that can match.
@@ -182,13 +549,13 @@ function indexPatterns(blocks: readonly Block[]): void {
   const uses = new Map<Term, number>();
   for (const block of blocks) for (const p of block.patterns) for (const term of [...p.before.terms, ...p.after.terms]) uses.set(term, (uses.get(term) ?? 0) + 1);
   const frequency = new Map<string, number>();
-  for (const [term, n] of uses) for (const word of term.keys()) frequency.set(word, (frequency.get(word) ?? 0) + n);
+  for (const [term, n] of uses) for (const word of term.byFirst.keys()) frequency.set(word, (frequency.get(word) ?? 0) + n);
   const weights = new Map<Term, number>();
   const weight = (term: Term): number => {
     let sum = weights.get(term);
     if (sum === undefined) {
       sum = 0;
-      for (const word of term.keys()) sum += frequency.get(word)!;
+      for (const word of term.byFirst.keys()) sum += frequency.get(word)!;
       weights.set(term, sum);
     }
     return sum;
@@ -199,139 +566,195 @@ function indexPatterns(blocks: readonly Block[]): void {
       for (const [terms, anchors] of [[pattern.after.terms, block.afterAnchors], [pattern.before.terms, block.beforeAnchors]] as const) {
         for (const term of terms) if (!anchor || weight(term) < weight(anchor[0])) anchor = [term, anchors];
       }
-      for (const word of anchor![0].keys()) {
-        const list = anchor![1].get(word);
-        if (!list) anchor![1].set(word, [pattern]);
+      if (!anchor) {
+        block.unanchored.push(pattern);
+        continue;
+      }
+      for (const word of anchor[0].byFirst.keys()) {
+        const list = anchor[1].get(word);
+        if (!list) anchor[1].set(word, [pattern]);
         else if (list.at(-1) !== pattern) list.push(pattern);
       }
     }
   }
 }
 
-/** Pattern side → Sequence; null when it names an undefined synset. `known` keeps the terms made so far, by word. */
-function sequenceOf(side: string, synsets: Map<string, Term>, known: Map<string, Term>): Sequence | null {
-  const terms: Term[] = [];
-  const gaps: number[] = [];
-  let depth = 0;
-  let groupStarted = false;
-  for (const token of side.split(/\s+/)) {
-    if (token === '') continue;
-    const opens = /^[({]*/.exec(token)![0].length;
-    const closes = /[)}]*$/.exec(token)![0].length;
-    const word = token.slice(opens, token.length - closes);
-    if (depth === 0 && opens > 0) groupStarted = true;
-    depth += opens;
-    if (word !== '' && !/^[$+^%]$/.test(word)) {
-      let term: Term | undefined;
-      if (word.startsWith('&')) {
-        term = synsets.get(word.replace(/_$/, ''));
-        if (!term) return null;
-      } else {
-        term = known.get(word);
-        if (!term) known.set(word, (term = termOf(word.split('/').flatMap(sequencesOf))));
+type Forms = readonly string[];
+
+function formsOf(word: WordForms): Forms {
+  return typeof word === 'string' ? [word] : word;
+}
+
+function hasAny(set: WordSet, forms: Forms | undefined): boolean {
+  if (!forms) return false;
+  for (const f of forms) if (set.has(f)) return true;
+  return false;
+}
+
+/** Whether an alternative of `term` of exactly `length` words matches words[at...]. */
+function termMatches(term: Term, words: readonly Forms[], at: number, length: number): boolean {
+  const first = words[at];
+  if (!first || at + length > words.length) return false;
+  for (const f of first) {
+    const rests = term.byFirst.get(f);
+    if (!rests) continue;
+    for (const rest of rests) {
+      if (rest.length + 1 !== length) continue;
+      let k = 0;
+      while (k < rest.length && hasAny(rest[k]!, words[at + 1 + k])) k++;
+      if (k === rest.length) return true;
+    }
+  }
+  return false;
+}
+
+type Span = [start: number, end: number];
+
+/** Leftmost match of the side's terms t... in `words` from `from` on; each term's span. */
+function matchForward(side: Side, words: readonly Forms[], t: number, from: number, needs: readonly number[]): Span[] | null {
+  const n = side.terms.length;
+  if (t === n) return needs[n]! > 0 && from >= words.length ? null : [];
+  const min = from + needs[t]!;
+  const last = Math.min(words.length - 1, from + side.gaps[t]!);
+  for (let at = min; at <= last; at++) {
+    for (const length of side.terms[t]!.lengths) {
+      if (!termMatches(side.terms[t]!, words, at, length)) continue;
+      const rest = matchForward(side, words, t + 1, at + length, needs);
+      if (rest) return [[at, at + length], ...rest];
+    }
+  }
+  return null;
+}
+
+/** Match of the side's terms ...t in `words` ending by `end`, the one nearest `end` (the verb); `prefix` words precede `words`. */
+function matchBackward(side: Side, words: readonly Forms[], t: number, end: number, needs: readonly number[], prefix: number): Span[] | null {
+  if (t < 0) return needs[0]! > 0 && end + prefix <= 0 ? null : [];
+  const maxGap = t === side.terms.length - 1 ? side.tail : side.gaps[t + 1]!;
+  const latest = end - needs[t + 1]!;
+  const earliest = Math.max(0, end - maxGap);
+  for (let e = latest; e >= earliest && e > 0; e--) {
+    for (const length of side.terms[t]!.lengths) {
+      if (length > e || !termMatches(side.terms[t]!, words, e - length, length)) continue;
+      const rest = matchBackward(side, words, t - 1, e - length, needs, prefix);
+      if (rest) return [...rest, [e - length, e]];
+    }
+  }
+  return null;
+}
+
+interface Candidate {
+  pattern: Pattern;
+  /** Spans of the pattern's terms after the verb (in words after its particles) and before it (in the last BEFORE_REACH words). */
+  afterSpans: Span[];
+  beforeSpans: Span[];
+  slots: Partial<Record<'$' | '+' | '%', ActorSlot>>;
+  /** The pattern's comment names this verb. */
+  originMatch: boolean;
+}
+
+function particlesMatch(entry: VerbEntry, before: readonly Forms[], after: readonly Forms[]): boolean {
+  const front = entry.frontParticles;
+  return entry.particles.every((forms, k) => hasAny(forms, after[k])) && front.every((forms, k) => hasAny(forms, before[before.length - front.length + k]));
+}
+
+/** The entries of the verb: the user's before the shipped ones; multi-word ones whose particles are there, else single words. */
+function entriesFor(parsed: Parsed, verb: Forms, before: readonly Forms[], after: readonly Forms[]): VerbEntry[] {
+  for (const origin of ['user', 'shipped'] as const) {
+    const { byWord, byForm } = parsed.layers[origin];
+    for (const form of verb) {
+      const candidates = byWord.get(form) ?? byForm.get(form);
+      if (!candidates) continue;
+      let longest = -1;
+      for (const entry of candidates) {
+        const size = entry.particles.length + entry.frontParticles.length;
+        if (size > longest && particlesMatch(entry, before, after)) longest = size;
       }
-      terms.push(term);
-      gaps.push(depth > 0 && !groupStarted ? GROUP_GAP : Infinity);
-      groupStarted = false;
-    }
-    depth = Math.max(0, depth - closes);
-  }
-  return { terms, gaps };
-}
-
-function parsePattern(text: string, line: number, synsets: Map<string, Term>, known: Map<string, Term>): Pattern | null {
-  const hash = text.indexOf('#');
-  const body = hash >= 0 ? text.slice(0, hash) : text;
-  const origin = hash >= 0 ? (/^\s*([A-Z][A-Z-]*)/.exec(text.slice(hash + 1))?.[1]?.toLowerCase() ?? null) : null;
-  const codes = [...body.matchAll(/\[([^\]]*)\]/g)];
-  const lastCode = codes.at(-1);
-  const star = body.indexOf('*');
-  if (!lastCode || star < 0) return null;
-  const words = body.slice(1, lastCode.index);
-  const before = sequenceOf(words.slice(0, star - 1), synsets, known);
-  const after = sequenceOf(words.slice(star), synsets, known);
-  if (!before || !after) return null;
-  const specificity = before.terms.length + after.terms.length;
-  if (specificity === 0) return null;
-  return { id: `cameo2:${line}`, line, code: eventCode(lastCode[1]!), before, after, specificity, origin };
-}
-
-/** "+ASK_FOR {+ASKED_FOR +ASKING_FOR +ASKS_FOR} [020]" → verb words, forms of the verb word, code text. */
-function parseVerbLine(text: string): { words: string[]; forms: string[]; code: string | null } {
-  const hash = text.indexOf('#');
-  const body = (hash >= 0 ? text.slice(0, hash) : text).trim();
-  const code = /\[([^\]]*)\]/.exec(body)?.[1] ?? null;
-  const brace = /\{([^}]*)\}/.exec(body);
-  const head = body.replace(/\{[^}]*\}|\[[^\]]*\]/g, ' ').trim().split(/\s+/)[0] ?? '';
-  const words = head.replace(/^\+/, '').toLowerCase().split('_').filter((w) => w !== '');
-  const verbWord = words[0] ?? '';
-  const given = brace ? brace[1]!.split(/[\s,]+/).filter((f) => f !== '').map((f) => f.replace(/^\+/, '').split('_')[0]!.toLowerCase()) : null;
-  const forms = [verbWord, ...(given ?? (verbWord === '' ? [] : regularForms(verbWord)))];
-  return { words, forms: [...new Set(forms)], code };
-}
-
-function parseDictionary(): VerbDictionary {
-  const dictionary: VerbDictionary = { byForm: new Map(), byLemma: new Map(), lemmas: new Set() };
-  const synsets = new Map<string, Term>();
-  const lines = readFileSync(CAMEO_VERBS, 'utf8').split('\n');
-  let synset: { name: string; members: WordSet[][] } | null = null;
-  const blocks: Block[] = [];
-  const terms = new Map<string, Term>();
-  let block: (Block & { code: EventCode | null }) | null = null;
-  const closeSynset = (): void => {
-    if (synset) synsets.set(synset.name, termOf(synset.members));
-    synset = null;
-  };
-  for (let n = 0; n < lines.length; n++) {
-    const raw = lines[n]!;
-    if (raw.startsWith('######## TRANSFORMATIONS')) break;
-    const text = raw.trimEnd();
-    if (text.trim() === '' || text.startsWith('#')) continue;
-    if (text.startsWith('&')) {
-      closeSynset();
-      synset = { name: text.trim().replace(/_$/, ''), members: [] };
-    } else if (synset && text.startsWith('+')) {
-      synset.members.push(...sequencesOf(text.slice(1).replace(/#.*/, '')));
-    } else if (text.startsWith('---')) {
-      closeSynset();
-      block = { code: eventCode(/\[([^\]]*)\]/.exec(text)?.[1] ?? '---'), patterns: [], afterAnchors: new Map(), beforeAnchors: new Map() };
-      blocks.push(block);
-    } else if (text.startsWith('-')) {
-      closeSynset();
-      if (!block) continue;
-      const pattern = parsePattern(text, n + 1, synsets, terms);
-      if (pattern) block.patterns.push(pattern);
-    } else if (block) {
-      closeSynset();
-      const { words, forms, code } = parseVerbLine(text);
-      if (words.length === 0) continue;
-      const entry: VerbEntry = {
-        lemma: words.join(' '),
-        particles: words.slice(1).map(variants),
-        code: code === null ? block.code : eventCode(code),
-        id: `cameo2:${n + 1}`,
-        block,
-        forms,
-      };
-      const add = (map: Map<string, VerbEntry[]>, key: string): void => {
-        const list = map.get(key) ?? [];
-        list.push(entry);
-        map.set(key, list);
-      };
-      dictionary.lemmas.add(entry.lemma);
-      add(dictionary.byLemma, words[0]!);
-      for (const form of forms) add(dictionary.byForm, form);
+      if (longest < 0) continue;
+      return candidates.filter((entry) => entry.particles.length + entry.frontParticles.length === longest && particlesMatch(entry, before, after));
     }
   }
-  indexPatterns(blocks);
-  return dictionary;
+  return [];
 }
 
-let parsed: VerbDictionary | null = null;
+/** The block's patterns whose anchor word (see indexPatterns) occurs in the clause, and those without words. */
+function anchored(block: Block, before: readonly Forms[], after: readonly Forms[]): Set<Pattern> {
+  const patterns = new Set<Pattern>(block.unanchored);
+  for (const [words, anchors] of [[after, block.afterAnchors], [before, block.beforeAnchors]] as const) {
+    if (anchors.size === 0) continue;
+    for (const forms of words) for (const f of forms) for (const pattern of anchors.get(f) ?? []) patterns.add(pattern);
+  }
+  return patterns;
+}
 
-function dictionary(): VerbDictionary {
-  parsed ??= parseDictionary();
-  return parsed;
+/**
+ * The slots of a side's markers from its terms' spans (in words of the side from `offset` on: after the verb's
+ * particles, or the last words before the verb); false when `actors` are known and a slot holds none.
+ */
+function slotsOf(side: Side, spans: readonly Span[], which: 'before' | 'after', offset: number, length: number, actors: readonly boolean[] | undefined, out: Candidate['slots']): boolean {
+  for (const m of side.markers) {
+    if (m.marker === '^') continue;
+    // before the first term: from the verb's particles on (after), from the clause start (before)
+    const start = m.index === 0 ? (which === 'after' ? offset : 0) : spans[m.index - 1]![1] + offset;
+    const end = m.index === spans.length ? length : spans[m.index]![0] + offset;
+    let at: number | null = null;
+    if (actors) {
+      if (m.joined) at = actors[start] ? start : null;
+      else if (which === 'after') {
+        for (let k = start; k < end && at === null; k++) if (actors[k]) at = k;
+      } else for (let k = end - 1; k >= start && at === null; k--) if (actors[k]) at = k;
+      if (at === null) return false;
+    }
+    out[m.marker] = { side: which, start, end, at };
+  }
+  return true;
+}
+
+function matchVerbIn(parsed: Parsed, verbWord: WordForms, beforeWords: readonly WordForms[], afterWords: readonly WordForms[], options: VerbMatchOptions = {}): VerbMatch | null {
+  const before = beforeWords.map(formsOf);
+  const after = afterWords.map(formsOf);
+  const entries = entriesFor(parsed, formsOf(verbWord), before, after);
+  const first = entries[0];
+  if (!first) return null;
+  const skip = first.particles.length;
+  const frontSkip = first.frontParticles.length;
+  const rest = skip === 0 ? after : after.slice(skip);
+  const upper = frontSkip === 0 ? before : before.slice(0, before.length - frontSkip);
+  const nearStart = Math.max(0, upper.length - BEFORE_REACH);
+  const near = upper.slice(nearStart);
+  const particleIndices = range(0, skip);
+  const frontIndices = range(upper.length, before.length);
+  let best: Candidate | null = null;
+  for (const [k, { block }] of entries.entries()) {
+    if (k > 0 && entries.findIndex((entry) => entry.block === block) < k) continue;
+    for (const pattern of anchored(block, near, rest)) {
+      if (best && pattern.specificity < best.pattern.specificity) continue;
+      const afterSpans = matchForward(pattern.after, rest, 0, 0, pattern.after.needs);
+      if (!afterSpans) continue;
+      const beforeSpans = matchBackward(pattern.before, near, pattern.before.terms.length - 1, near.length, pattern.before.needs, nearStart);
+      if (!beforeSpans) continue;
+      const slots: Candidate['slots'] = {};
+      if (!slotsOf(pattern.after, afterSpans, 'after', skip, after.length, options.actors?.after, slots)) continue;
+      if (!slotsOf(pattern.before, beforeSpans, 'before', nearStart, upper.length, options.actors?.before, slots)) continue;
+      const candidate: Candidate = {
+        pattern,
+        afterSpans,
+        beforeSpans,
+        slots,
+        originMatch: pattern.origin !== null && first.forms.includes(pattern.origin),
+      };
+      if (!best || better(candidate, best)) best = candidate;
+    }
+  }
+  if (best) {
+    const code = best.pattern.code;
+    if (!code) return null;
+    const matched = best.afterSpans.flatMap(([s, e]) => range(s + skip, e + skip));
+    const matchedBefore = best.beforeSpans.flatMap(([s, e]) => range(s + nearStart, e + nearStart));
+    return verbMatch(code, best.pattern.id, best.pattern.sourceOrigin, first.lemma, [...particleIndices, ...matched], [...matchedBefore, ...frontIndices], best.pattern.specificity, best.slots);
+  }
+  const coded = entries.find((entry) => entry.code !== null);
+  if (!coded) return null;
+  return verbMatch(coded.code!, coded.id, coded.origin, coded.lemma, particleIndices, frontIndices, 0, {});
 }
 
 /** [from, from + 1, ..., to - 1] */
@@ -341,123 +764,52 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-/** Length of the longest alternative of `term` starting at words[at]; 0 when none. */
-function termLength(term: Term, words: readonly string[], at: number): number {
-  const word = words[at];
-  const rests = word === undefined ? undefined : term.get(word);
-  if (!rests) return 0;
-  let best = 0;
-  for (const rest of rests) {
-    if (rest.length + 1 <= best) continue;
-    let k = 0;
-    while (k < rest.length && rest[k]!.has(words[at + 1 + k] ?? '')) k++;
-    if (k === rest.length) best = rest.length + 1;
-  }
-  return best;
+// Properties spelt out: spreading the shared EventCode made matching ten times slower.
+function verbMatch(code: EventCode, ruleId: string, origin: DictionaryOrigin, verb: string, matched: number[], matchedBefore: number[], specificity: number, slots: Candidate['slots']): VerbMatch {
+  return {
+    code: code.code,
+    pairedCode: code.pairedCode,
+    reversed: code.reversed,
+    ruleId,
+    origin,
+    verb,
+    matched,
+    matchedBefore,
+    specificity,
+    source: slots.$ ?? null,
+    target: slots['+'] ?? null,
+    compound: slots['%'] ?? null,
+  };
 }
 
-/** Indices of the leftmost match of `sequence` in `words` from term `t` on, starting at or after `from`; the first term starts by `reach`. */
-function sequenceMatch(sequence: Sequence, words: readonly string[], reach: number, t = 0, from = 0): number[] | null {
-  if (t === sequence.terms.length) return [];
-  const last = Math.min(words.length - 1, from + (t === 0 ? reach : sequence.gaps[t]!));
-  for (let at = from; at <= last; at++) {
-    const length = termLength(sequence.terms[t]!, words, at);
-    if (length === 0) continue;
-    const rest = sequenceMatch(sequence, words, reach, t + 1, at + length);
-    if (rest) return [...range(at, at + length), ...rest];
-  }
-  return null;
+/** Most words, then most actor slots, then nearest the verb, then named by the verb's comment, then the later one. */
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.pattern.specificity !== b.pattern.specificity) return a.pattern.specificity > b.pattern.specificity;
+  if (a.pattern.markers !== b.pattern.markers) return a.pattern.markers > b.pattern.markers;
+  const nearA = a.afterSpans[0]?.[0] ?? Infinity;
+  const nearB = b.afterSpans[0]?.[0] ?? Infinity;
+  if (nearA !== nearB) return nearA < nearB;
+  if (a.originMatch !== b.originMatch) return a.originMatch;
+  return a.pattern.order > b.pattern.order;
 }
 
-/** The block's patterns whose anchor word (see indexPatterns) occurs in the clause: the only ones that can match. */
-function anchored(block: Block, before: readonly string[], after: readonly string[]): Set<Pattern> {
-  const patterns = new Set<Pattern>();
-  for (const [words, anchors] of [[after, block.afterAnchors], [before, block.beforeAnchors]] as const) {
-    if (anchors.size === 0) continue;
-    for (const word of words) for (const pattern of anchors.get(word) ?? []) patterns.add(pattern);
-  }
-  return patterns;
-}
+let shipped: VerbDictionary | null = null;
 
-interface Candidate {
-  pattern: Pattern;
-  matched: number[];
-  matchedBefore: number[];
-  /** The pattern's comment names this verb. */
-  originMatch: boolean;
-}
-
-function particlesMatch(entry: VerbEntry, after: readonly string[]): boolean {
-  return entry.particles.every((forms, k) => forms.has(after[k] ?? ''));
-}
-
-/** The dictionary entries for a verb: multi-word ones whose particles follow it, else the single word's. */
-function entriesFor(lemma: string, after: readonly string[]): VerbEntry[] {
-  const { byLemma, byForm } = dictionary();
-  const candidates = byLemma.get(lemma) ?? byForm.get(lemma) ?? [];
-  let longest = 0;
-  for (const entry of candidates) if (entry.particles.length > longest && particlesMatch(entry, after)) longest = entry.particles.length;
-  return candidates.filter((entry) => entry.particles.length === longest && (longest === 0 || particlesMatch(entry, after)));
+/** The shipped verb dictionary, data/petrarch/CAMEO.2.0.txt (read on first use). */
+export function shippedVerbDictionary(): VerbDictionary {
+  shipped ??= loadVerbDictionary(shippedSources().filter((s) => s.kind === 'verbs'));
+  return shipped;
 }
 
 /**
- * The CAMEO code of a verb in its clause: the most specific matching pattern, else the verb's default code;
- * null when the verb is not in the dictionary, when its block has no code and no pattern matches, or when the
- * best pattern is coded `[---]`.
- * @param lemma the verb's lemma ("accuse"); the word as written works for forms the dictionary lists
- * @param before lower-cased lemmas/words of the clause before the verb, in order
- * @param after lower-cased lemmas/words of the clause after the verb, in order
- * @example matchVerb('sever', [], ['diplomatic', 'ties', 'with', 'tehran']) // { code: '161', ruleId: 'cameo2:3562', matched: [0, 1], … }
+ * The shipped dictionary's code of a verb in its clause (see VerbDictionary.match).
+ * @example matchVerb('sever', [], ['diplomatic', 'ties', 'with', 'tehran']) // { code: '161', ruleId: 'cameo2:SEPARATE:- * {DIPLOMATIC TIES} [161]', … }
  */
-export function matchVerb(lemma: string, before: readonly string[], after: readonly string[]): VerbMatch | null {
-  const entries = entriesFor(lemma, after);
-  const first = entries[0];
-  if (!first) return null;
-  const skip = first.particles.length;
-  const rest = skip === 0 ? after : after.slice(skip);
-  const nearStart = Math.max(0, before.length - BEFORE_REACH);
-  const near = before.slice(nearStart);
-  const particleIndices = range(0, skip);
-  let best: Candidate | null = null;
-  for (const [k, { block }] of entries.entries()) {
-    if (k > 0 && entries.findIndex((entry) => entry.block === block) < k) continue;
-    for (const pattern of anchored(block, near, rest)) {
-      if (best && pattern.specificity < best.pattern.specificity) continue;
-      const matchedAfter = sequenceMatch(pattern.after, rest, VERB_REACH);
-      if (!matchedAfter) continue;
-      const matchedBefore = sequenceMatch(pattern.before, near, Infinity);
-      if (!matchedBefore) continue;
-      const matched = matchedAfter.map((i) => i + skip);
-      const candidate: Candidate = { pattern, matched, matchedBefore: matchedBefore.map((i) => i + nearStart), originMatch: pattern.origin !== null && first.forms.includes(pattern.origin) };
-      if (!best || better(candidate, best)) best = candidate;
-    }
-  }
-  if (best) {
-    const code = best.pattern.code;
-    if (!code) return null;
-    return verbMatch(code, best.pattern.id, first.lemma, [...particleIndices, ...best.matched], best.matchedBefore, best.pattern.specificity);
-  }
-  const coded = entries.find((entry) => entry.code !== null);
-  if (!coded) return null;
-  return verbMatch(coded.code!, coded.id, coded.lemma, particleIndices, [], 0);
+export function matchVerb(verb: WordForms, before: readonly WordForms[], after: readonly WordForms[], options?: VerbMatchOptions): VerbMatch | null {
+  return shippedVerbDictionary().match(verb, before, after, options);
 }
 
-// Properties spelt out: spreading the shared EventCode made matchVerb ten times slower.
-function verbMatch(code: EventCode, ruleId: string, verb: string, matched: number[], matchedBefore: number[], specificity: number): VerbMatch {
-  return { code: code.code, pairedCode: code.pairedCode, reversed: code.reversed, ruleId, verb, matched, matchedBefore, specificity };
-}
-
-/** Most words, then nearest the verb, then named by the verb's comment, then the later line. */
-function better(a: Candidate, b: Candidate): boolean {
-  if (a.pattern.specificity !== b.pattern.specificity) return a.pattern.specificity > b.pattern.specificity;
-  const nearA = a.matched[0] ?? Infinity;
-  const nearB = b.matched[0] ?? Infinity;
-  if (nearA !== nearB) return nearA < nearB;
-  if (a.originMatch !== b.originMatch) return a.originMatch;
-  return a.pattern.line > b.pattern.line;
-}
-
-/** Every verb of the dictionary, multi-word ones with their particles: "accuse", "call off", "is determined". */
+/** Every verb of the shipped dictionary, multi-word ones with their particles: "accuse", "call off", "is determined". */
 export function verbLemmas(): ReadonlySet<string> {
-  return dictionary().lemmas;
+  return shippedVerbDictionary().lemmas;
 }

@@ -1,19 +1,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { loadActorDictionaries, lookupActor, lookupAgent, lookupAgentAt } from '../../../src/lexicon/petrarch/actors.ts';
+import { join } from 'node:path';
+import { loadActorDictionary, lookupActor } from '../../../src/lexicon/petrarch/actors.ts';
+import { dictionarySource, shippedSources } from '../../../src/lexicon/petrarch/files.ts';
 
-const dictionaryLine = (entryId: string): string => {
-  const [file, line] = entryId.split(':') as [string, string];
-  const name = { 'phoenix.countries': 'Phoenix.Countries.actors.txt', 'phoenix.international': 'Phoenix.International.actors.txt', 'phoenix.agents': 'Phoenix.agents.txt' }[file];
-  assert.ok(name, `known file in ${entryId}`);
-  return readFileSync(new URL(`../../../data/petrarch/${name}`, import.meta.url), 'utf8').split('\n')[Number(line) - 1]!;
-};
+const FILES: Record<string, string> = { 'phoenix.countries': 'Phoenix.Countries.actors.txt', 'phoenix.international': 'Phoenix.International.actors.txt', 'phoenix.milnonstate': 'Phoenix.MilNonState.actors.txt' };
 
-test('lookupActor: longest phrase, its code on the date, and the dictionary line it came from', () => {
+/** The entry an id names by content (`file:HEAD` or `file:HEAD +SYNONYM`) is in that file, head and synonym. */
+function assertNamesEntry(entryId: string): void {
+  const [, file, head, synonym] = /^([a-z.]+):(.+?)(?: \+(.+))?$/.exec(entryId)!;
+  const lines = readFileSync(new URL(`../../../data/petrarch/${FILES[file!]}`, import.meta.url), 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim());
+  const at = lines.findIndex((l) => l === head || l.startsWith(`${head} `) || l.startsWith(`${head}\t`) || l.startsWith(`${head}[`));
+  assert.ok(at >= 0, `${entryId}: head in ${file}`);
+  if (synonym) assert.ok(lines.slice(at + 1, at + 200).some((l) => l.startsWith(`+${synonym}`)), `${entryId}: synonym under its head`);
+}
+
+test('lookupActor: longest phrase, its code on the date, and the entry it came from', () => {
   const table: [text: string, at: number, date: string | undefined, code: string, covered: string][] = [
     ['the united states said', 0, undefined, 'USA', 'the united states'],
     ['the united states said', 1, undefined, 'USA', 'united states'],
@@ -36,8 +40,8 @@ test('lookupActor: longest phrase, its code on the date, and the dictionary line
     assert.ok(match, text);
     assert.equal(match.code, code, text);
     assert.equal(words.slice(at, at + match.length).join(' '), covered, text);
-    assert.match(match.entryId, /^phoenix\.[a-z]+:\d+$/);
-    assert.ok(dictionaryLine(match.entryId).toLowerCase().replace(/_/g, ' ').includes(match.phrase), `${match.entryId} holds "${match.phrase}"`);
+    assert.equal(match.origin, 'shipped');
+    assertNamesEntry(match.entryId);
   }
 });
 
@@ -55,66 +59,104 @@ test('lookupActor: words that are no actor, or a phrase cut inside a word, yield
   assert.equal(lookupActor(['united', 'states-backed'], 0)?.length ?? 0, 0);
 });
 
-test('lookupAgent: common nouns, singular and plural', () => {
-  const table: [word: string, code: string | null][] = [
-    ['police', 'COP'],
-    ['militias', 'UAF'],
-    ['militia', 'UAF'],
-    ['rebels', 'REB'],
-    ['minister', 'GOV'],
-    ['ministers', 'GOV'],
-    ['ambassador', 'GOV'],
-    ['troops', 'MIL'],
-    ['congressmen', 'LEG'],
-    ['officials', null],
-    ['the', null],
+const SUITE = new URL('../../../../shared/data/petrarch_validation/dictionaries/PETR.Validate.actors.txt', import.meta.url).pathname;
+
+test("the suite's actor dictionary: synonyms, date restrictions, compound codes, spaced phrases", { skip: existsSync(SUITE) ? false : 'needs ../shared/data/petrarch_validation (not in this clone)' }, () => {
+  const actors = loadActorDictionary([dictionarySource(SUITE, 'user')]);
+  assert.deepEqual(actors.issues, []);
+  // text | date | code(s) | entry (after "user:petr.validate:")
+  const table: [text: string, date: string | undefined, codes: string | null, entry: string][] = [
+    ['arnor', undefined, 'ARN', 'ARNOR_'],
+    ['minas tirith', undefined, 'GON', 'GONDOR +MINAS_TIRITH'],
+    ['telemar', undefined, 'DAG', 'DAGOLATH +TELEMAR'],
+    ['new zealand', undefined, 'NZE', 'NEW_ZEALAND'],
+    ['zealand', undefined, 'DNK', 'DENMARK +ZEALAND'],
+    ['the hermit kingdom', undefined, 'PRK', 'NORTH_KOREA +THE_HERMIT_KINGDOM'],
+    ['k.u.', undefined, 'USAEDU', 'THE_KU +K.U.'],
+    ['the shire', undefined, 'FRO BIL SAM', 'THE_SHIRE'],
+    ['lorien', undefined, 'ELR GAL', 'LORIEN'],
+    ['interpol', undefined, 'IGOCOPITP', 'INTERNATIONAL_CRIMINAL_POLICE_ORGANIZATION_ +INTERPOL'],
+    ['ent', undefined, 'ENT', 'ENT'],
+    // GOLLUM [HOB < 950601] [HOBGOV 19950601 - 19990815] [HOBREB > 990816]
+    ['smeagol', '1995-05-31', 'HOB', 'GOLLUM +SMEAGOL'],
+    ['smeagol', '1995-06-01', 'HOBGOV', 'GOLLUM +SMEAGOL'],
+    ['slinker', '1999-08-15', 'HOBGOV', 'GOLLUM +SLINKER'],
+    ['stinker', '2001-01-01', 'HOBREB', 'GOLLUM +STINKER'],
+    // SAM_GAMGEE [HOB] then dated codes: a dated code that holds wins over the undated one, the first listed first
+    ['sam gamgee', '1995-01-04', 'HOBCIV', 'SAM_GAMGEE'],
+    ['sam gamgee', '2008-01-19', 'HOBCIV', 'SAM_GAMGEE'],
+    ['sam gamgee', '2008-01-20', 'HOBMIL', 'SAM_GAMGEE'],
+    ['sam gamgee', '2010-01-09', 'ORCHOB', 'SAM_GAMGEE'],
+    ['sam gamgee', '2010-01-12', 'ORCHOB', 'SAM_GAMGEE'],
+    ['sam gamgee', '2010-01-13', 'HOBMIL', 'SAM_GAMGEE'],
+    ['sam gamgee', '2012-12-31', 'HOBGOV', 'SAM_GAMGEE'],
+    ['hamfast gamgee', '1995-01-04', 'HOB', 'HAMFAST GAMGEE'],
+    ['hamfast gamgee', '2014-01-04', 'HOB', 'HAMFAST GAMGEE'],
+    ['zimbabwe', '1978-12-23', 'RHO', 'ZIMBABWE'],
+    ['zimbabwe', '2001-01-01', 'ZBW', 'ZIMBABWE'],
+    // PRINCE OF DOL AMROTH [--- <950630] [DOL]: no code before mid-1995
+    ['prince of dol amroth', '1995-01-01', null, ''],
+    ['prince of dol amroth', '1999-08-09', 'DOL', 'PRINCE OF DOL AMROTH'],
+    ['boromir', undefined, null, ''],
+    // PETRARCH matches whole words: THE_KU is not "the kuwait", ARGENTIN not "argentina"
+    ['the kuwait', undefined, null, ''],
+    ['argentina', undefined, null, ''],
   ];
-  for (const [word, code] of table) {
-    const match = lookupAgent(word);
-    assert.equal(match?.code ?? null, code, word);
-    if (match) assert.ok(dictionaryLine(match.entryId).includes('['), match.entryId);
+  for (const [text, date, codes, entry] of table) {
+    const words = text.split(' ');
+    const match = actors.lookup(words, 0, date);
+    assert.equal(match?.codes.join(' ') ?? null, codes, `${text} ${date}`);
+    if (!match) continue;
+    assert.equal(match.length, words.length, text);
+    assert.equal(match.entryId, `user:petr.validate:${entry}`, text);
   }
-  assert.equal(lookupAgent('police')?.placement, 'after');
-  assert.equal(lookupAgent('foreign'), null);
+  // null-coded on request: the phrase is an actor without a code
+  assert.equal(actors.lookup(['boromir'], 0, undefined, { nullCoded: true })?.code, '---');
+  // words written with a space may have others in between when gaps are allowed: ITHILEN TELEVISION
+  const spaced = 'ithilen state - run television'.split(' ');
+  assert.equal(actors.lookup(spaced, 0)?.code, 'ITH');
+  assert.deepEqual([actors.lookup(spaced, 0, undefined, { gap: 3 })?.code, actors.lookup(spaced, 0, undefined, { gap: 3 })?.length], ['ITHTV', 5]);
+  // `_` joins stay consecutive: SAM_GAMGEE is not "sam the gamgee"
+  assert.equal(actors.lookup('sam the gamgee'.split(' '), 0, undefined, { gap: 3 }), null);
 });
 
-test('lookupAgentAt: multi-word agents', () => {
-  const words = 'the foreign minister manouchehr mottaki'.split(' ');
-  const match = lookupAgentAt(words, 1);
-  assert.equal(match?.code, 'GOV');
-  assert.equal(words.slice(1, 1 + match!.length).join(' '), 'foreign minister');
+function dictionaryFile(name: string, content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'dateline-actors-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+test('loadActorDictionary: a user entry wins over a shipped phrase of the same length; ids tell them apart', () => {
+  const mine = dictionarySource(dictionaryFile('mine.actors.txt', 'RYAN_CROCKER_  # ambassador\n+AMBASSADOR_CROCKER\n\t[USAGOV 070329-090213]\n\t[USAELI]\nIRAN_ [XXXGOV]\n'), 'user');
+  const actors = loadActorDictionary([mine, ...shippedSources().filter((s) => s.kind === 'actors')]);
+  assert.deepEqual(actors.lookup(['ryan', 'crocker', 'said'], 0, '2007-05-28'), { code: 'USAGOV', codes: ['USAGOV'], phrase: 'ryan crocker', entryId: 'user:mine:RYAN_CROCKER_', origin: 'user', length: 2 });
+  assert.equal(actors.lookup(['ambassador', 'crocker'], 0, '2012-01-01')?.entryId, 'user:mine:RYAN_CROCKER_ +AMBASSADOR_CROCKER');
+  assert.equal(actors.lookup(['ambassador', 'crocker'], 0, '2012-01-01')?.code, 'USAELI');
+  assert.equal(actors.lookup(['iran'], 0)?.code, 'XXXGOV');
+  assert.equal(actors.lookup(['syria'], 0)?.code, 'SYR');
+  assert.ok(actors.stats.phrases > 30000, JSON.stringify(actors.stats));
 });
 
-test('loadActorDictionaries: user dictionaries in the same format, winning over built-in entries', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dateline-dict-'));
-  const actors = join(dir, 'mine.actors.txt');
-  const agents = join(dir, 'mine.agents.txt');
-  writeFileSync(actors, 'RYAN_CROCKER_  # ambassador\n+AMBASSADOR_CROCKER\n\t[USAGOV 070329-090213]\n\t[USAELI]\nIRAN_ [XXXGOV]\n');
-  writeFileSync(agents, '!PERSON! = MAN, MEN\nWIDGET!PERSON! [~BUS]\nWIDGETEER [~BUS] # plural made\n');
-  const lexicon = loadActorDictionaries([actors, agents]);
-  assert.deepEqual(lexicon.lookupActor(['ryan', 'crocker', 'said'], 0, '2007-05-28'), { code: 'USAGOV', phrase: 'ryan crocker', entryId: 'mine:1', length: 2 });
-  assert.equal(lexicon.lookupActor(['ambassador', 'crocker'], 0, '2012-01-01')?.code, 'USAELI');
-  assert.equal(lexicon.lookupActor(['iran'], 0)?.code, 'XXXGOV');
-  assert.equal(lexicon.lookupActor(['syria'], 0)?.code, 'SYR');
-  assert.equal(lexicon.lookupAgent('widgetmen')?.entryId, 'mine.agents:2');
-  assert.equal(lexicon.lookupAgent('widgeteers')?.code, 'BUS');
-  assert.equal(lexicon.lookupAgent('police')?.code, 'COP');
-  assert.ok(lexicon.stats.actorPhrases > 30000 && lexicon.stats.agentPhrases > 4000, JSON.stringify(lexicon.stats));
-  const clash = join(dir, 'Phoenix.Countries.actors.txt');
-  writeFileSync(clash, 'X_ [XXX]\n');
-  assert.throws(() => loadActorDictionaries([clash]), /share the entry id prefix "phoenix.countries"/);
+test('loadActorDictionary: malformed lines are issues naming file:line and what to write', () => {
+  const table: [content: string, line: number, message: RegExp][] = [
+    ['+U.S.\nUNITED_STATES [USA]\n', 1, /a \+synonym must follow the entry/],
+    ['\t[USA]\nUNITED_STATES [USA]\n', 1, /a code line must follow the entry/],
+    ['UNITED_STATES [USA\n', 1, /a \[ is not closed by \]/],
+    ['GOLLUM\n\t[HOB 9508223-991221]\n', 2, /cannot read the code \[HOB 9508223-991221\]; write \[ABC\], \[ABC 950601-990815\]/],
+    ['GOLLUM\n\t[HOB 950101-951341]\n', 2, /cannot read the code/],
+    ['GOLLUM []\n', 1, /cannot read the code \[\]/],
+  ];
+  for (const [content, line, message] of table) {
+    const path = dictionaryFile('bad.actors.txt', content);
+    const [issue] = loadActorDictionary([dictionarySource(path, 'user')]).issues;
+    assert.ok(issue, content);
+    assert.equal(issue.message.split(': ')[0], `${path}:${line}`, content);
+    assert.match(issue.message, message, content);
+  }
 });
 
-test('DATELINE_DICTIONARIES adds user dictionaries to the module-level lookups', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dateline-env-'));
-  writeFileSync(join(dir, 'env.actors.txt'), 'RYAN_CROCKER_ [USAGOV]\n');
-  writeFileSync(join(dir, 'env.agents.txt'), 'WIDGETEER [~BUS]\n');
-  const script = `import { lookupActor, lookupAgent } from ${JSON.stringify(new URL('../../../src/lexicon/petrarch/actors.ts', import.meta.url).href)};
-    console.log(JSON.stringify([lookupActor(['ryan', 'crocker'], 0), lookupAgent('widgeteers')]));`;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    env: { ...process.env, DATELINE_DICTIONARIES: [join(dir, 'env.actors.txt'), join(dir, 'env.agents.txt')].join(delimiter) },
-    encoding: 'utf8',
-  });
-  const [actor, agent] = JSON.parse(out) as [{ code: string; entryId: string } | null, { code: string } | null];
-  assert.deepEqual([actor?.code, actor?.entryId, agent?.code], ['USAGOV', 'env:1', 'BUS']);
+test('the shipped actor dictionaries: their known faults are skipped, not fatal', () => {
+  const actors = loadActorDictionary(shippedSources().filter((s) => s.kind === 'actors'));
+  assert.equal(actors.issues.length, 7, actors.issues.map((i) => i.message).join('\n'));
+  assert.equal(actors.stats.entriesWithoutCode, 41);
 });
