@@ -69,6 +69,8 @@ async function main(): Promise<void> {
       const extract = await child(pin, ['--phase', 'extract', '--corpus', corpus]);
       log(`${corpus}: (t) the name tagger alone on one core`);
       const tagger = await child(pin, ['--phase', 'tagger', '--corpus', corpus]);
+      log(`${corpus}: (p) the dependency parser alone on one core`);
+      const parser = await child(pin, ['--phase', 'parser', '--corpus', corpus]);
       const ingests: PhaseResult[] = [];
       for (const [workers, pinned] of [[1, true], [1, false], [2, false]] as const) {
         log(`${corpus}: (c${workers}) ingest into SQLite with ${workers} worker${workers > 1 ? 's' : ''}${pinned ? ' on one core' : ''}`);
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
       rows.push(line('(a) extraction, 1 core', extract));
       rows.push(line('(b) wink readDoc, 1 core', floor));
       rows.push([corpus, '(t) name tagger alone, 1 core', fmt(tagger.articles), fmt(perSecond(tagger)), fmt((tagger.tokens! / tagger.ms) * 1000), fmt(tagger.maxRssMb)]);
+      rows.push([corpus, '(p) dependency parser alone, 1 core', fmt(parser.articles), fmt(perSecond(parser)), fmt((parser.tokens! / parser.ms) * 1000), fmt(parser.maxRssMb)]);
       rows.push(line('(c1) ingest, 1 worker, 1 core', c1));
       rows.push(line('(c1u) ingest, 1 worker, unpinned', c1Free));
       rows.push(line('(c2) ingest, 2 workers', c2));
@@ -162,6 +165,8 @@ async function runPhase(phase: string): Promise<PhaseResult> {
       return extraction(await corpusInputs(values.corpus as Corpus));
     case 'tagger':
       return taggerAlone(await corpusInputs(values.corpus as Corpus));
+    case 'parser':
+      return parserAlone(await corpusInputs(values.corpus as Corpus));
     case 'ingest':
       return ingestCorpus(values.corpus as Corpus, Number(values.workers), values.db!);
     case 'api':
@@ -208,6 +213,30 @@ async function taggerAlone(inputs: Awaited<ReturnType<typeof corpusInputs>>): Pr
   for (const sentence of sentences) {
     tagSentence(sentence, { headline: false });
     tokens += sentence.length;
+  }
+  return { articles: inputs.length, tokens, ms: performance.now() - t, maxRssMb: 0 };
+}
+
+/** parseSentence over every sentence of the corpus on wink's tokens and tags, segmented beforehand (not timed). */
+async function parserAlone(inputs: Awaited<ReturnType<typeof corpusInputs>>): Promise<PhaseResult> {
+  const { cleanText } = await import('../src/stages/clean/index.ts');
+  const { segment } = await import('../src/stages/segment/index.ts');
+  const { loadParserModel, parseSentence } = await import('../src/stages/parse/index.ts');
+  const model = loadParserModel();
+  const sentences: { words: string[]; tags: string[] }[] = [];
+  for (const input of inputs) {
+    const seg = segment(input.text, cleanText(input.text).paragraphs);
+    for (const s of seg.sentences) {
+      const tokens = seg.tokens.slice(s.firstToken, s.endToken);
+      sentences.push({ words: tokens.map((t) => t.text), tags: tokens.map((t) => t.pos) });
+    }
+  }
+  for (const sentence of sentences.slice(0, 200)) parseSentence(model, sentence.words, sentence.tags);
+  let tokens = 0;
+  const t = performance.now();
+  for (const sentence of sentences) {
+    parseSentence(model, sentence.words, sentence.tags);
+    tokens += sentence.words.length;
   }
   return { articles: inputs.length, tokens, ms: performance.now() - t, maxRssMb: 0 };
 }
