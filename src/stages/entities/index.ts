@@ -9,6 +9,7 @@ import type { Stage } from '../../pipeline/stage.ts';
 import type { World } from '../../pipeline/world.ts';
 import type { Entity, EntitySource, EntityType, Mention } from '../../model/record.ts';
 import { matchRole } from '../../lexicon/roles.ts';
+import { scanSteps } from '../../pipeline/scanSteps.ts';
 import type { EntityKnowledge, TaggedSpan } from './knowledge.ts';
 import { findNameRuns, isCapitalised, type TokenRange } from './nameRuns.ts';
 import { MISC_HEADS, ORG_HEADS, ORG_OPENERS, PERSONAL_PRONOUNS, PRONOUN_WORDS, RELIGIOUS_GROUPS, RULES, SPEECH_VERBS, TEAM_AFTER, TEAM_BEFORE } from './rules.ts';
@@ -73,6 +74,8 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
   // Names are capitalised: a sentence with no capital past its first word has none for the tagger to find.
   const tagged = hasTagger && hasInnerCapital(tokens, sentence) ? knowledge.tagSentence!(tokens.slice(s0, sentence.endToken), { headline: false }) : [];
   const taggedSpans = tagged.map((t) => ({ ...t, firstToken: t.firstToken + s0, endToken: t.endToken + s0 }));
+  const taggedTypes = new Map<string, TaggedSpan['type']>();
+  for (const t of taggedSpans) if (!taggedTypes.has(`${t.firstToken}:${t.endToken}`)) taggedTypes.set(`${t.firstToken}:${t.endToken}`, t.type);
 
   /** A country name or demonym of 1–3 tokens starting at i and ending before `limit`. */
   const countryAt = (i: number, limit: number): { iso3: string; length: number; demonym: boolean } | null => {
@@ -342,7 +345,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
   }
 
   function spanType(run: TokenRange): TaggedSpan['type'] | undefined {
-    return taggedSpans.find((t) => t.firstToken === run.firstToken && t.endToken === run.endToken)?.type;
+    return taggedTypes.get(`${run.firstToken}:${run.endToken}`);
   }
 
   /** "Barcelona", "Real Madrid": the run, or its last word, is a town (a player's name seldom is). */
@@ -378,9 +381,12 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     let p = after;
     // "Kazemi-Qomi, speaking at a separate media conference several hours later, said"
     if (tokens[p]?.text === ',') {
-      const close = tokens.findIndex((t, i) => i > p && i < sentence.endToken && t.text === ',');
-      if (close > 0 && close - p < 15) p = close + 1;
-      else p++;
+      let close = -1;
+      for (let k = p + 1; k < Math.min(sentence.endToken, p + 15) && close < 0; k++) {
+        scanSteps.count++;
+        if (tokens[k]!.text === ',') close = k;
+      }
+      p = close > 0 ? close + 1 : p + 1;
     }
     while (tokens[p] && (tokens[p]!.pos === 'AUX' || tokens[p]!.pos === 'ADV') && p < sentence.endToken) p++;
     const verb = tokens[p];
@@ -450,14 +456,56 @@ function roleEndingAt(normals: readonly string[], last: number): ReturnType<type
   return null;
 }
 
-/** The tagger's spans join the rule runs: a tagger span replaces the runs it overlaps when it is longer. */
+/**
+ * The tagger's spans join the rule runs: a tagger span replaces the runs it overlaps when it is longer.
+ * Overlaps are read off per-token marks, not checked pair by pair, so that a run-on sentence stays linear.
+ */
 function mergeTaggerSpans(runs: TokenRange[], tagged: readonly TaggedSpan[]): TokenRange[] {
   if (tagged.length === 0) return runs;
-  const out = runs.filter((r) => !tagged.some((t) => t.type !== 'MISC' && t.firstToken <= r.firstToken && t.endToken >= r.endToken && t.endToken - t.firstToken > r.endToken - r.firstToken));
-  for (const t of tagged) {
-    if (t.type === 'MISC') continue;
-    if (!out.some((r) => r.firstToken < t.endToken && t.firstToken < r.endToken)) out.push({ firstToken: t.firstToken, endToken: t.endToken });
-    else if (!out.some((r) => r.firstToken === t.firstToken && r.endToken === t.endToken) && !runs.some((r) => r.firstToken < t.endToken && t.firstToken < r.endToken)) out.push(t);
+  const spans = tagged.filter((t) => t.type !== 'MISC');
+  let lo = Infinity;
+  let hi = 0;
+  for (const x of [...runs, ...spans]) {
+    lo = Math.min(lo, x.firstToken);
+    hi = Math.max(hi, x.endToken);
+  }
+  const size = hi - lo + 1;
+  // reachFrom[p]: the furthest end of a tagger span starting at or before token p; reachBefore[p]: strictly before p.
+  const reachFrom = new Int32Array(size).fill(-1);
+  for (const t of spans) reachFrom[t.firstToken - lo] = Math.max(reachFrom[t.firstToken - lo]!, t.endToken);
+  const reachBefore = new Int32Array(size).fill(-1);
+  for (let p = 1; p < size; p++) {
+    scanSteps.count++;
+    reachBefore[p] = Math.max(reachBefore[p - 1]!, reachFrom[p - 1]!);
+    reachFrom[p] = Math.max(reachFrom[p]!, reachFrom[p - 1]!);
+  }
+  // A run inside a longer tagger span gives way to it.
+  const swallowed = (r: TokenRange) => reachBefore[r.firstToken - lo]! >= r.endToken || reachFrom[r.firstToken - lo]! > r.endToken;
+  const inRun = new Uint8Array(size);
+  const taken = new Uint8Array(size);
+  const mark = (marks: Uint8Array, x: TokenRange) => {
+    for (let k = x.firstToken; k < x.endToken; k++) marks[k - lo] = 1;
+  };
+  const touches = (marks: Uint8Array, x: TokenRange) => {
+    for (let k = x.firstToken; k < x.endToken; k++) {
+      scanSteps.count++;
+      if (marks[k - lo]) return true;
+    }
+    return false;
+  };
+  const key = (x: TokenRange) => `${x.firstToken}:${x.endToken}`;
+  for (const r of runs) mark(inRun, r);
+  const out = runs.filter((r) => !swallowed(r));
+  for (const r of out) mark(taken, r);
+  const keys = new Set(out.map(key));
+  for (const t of spans) {
+    let add: TokenRange | null = null;
+    if (!touches(taken, t)) add = { firstToken: t.firstToken, endToken: t.endToken };
+    else if (!keys.has(key(t)) && !touches(inRun, t)) add = t;
+    if (!add) continue;
+    out.push(add);
+    mark(taken, add);
+    keys.add(key(add));
   }
   return out.sort((a, b) => a.firstToken - b.firstToken);
 }

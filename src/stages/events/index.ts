@@ -579,8 +579,9 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
 
   /** A place mention preceded by a locative preposition (a determiner or adjective may come between), and not modifying a noun ("in the U.S. policy"). */
   function isLocative(start: number, end: number): boolean {
-    const at = tokens.findIndex((t) => t.start === start);
-    const after = tokens.find((t) => t.start >= end);
+    const first = doc.tokenAtOrAfter(start);
+    const at = tokens[first]?.start === start ? first : -1;
+    const after = tokens[doc.tokenAtOrAfter(end)];
     if (after && after.sentence === tokens[at]?.sentence && after.pos === 'NOUN') return false;
     for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
       const t = tokens[k]!;
