@@ -9,6 +9,7 @@ import type { ArticleRecord } from '../../src/model/record.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { getArticle } from '../../src/store/articles.ts';
 import { openStore } from '../../src/store/db.ts';
+import { SqliteStore } from '../../src/store/sqliteStore.ts';
 import { FOUNDING } from './inputs.ts';
 
 const bin = new URL('../../bin/dateline.js', import.meta.url).pathname;
@@ -34,16 +35,14 @@ function code(paths: string[]): Map<string, ArticleRecord> {
 }
 
 async function ingested(workers: number): Promise<Map<string, ArticleRecord>> {
-  const db = openStore(join(dir, `store-${workers}.db`));
+  const store = new SqliteStore(openStore(join(dir, `store-${workers}.db`)));
   try {
-    const summary = await ingest(db, files, { workers, published: '2007-05-28' });
+    const summary = await ingest(store, files, { workers, published: '2007-05-28' });
     assert.equal(summary.stored, files.length);
-    return new Map(files.map((_, i) => {
-      const record = getArticle(db, i + 1)!.record!;
-      return [record.article.id, record];
-    }));
+    const records = await Promise.all(files.map(async (_, i) => (await getArticle(store.sql, i + 1))!.record!));
+    return new Map(records.map((record) => [record.article.id, record]));
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
