@@ -4,7 +4,13 @@
  *
  *   npx tsx scripts/eval-geocoder.ts [--errors]
  *
- * Per article: clean → segment → findPlaceMentions → resolvePlaces (dateline and nationality-word hints in context).
+ * Two ways to geocode an article are scored:
+ * - spotter: clean → segment → findPlaceMentions → resolvePlaces (the gazetteer spotter alone, as measured before
+ *   the places stage read the entities);
+ * - pipeline: the shipped stages up to places (clean, topic, segment, entities, places): the entities stage's place
+ *   names, places inside organisation names and possessives, the story's context.
+ * And the same figures on a hand-labelled check: 50 ambiguous or local toponyms in Wikinews stories
+ * (test/fixtures/wikinews-toponyms.json, GeoNames ids checked by hand), scored on place (161 km) and on id.
  * - recall: gold toponyms overlapped by a predicted place mention;
  * - precision: predicted mentions that overlap a gold toponym (gold is incomplete: not every place is
  *   annotated, so this is a lower bound);
@@ -14,6 +20,7 @@
  * `--errors` prints every miss, wrong place and unmatched prediction.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Place } from '../src/model/record.ts';
 import { distanceKm } from '../src/lexicon/distanceKm.ts';
@@ -21,6 +28,9 @@ import { buildStats, lookupPlace } from '../src/lexicon/gazetteer.ts';
 import { cleanText } from '../src/stages/clean/index.ts';
 import { demonymCountryHints, findPlaceMentions, resolvePlaces } from '../src/stages/places/index.ts';
 import { segment } from '../src/stages/segment/index.ts';
+import { buildDoc } from '../src/pipeline/codeArticle.ts';
+import { STAGES } from '../src/pipeline/stages.ts';
+import { defaultWorld } from '../src/pipeline/world.ts';
 
 export const GEOVIRUS = fileURLToPath(new URL('../../shared/data/geovirus/geovirus.jsonl', import.meta.url));
 
@@ -30,6 +40,8 @@ interface GoldToponym {
   name: string;
   lat: number;
   lon: number;
+  /** GeoNames id, where the gold has one (the Wikinews check). */
+  geonameid?: number | null;
 }
 
 interface GoldArticle {
@@ -52,23 +64,71 @@ export interface GeocoderReport {
   medianErrorKm: number;
   /** Gold toponyms found and placed within 161 km, over all gold toponyms. */
   endToEnd161: number;
+  /** Gold toponyms with a GeoNames id whose predicted place has that id, over those gold toponyms (null when none has one). */
+  idAccuracy: number | null;
   msPerArticle: number;
   gazetteerLoadMs: number;
   rssMb: number;
   errors: string[];
 }
 
-export async function evaluateGeocoder(path = GEOVIRUS): Promise<GeocoderReport> {
-  const articles = readFileSync(path, 'utf8')
+/** Places of an article (its text and, when known, publication date). */
+export type Geocode = (text: string, published: string | null) => Place[];
+
+export const SPOTTER: Geocode = (text) => {
+  const cleaned = cleanText(text);
+  const seg = segment(text, cleaned.paragraphs);
+  return resolvePlaces(findPlaceMentions(seg), { text, dateline: cleaned.dateline, countryHints: demonymCountryHints(seg) }).places;
+};
+
+const THROUGH_PLACES = STAGES.slice(0, STAGES.findIndex((s) => s.name === 'places') + 1);
+
+export const PIPELINE: Geocode = (text, published) => {
+  const input = { id: 'eval', text, title: null, titleSpan: null, published, publishedFrom: 'option' as const, url: null, source: null, byline: null, messages: [] };
+  return buildDoc(input, defaultWorld(), THROUGH_PLACES).places.places;
+};
+
+export function readGeoVirus(path = GEOVIRUS): GoldArticle[] {
+  return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as GoldArticle);
+}
+
+export const FIXTURE = fileURLToPath(new URL('../test/fixtures/wikinews-toponyms.json', import.meta.url));
+export const WIKINEWS = fileURLToPath(new URL('../../shared/data/wikinews/wikinews.jsonl.gz', import.meta.url));
+
+/** The hand-labelled Wikinews toponyms, joined to their articles' text (the fixture holds ids, spans and gold). */
+export function readWikinewsCheck(): GoldArticle[] {
+  const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { toponyms: (GoldToponym & { article: string })[] };
+  const texts = new Map(
+    gunzipSync(readFileSync(WIKINEWS))
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { id: string; text: string })
+      .map((a) => [a.id, a.text]),
+  );
+  const byArticle = new Map<string, GoldArticle>();
+  for (const t of fixture.toponyms) {
+    const text = texts.get(t.article);
+    if (text === undefined) throw new Error(`eval-geocoder: ${t.article} is not in ${WIKINEWS}`);
+    if (text.slice(t.start, t.end) !== t.name) throw new Error(`eval-geocoder: ${t.article} ${t.start}-${t.end} reads "${text.slice(t.start, t.end)}", not "${t.name}"`);
+    const article = byArticle.get(t.article) ?? { id: t.article, text, toponyms: [] };
+    article.toponyms.push(t);
+    byArticle.set(t.article, article);
+  }
+  return [...byArticle.values()];
+}
+
+export async function evaluateGeocoder(path = GEOVIRUS, geocode: Geocode = SPOTTER, articles: GoldArticle[] = readGeoVirus(path)): Promise<GeocoderReport> {
   lookupPlace('Baghdad');
   const gazetteerLoadMs = buildStats.ms;
   let gold = 0;
   let predicted = 0;
   let predictedMatched = 0;
   let goldFound = 0;
+  let idRight = 0;
   let within = 0;
   let localMatched = 0;
   let localWithin = 0;
@@ -77,9 +137,7 @@ export async function evaluateGeocoder(path = GEOVIRUS): Promise<GeocoderReport>
   let elapsed = 0;
   for (const article of articles) {
     const started = performance.now();
-    const cleaned = cleanText(article.text);
-    const seg = segment(article.text, cleaned.paragraphs);
-    const { places } = resolvePlaces(findPlaceMentions(seg), { text: article.text, dateline: cleaned.dateline, countryHints: demonymCountryHints(seg) });
+    const places = geocode(article.text, null);
     elapsed += performance.now() - started;
     const mentions = places.flatMap((place) => place.mentions.map((m) => ({ ...m, place })));
     predicted += mentions.length;
@@ -95,6 +153,7 @@ export async function evaluateGeocoder(path = GEOVIRUS): Promise<GeocoderReport>
         continue;
       }
       goldFound++;
+      if (g.geonameid !== undefined && g.geonameid !== null && hit.place.geonameid === g.geonameid) idRight++;
       const km = distanceKm(g.lat, g.lon, hit.place.lat, hit.place.lon);
       distances.push(km);
       const local = hit.place.kind === 'city' || hit.place.kind === 'admin1' || hit.place.kind === 'admin2' || (hit.place.kind === 'region' && hit.place.country !== '' && !REGION_CODES.has(hit.place.country));
@@ -119,6 +178,7 @@ export async function evaluateGeocoder(path = GEOVIRUS): Promise<GeocoderReport>
     meanErrorKm: distances.reduce((a, b) => a + b, 0) / distances.length,
     medianErrorKm: distances[Math.floor(distances.length / 2)] ?? 0,
     endToEnd161: within / gold,
+    idAccuracy: articles.some((a) => a.toponyms.some((g) => g.geonameid)) ? idRight / articles.reduce((n, a) => n + a.toponyms.filter((g) => g.geonameid).length, 0) : null,
     msPerArticle: elapsed / articles.length,
     gazetteerLoadMs,
     rssMb: process.memoryUsage().rss / 1e6,
@@ -150,21 +210,30 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error(`eval-geocoder: ${GEOVIRUS} not found (needs ../shared/data/geovirus beside the repo)`);
     process.exit(1);
   }
-  const report = await evaluateGeocoder();
-  if (process.argv.includes('--errors')) for (const line of report.errors) console.log(line);
+  const showErrors = process.argv.includes('--errors');
+  const columns: Record<string, GeocoderReport> = {
+    'GeoVirus, spotter': await evaluateGeocoder(GEOVIRUS, SPOTTER),
+    'GeoVirus, pipeline': await evaluateGeocoder(GEOVIRUS, PIPELINE),
+  };
+  if (existsSync(WIKINEWS)) {
+    const check = readWikinewsCheck();
+    columns['Wikinews check, spotter'] = await evaluateGeocoder(GEOVIRUS, SPOTTER, check);
+    columns['Wikinews check, pipeline'] = await evaluateGeocoder(GEOVIRUS, PIPELINE, check);
+  }
+  if (showErrors) for (const [name, report] of Object.entries(columns)) for (const line of report.errors) console.log(`${name}\t${line}`);
+  const row = (f: (r: GeocoderReport) => string | number) => Object.fromEntries(Object.entries(columns).map(([name, r]) => [name, f(r)]));
   console.table({
-    articles: report.articles,
-    'gold toponyms': report.gold,
-    'predicted mentions': report.predicted,
-    recall: percent(report.recall),
-    'precision (gold incomplete)': percent(report.precision),
-    'acc@161 km (matched)': percent(report.acc161),
-    'acc@161 km, cities and regions': percent(report.acc161Local),
-    'found and within 161 km / gold': percent(report.endToEnd161),
-    'mean error km': Math.round(report.meanErrorKm),
-    'median error km': Math.round(report.medianErrorKm),
-    'ms per article (clean+segment+places)': report.msPerArticle.toFixed(2),
-    'gazetteer load ms': Math.round(report.gazetteerLoadMs),
-    'RSS MB': Math.round(report.rssMb),
+    articles: row((r) => r.articles),
+    'gold toponyms': row((r) => r.gold),
+    'predicted mentions': row((r) => r.predicted),
+    recall: row((r) => percent(r.recall)),
+    'precision (gold incomplete)': row((r) => percent(r.precision)),
+    'acc@161 km over all gold': row((r) => percent(r.endToEnd161)),
+    'acc@161 km over matched': row((r) => percent(r.acc161)),
+    'acc@161 km, cities and admin areas': row((r) => percent(r.acc161Local)),
+    'GeoNames id right': row((r) => (r.idAccuracy === null ? '-' : percent(r.idAccuracy))),
+    'median error km': row((r) => Math.round(r.medianErrorKm)),
+    'mean error km': row((r) => Math.round(r.meanErrorKm)),
+    'ms per article': row((r) => r.msPerArticle.toFixed(2)),
   });
 }

@@ -75,6 +75,10 @@ function accepts(seg: Segmented, sentence: SentenceInfo, runs: readonly Run[], i
   const inSentence = next !== undefined && next.sentence === sentence.index;
   // "New York Times", "Gulf Cooperation Council", "the Gulf war"
   if (inSentence && ((isCapitalised(next) && NAME_OF_SOMETHING_ELSE.has(next.normal)) || EVENT_AFTER_PLACE.has(next.normal))) return false;
+  const run = runs.find((r) => r.start <= i && i < r.end);
+  const partOfLongerName = run !== undefined && (run.start < i || j < run.end);
+  // "Beni" of "Beni Suef", "Plateau" of "Central Plateau": a region of the generated admin tables is no part of a longer name
+  if (partOfLongerName && readings.every((r) => r.source === 'gazetteer.admin1' || r.source === 'gazetteer.admin2')) return false;
   const cityOnly = readings.every((r) => r.kind === 'city' && !r.source.startsWith('place-alias.'));
   if (!cityOnly) return true;
   // "the Reston virus" names a virus; "the United States flu season" still names the country.
@@ -91,8 +95,7 @@ function accepts(seg: Segmented, sentence: SentenceInfo, runs: readonly Run[], i
   // "Crocker said": a speaker, unless a big city stands for its government ("a resident of Lubbock told" is a place).
   const afterPreposition = previous !== undefined && PLACE_PREPOSITIONS.has(previous.normal);
   if (single && inSentence && !afterPreposition && SPEECH_AFTER_NAME.has(next.normal) && onlySmallCities(readings, MIN_POPULATION_INSIDE_NAME)) return false;
-  const run = runs.find((r) => r.start <= i && i < r.end);
-  if (run && (run.start < i || j < run.end)) {
+  if (run && partOfLongerName) {
     // "Santa Ana Police Department" names a place; "Hassan Kazemi-Qomi" does not.
     const follower = j < run.end ? tokens[j] : undefined;
     if (follower && INSTITUTION_AFTER_PLACE.has(follower.normal) && run.start === i) return true;

@@ -200,6 +200,7 @@ function choose(surface: string, readings: readonly PlaceCandidate[], evidence: 
     }
     // Ranks cities among cities: "Oregon" stays the state even in a story that names Ohio (Oregon, Ohio).
     if ((reading.kind === 'city' || reading.kind === 'admin2') && reading.admin && !namesRegion && othersThan(evidence.admins.get(reading.admin), surface) > 0) {
+      // a story that names many states (a campaign round-up) says less about each of them
       score += CONTEXT.adminContext;
       rules.add(RANK_RULES.adminContext.id);
     }

@@ -76,7 +76,8 @@ export const PRIOR = {
   /** Named regions and seas outside the admin tables ("Darfur", "Pacific") outrank towns named after them. */
   namedRegion: 8,
   water: 8,
-  capital: 1.5,
+  /** A national capital is what the name means abroad too ("Warsaw" in a US story). */
+  capital: 2.5,
   adminSeat: 0.7,
   districtSeat: 0.3,
   /** Matched only after folding transliteration variants ("Iran" ~ "Iraan", Texas). */
