@@ -75,11 +75,11 @@ interface TextToken {
   endsWord: boolean;
 }
 
-/** Folded tokens of words[at...] with the word each came from; hyphens split words and are dropped. */
+/** Folded tokens of words[at...] with the word each came from; hyphens and underscores split words and are dropped. */
 function tokensFrom(words: readonly string[], at: number, max: number): TextToken[] {
   const out: TextToken[] = [];
   for (let w = at; w < words.length && out.length < max; w++) {
-    const parts = fold(words[w]!).split('-').filter((p) => p !== '');
+    const parts = fold(words[w]!).split(/[-_]/).filter((p) => p !== '');
     if (parts.length === 0 && w === at) return [];
     parts.forEach((token, k) => out.push({ token, word: w, endsWord: k === parts.length - 1 }));
   }
@@ -113,7 +113,7 @@ export function longestPhrase<T>(index: PhraseIndex<T>, words: readonly string[]
   const first = words[at];
   if (first === undefined) return null;
   const folded = fold(first);
-  const key = folded.includes('-') ? folded.split('-').find((p) => p !== '') : folded;
+  const key = /[-_]/.test(folded) ? folded.split(/[-_]/).find((p) => p !== '') : folded;
   const candidates = key === undefined ? undefined : index.get(key);
   if (!candidates) return null;
   const longest = candidates[0]!.tokens.length;

@@ -9,6 +9,7 @@ import type { Entity } from '../../model/record.ts';
 import { matchRole, type RoleEntry } from '../../lexicon/roles.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import type { World } from '../../pipeline/world.ts';
+import { findDictionaryActors } from './dictionaryActors.ts';
 import { RULES } from './rules.ts';
 
 export interface ActorKnowledge {
@@ -32,6 +33,11 @@ export const actorsStage: Stage = {
   requires: ['tokens', 'entities'],
   assigns: ['entities', 'actors'],
   run(doc: Doc, world: World) {
+    // --dictionaries: the user's actor and agent dictionaries alone, by PETRARCH's mechanics
+    if (world.mode === 'dictionaries-only') {
+      doc.actors = findDictionaryActors(doc, world.dictionaries);
+      return;
+    }
     const { entities, actors } = assignActors(doc, world.actors);
     doc.entities = entities;
     doc.actors = actors;
