@@ -3,8 +3,7 @@
  * feed or page URLs, fetched with a timeout. Also a quick count of the articles ahead, for the progress bar's ETA.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { listArticleFiles, readBuffer, readInputs, type InputItem, type ReadOptions } from '../stages/input/index.ts';
+import { listArticleFiles, MAX_RECORD_FILE_BYTES, readBuffer, readInputs, type InputItem, type ReadOptions } from '../stages/input/index.ts';
 
 export interface SourceOptions extends ReadOptions {
   /** How long to wait for a URL, in milliseconds. */
@@ -52,7 +51,7 @@ async function fetchBytes(url: string, options: SourceOptions): Promise<{ ok: tr
   }
 }
 
-/** About how many articles the specs hold (records and feed items counted, URLs not); null when unknown. */
+/** About how many articles the specs hold (records and feed items counted); null when unknown (URLs, gzipped or oversized record files). */
 export function estimateArticles(specs: readonly SourceSpec[]): number | null {
   let total = 0;
   for (const entry of specs) {
@@ -64,23 +63,35 @@ export function estimateArticles(specs: readonly SourceSpec[]): number | null {
     } catch {
       continue;
     }
-    for (const file of files) total += articlesInFile(file);
+    for (const file of files) {
+      const n = articlesInFile(file);
+      if (n === null) return null;
+      total += n;
+    }
   }
   return total;
 }
 
-function articlesInFile(file: string): number {
-  const name = file.replace(/\.gz$/i, '').toLowerCase();
-  const many = /\.(jsonl|ndjson|json|xml|rss|atom)$/.test(name);
-  if (!many) return 1;
-  let text: string;
+/** Counted in the raw bytes: a gzipped file is not decompressed for a progress bar (the reader does it once). */
+function articlesInFile(file: string): number | null {
+  const name = file.toLowerCase();
+  if (!/\.(jsonl|ndjson|json|xml|rss|atom)(\.gz)?$/.test(name)) return 1;
+  if (name.endsWith('.gz')) return null;
+  let bytes: Buffer;
   try {
-    const bytes = readFileSync(file);
-    text = (/\.gz$/i.test(file) ? gunzipSync(bytes) : bytes).toString('utf8');
+    if (statSync(file).size > MAX_RECORD_FILE_BYTES) return null;
+    bytes = readFileSync(file);
   } catch {
     return 1;
   }
-  if (/\.(xml|rss|atom)$/.test(name)) return Math.max(1, (text.match(/<(item|entry)[\s>]/g) ?? []).length);
-  if (/\.json$/.test(name) && text.trimStart().startsWith('[')) return Math.max(1, (text.match(/"(text|body|html|content)"\s*:/g) ?? []).length);
-  return Math.max(1, text.split('\n').filter((line) => line.trim() !== '').length);
+  if (/\.(xml|rss|atom)$/.test(name)) return Math.max(1, count(bytes.toString('utf8'), /<(item|entry)[\s>]/g));
+  const text = bytes.toString('utf8');
+  if (/\.json$/.test(name) && text.trimStart().startsWith('[')) return Math.max(1, count(text, /"(text|body|html|content)"\s*:/g));
+  return Math.max(1, count(text, /^[ \t]*\S/gm));
+}
+
+function count(text: string, pattern: RegExp): number {
+  let n = 0;
+  for (const _ of text.matchAll(pattern)) n++;
+  return n;
 }

@@ -54,12 +54,14 @@ test('a spec can carry its own publication date', async () => {
   assert.ok(item?.ok && item.input.published === '2007-05-28');
 });
 
-test('the article count for the ETA: records, feed items and files', () => {
+test('the article count for the ETA: records, feed items and files; unknown when a gzipped file would need decompressing twice', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-estimate-'));
-  writeFileSync(join(dir, 'a.jsonl.gz'), gzipSync('{"text":"a"}\n\n{"text":"b"}\n{"text":"c"}\n'));
+  writeFileSync(join(dir, 'a.jsonl'), '{"text":"a"}\n\n{"text":"b"}\n{"text":"c"}\n');
   writeFileSync(join(dir, 'b.rss'), '<rss><channel><item></item><item></item></channel></rss>');
   writeFileSync(join(dir, 'c.txt'), 'story');
   assert.equal(estimateArticles([dir]), 6);
+  writeFileSync(join(dir, 'd.jsonl.gz'), gzipSync('{"text":"d"}\n'));
+  assert.equal(estimateArticles([dir]), null);
   assert.equal(estimateArticles(['-']), null);
   assert.equal(estimateArticles(['https://e.x/feed']), null);
 });

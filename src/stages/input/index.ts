@@ -33,6 +33,8 @@ export interface ReadOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** Largest file of records (JSON, JSONL, feeds) once decompressed: it is read whole. */
+export const MAX_RECORD_FILE_BYTES = 128 * 1024 * 1024;
 const ARTICLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.json', '.jsonl', '.ndjson', '.xml', '.rss', '.atom'];
 const FEED_NAME = /\.(xml|rss|atom)$/;
 
@@ -47,8 +49,9 @@ export function* readInputs(specs: readonly string[], options: ReadOptions = {})
     let stats;
     try {
       stats = statSync(spec);
-    } catch {
-      yield fail(spec, undefined, 'no such file or directory; check the path (use "-" to read from stdin)');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      yield fail(spec, undefined, code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory; check the path (use "-" to read from stdin)' : `cannot be read (${unreadable(error as NodeJS.ErrnoException)})`);
       continue;
     }
     if (stats.isDirectory()) {
@@ -80,22 +83,57 @@ export function listArticleFiles(dir: string): string[] {
 }
 
 function* readFile(file: string, options: ReadOptions): Generator<InputItem> {
+  const gzipped = /\.gz$/i.test(file);
+  // An article file may hold one article; a file of records many, read whole up to a limit of its own.
+  const records = isRecordFile(file);
+  const limit = records ? MAX_RECORD_FILE_BYTES : (options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const what = records ? `the ${mb(limit)} limit for a file of records; split it` : `the ${mb(limit)} limit for one article; split it, or raise --max-bytes`;
   let bytes: Buffer;
   try {
+    const size = statSync(file).size;
+    if (!gzipped && size > limit) {
+      yield fail(file, undefined, `is ${mb(size)}, larger than ${what}`);
+      return;
+    }
     bytes = readFileSync(file);
   } catch (error) {
-    yield fail(file, undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`);
+    yield fail(file, undefined, `cannot be read (${unreadable(error as NodeJS.ErrnoException)})`);
     return;
   }
-  if (/\.gz$/i.test(file)) {
+  if (gzipped) {
     try {
-      bytes = gunzipSync(bytes);
-    } catch {
-      yield fail(file, undefined, 'is named .gz but is not valid gzip data; re-compress it or drop the .gz suffix');
+      // Decompression stops one byte past the limit: a small file that inflates to gigabytes costs no more than that.
+      bytes = gunzipSync(bytes, { maxOutputLength: limit + 1 });
+    } catch (error) {
+      const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+      yield fail(file, undefined, tooLarge ? `decompresses to more than ${what}` : 'is named .gz but is not valid gzip data; re-compress it or drop the .gz suffix');
+      return;
+    }
+    if (bytes.length > limit) {
+      yield fail(file, undefined, `decompresses to more than ${what}`);
       return;
     }
   }
   yield* readBytes(file, idFromFileName(file), bytes, options);
+}
+
+function isRecordFile(file: string): boolean {
+  return /\.(jsonl|ndjson|json|xml|rss|atom)$/.test(file.replace(/\.gz$/i, '').toLowerCase());
+}
+
+/** Why a file could not be read, and what to do. */
+function unreadable(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ELOOP':
+      return 'ELOOP: it is a symbolic link loop; point the link at a real file';
+    case 'EACCES':
+    case 'EPERM':
+      return `${error.code}; check its permissions`;
+    case 'EISDIR':
+      return 'EISDIR: it is a directory';
+    default:
+      return `${error.code ?? error.message}; check that it is a readable file`;
+  }
 }
 
 /** Articles in bytes fetched from elsewhere (a URL): sniffed as a feed, records, HTML or text. */
@@ -116,12 +154,13 @@ function* readBytes(file: string, defaultId: string, bytes: Buffer, options: Rea
     yield fail(file, undefined, 'is empty; give a file with article text, HTML or JSON records');
     return;
   }
-  const decoded = decodeBytes(bytes);
+  const decoded = decodeBytes(bytes, { records: isRecords });
   if (!decoded.ok) {
     yield fail(file, undefined, `${decoded.reason}; give article text (UTF-8 or Windows-1252), HTML, JSON or JSONL`);
     return;
   }
   const messages: Message[] = decoded.encoding === 'utf-8' ? [] : [{ level: 'info', stage: 'input', text: `decoded as ${decoded.encoding}` }];
+  if (decoded.warning) messages.push({ level: 'warning', stage: 'input', text: decoded.warning });
   const text = decoded.text;
   if (text.trim() === '') {
     yield fail(file, undefined, 'holds only whitespace; give a file with article text');
@@ -165,9 +204,8 @@ function* readRecords(file: string, defaultId: string, text: string, options: Re
       return;
     }
   }
-  const lines = text.split(/\r?\n/);
   let records = 0;
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line] of lines(text)) {
     if (line.trim() === '') continue;
     records++;
     let record: unknown;
@@ -180,6 +218,17 @@ function* readRecords(file: string, defaultId: string, text: string, options: Re
     yield fromRecord({ file, line: index + 1 }, `${defaultId}-${index + 1}`, record, options, maxBytes);
   }
   if (records === 0) yield fail(file, undefined, 'holds no JSON records');
+}
+
+/** The lines of a text with their index, one at a time (a split would hold a slot for each of millions of empty lines). */
+function* lines(text: string): Generator<[number, string]> {
+  let index = 0;
+  for (let start = 0; start < text.length; index++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    yield [index, text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end)];
+    start = end + 1;
+  }
 }
 
 /** "Unexpected token } in JSON at position 120" → the same with the line and column of position 120. */
