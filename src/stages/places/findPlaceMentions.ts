@@ -78,7 +78,9 @@ function accepts(seg: Segmented, sentence: SentenceInfo, runs: readonly Run[], i
   const run = runs.find((r) => r.start <= i && i < r.end);
   const partOfLongerName = run !== undefined && (run.start < i || j < run.end);
   // "Beni" of "Beni Suef", "Plateau" of "Central Plateau": a region of the generated admin tables is no part of a longer name
-  if (partOfLongerName && readings.every((r) => r.source === 'gazetteer.admin1' || r.source === 'gazetteer.admin2')) return false;
+  // ("Rapides Parish Sheriff's Office" still names the parish: an institution word follows it)
+  const institution = partOfLongerName && run!.start === i && j < run!.end && INSTITUTION_AFTER_PLACE.has(tokens[j]!.normal);
+  if (partOfLongerName && !institution && readings.every((r) => r.source === 'gazetteer.admin1' || r.source === 'gazetteer.admin2')) return false;
   const cityOnly = readings.every((r) => r.kind === 'city' && !r.source.startsWith('place-alias.'));
   if (!cityOnly) return true;
   // "the Reston virus" names a virus; "the United States flu season" still names the country.
