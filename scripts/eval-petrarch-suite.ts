@@ -5,6 +5,9 @@
  *   npm run eval:petrarch-suite                       # figures overall, per category, and the records scored apart
  *   npm run eval:petrarch-suite -- --details          # also every record that does not pass: expected vs coded
  *   npm run eval:petrarch-suite -- --write-passing    # rewrite test/scripts/petrarch-suite.passing.txt (ids only)
+ *   npm run eval:petrarch-suite -- --ceiling          # what the dictionaries and the actors layer allow a coder: per
+ *                                                     # expected event, is there a verb of the sentence whose match
+ *                                                     # gives its code, and are its actors in the actors layer?
  *
  * A record passes when its coded events are exactly the expected ones (none, for the 27 no-event records).
  * Records that need a PETRARCH setting other than the defaults (require_dyad=false, new_actor_length, comma_*), that
@@ -15,6 +18,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleRecord } from '../src/model/record.ts';
+import { articleInput } from '../test/helpers/doc.ts';
 import { codedTriples, readSuite, scoreRecord, SUITE_DICTIONARIES, suiteAvailable, type Score, type SuiteRecord, type Triple } from './lib/petrarchSuite.ts';
 
 const PASSING_FILE = new URL('../test/scripts/petrarch-suite.passing.txt', import.meta.url).pathname;
@@ -127,4 +131,47 @@ if (args.has('--details')) {
 if (args.has('--write-passing')) {
   writeFileSync(PASSING_FILE, `# Records of PETRARCH's validation suite that Dateline codes exactly (ids only; the records stay in ../shared).\n# Written by \`npm run eval:petrarch-suite -- --write-passing\`; test/scripts/petrarchSuite.test.ts keeps them passing.\n${passing.join('\n')}\n`);
   process.stdout.write(`wrote ${passing.length} ids to ${PASSING_FILE}\n`);
+}
+
+if (args.has('--ceiling')) {
+  const { buildDoc } = await import('../src/pipeline/codeArticle.ts');
+  const { STAGES } = await import('../src/pipeline/stages.ts');
+  const { defaultWorld } = await import('../src/pipeline/world.ts');
+  const world = defaultWorld({ dictionaries: SUITE_DICTIONARIES });
+  const upToActors = STAGES.slice(0, STAGES.findIndex((stage) => stage.name === 'actors') + 1);
+  const tally = new Map<string, { expected: number; reachable: number; noCode: number; noActor: number }>();
+  const unreachable: string[] = [];
+  for (const record of records) {
+    if (record.apart) continue;
+    const doc = buildDoc(articleInput(record.text, record.date), world, upToActors);
+    const codes = new Set<string>();
+    const actorCodes = new Set<string>(['---']);
+    for (const a of doc.actors) for (const m of a.members ?? [{ code: a.code }]) actorCodes.add(m.code);
+    for (const sentence of doc.sentences) {
+      const words = doc.tokens.slice(sentence.firstToken, sentence.endToken).map((t) => t.normal);
+      const actors = doc.tokens.slice(sentence.firstToken, sentence.endToken).map((t) => doc.actorAt(t.i) !== undefined);
+      for (let k = 0; k < words.length; k++) {
+        const m = world.dictionaries.verbs.match([words[k]!, doc.tokens[sentence.firstToken + k]!.lemma], words.slice(0, k), words.slice(k + 1), { actors: { before: actors.slice(0, k), after: actors.slice(k + 1) } });
+        if (!m) continue;
+        codes.add(m.code);
+        if (m.pairedCode) codes.add(m.pairedCode);
+      }
+    }
+    const t = tally.get(record.category.replace(/S$|x$/, '')) ?? { expected: 0, reachable: 0, noCode: 0, noActor: 0 };
+    for (const triple of record.expected) {
+      const [source, target, code] = triple.split(' ') as [string, string, string];
+      t.expected++;
+      const hasCode = codes.has(code);
+      const hasActors = actorCodes.has(source) && actorCodes.has(target);
+      if (hasCode && hasActors) t.reachable++;
+      if (!hasCode) t.noCode++;
+      if (!hasActors) t.noActor++;
+      if (!hasCode || !hasActors) unreachable.push(`${record.key}: ${triple} (${[!hasCode ? `no verb gives ${code}; verbs give ${[...codes].join(' ') || 'nothing'}` : '', !hasActors ? `actors are ${[...actorCodes].join(' ')}` : ''].filter((x) => x).join('; ')})`);
+    }
+    tally.set(record.category.replace(/S$|x$/, ''), t);
+  }
+  const total = [...tally.values()].reduce((a, b) => ({ expected: a.expected + b.expected, reachable: a.reachable + b.reachable, noCode: a.noCode + b.noCode, noActor: a.noActor + b.noActor }));
+  const out = ['', 'ceiling (default-settings records): expected events whose code some verb of the sentence gives and whose actors the actors layer has', `${''.padEnd(12)} ${'exp.'.padStart(5)} ${'reach'.padStart(6)} ${'no code'.padStart(8)} ${'no actor'.padStart(9)}`];
+  for (const [name, t] of [...[...tally.entries()].sort((a, b) => a[0].localeCompare(b[0])), ['all', total] as const]) out.push(`${name.padEnd(12)} ${String(t.expected).padStart(5)} ${pct(t.reachable, t.expected).padStart(6)} ${String(t.noCode).padStart(8)} ${String(t.noActor).padStart(9)}`);
+  process.stdout.write(`${out.join('\n')}\n${unreachable.map((u) => `  ${u}`).join('\n')}\n`);
 }

@@ -60,7 +60,8 @@ export function defaultWorld(options: WorldOptions = {}): World {
   if (cached) return cached;
   const mode: WorldMode = options.dictionaries === undefined ? 'default' : 'dictionaries-only';
   const sources = chosenSources(options.dictionaries === undefined ? { ...(options.addDictionaries === undefined ? {} : { add: options.addDictionaries }), addFiles } : { replace: options.dictionaries });
-  const dictionaries = loadDictionaries(sources);
+  // --dictionaries: PETRARCH's own word matching too (no stemming of pattern words)
+  const dictionaries = loadDictionaries(sources, { exact: mode === 'dictionaries-only' });
   const capitalOf = (name: string): string | null => countryByCapital(name)?.iso3 ?? null;
   const entities: EntityKnowledge = {
     countryOfName: (name) => countryByName(name)?.iso3 ?? null,

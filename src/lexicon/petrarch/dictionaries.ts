@@ -6,7 +6,7 @@ import { loadActorDictionary, shippedActorDictionary, type ActorDictionary } fro
 import { loadAgentDictionary, shippedAgentDictionary, type AgentDictionary } from './agents.ts';
 import { loadDiscardDictionary, type DiscardDictionary } from './discards.ts';
 import { dictionaryDirectory, dictionarySource, shippedSources, type DictionaryError, type DictionaryKind, type DictionarySource } from './files.ts';
-import { loadVerbDictionary, shippedVerbDictionary, type VerbDictionary } from './verbs.ts';
+import { loadVerbDictionary, shippedVerbDictionary, type VerbDictionary, type VerbLoadOptions } from './verbs.ts';
 
 export interface Dictionaries {
   verbs: VerbDictionary;
@@ -39,11 +39,11 @@ function kindOfExtraFile(path: string): DictionaryKind {
 }
 
 /**
- * The dictionaries of `sources`. A user's file with a line Dateline cannot read is refused here: the DictionaryError
+ * The dictionaries of `sources` (verbs matched as `options` say, see VerbLoadOptions). A user's file with a line Dateline cannot read is refused here: the DictionaryError
  * names the file and line and says what to write. (The shipped files' known faults are skipped; see their README.)
  * Kinds with a user's file are read now; the others reuse the shipped dictionaries, read on first use.
  */
-export function loadDictionaries(sources: readonly DictionarySource[]): Dictionaries {
+export function loadDictionaries(sources: readonly DictionarySource[], options: VerbLoadOptions = {}): Dictionaries {
   const of = (kind: DictionaryKind) => sources.filter((s) => s.kind === kind);
   const userFiles = new Set(sources.filter((s) => s.origin === 'user').map((s) => s.path));
   const check = <T extends { issues: readonly DictionaryError[] }>(dictionary: T): T => {
@@ -63,7 +63,7 @@ export function loadDictionaries(sources: readonly DictionarySource[]): Dictiona
     let loaded: T | null = null;
     return () => (loaded ??= complete ? shippedOne() : load(files));
   };
-  const verbs = kind('verbs', loadVerbDictionary, shippedVerbDictionary);
+  const verbs = kind('verbs', (files) => loadVerbDictionary(files, options), options.exact ? () => loadVerbDictionary(of('verbs'), options) : shippedVerbDictionary);
   const actors = kind('actors', loadActorDictionary, shippedActorDictionary);
   const agents = kind('agents', loadAgentDictionary, shippedAgentDictionary);
   const discards = kind('discards', loadDiscardDictionary, () => loadDiscardDictionary([]));

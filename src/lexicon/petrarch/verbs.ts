@@ -29,10 +29,12 @@
  *   caller says which words are actors, needs an actor there and names it.
  * - Words match as written or with the noun number changed (ALLEGATION ~ "allegations", TALKS ~ "talk") or, for
  *   -ED/-ING pattern words, as the bare verb (DETERMINED ~ "determine"); a hyphenated word also matches its
- *   parts ("sit", "-", "in"); N'T matches "not". Synset members get the same variants.
+ *   parts ("sit", "-", "in"); N'T matches "not". Synset members get the same variants. With `exact` (PETRARCH's own
+ *   matching, for `--dictionaries`): words only as written, synset members also in PETRARCH's plural, no reach limits.
  * - Among matching patterns: most words, then most actor slots, then the one nearest the verb, then the one whose
  *   `# VERB` comment names this verb, then the later one (PETRARCH-2 keeps the last of identical patterns). A
- *   `[---]` winner gives null. Codes keep their digits only (`[080!]` → 080, `[102b]` → 102; none: no event).
+ *   `[---]` winner gives null. Codes keep their letters and digits (`[080!]` → 080, `[174K]` → 174K); a code
+ *   without digits (`[---]`, `[def]`) is no event.
  * - A verb listed in several blocks gets the patterns of all of them and the first non-null default code.
  * - A user's verb replaces the shipped entries of the same verb word (theirs win); synsets are shared, a user's
  *   synset replacing a shipped one of the same name.
@@ -91,7 +93,8 @@ export interface VerbDictionary {
    * The code of a verb in its clause: the most specific matching pattern, else the verb's own code; null when the
    * verb is not in the dictionary, when it has no code and no pattern matches, or when the best pattern is `[---]`.
    * @param verb the verb as written and/or its lemma (the written form is looked up first: "left" is LEFT before LEAVE)
-   * @param before lower-cased words (or word forms) of the clause before the verb, in order
+   * @param before lower-cased words (or word forms) of the clause before the verb, in order; for PETRARCH's own
+   *   matching (`exact`), the words as written (a lemma would stand in for the word it stems)
    * @param after lower-cased words (or word forms) of the clause after the verb, in order
    */
   match(verb: WordForms, before: readonly WordForms[], after: readonly WordForms[], options?: VerbMatchOptions): VerbMatch | null;
@@ -189,11 +192,18 @@ interface Layer {
   byWord: Map<string, VerbEntry[]>;
 }
 
-/** Forms a pattern word may take in text: "allegation" → allegation, allegations; "determined" → determine, ... */
-function variants(word: string): Set<string> {
+/** TreeBank's pieces of contractions, as the tokenizer gives them: CA N'T ~ "can not". */
+const CONTRACTIONS = new Map([["n't", 'not'], ['ca', 'can'], ['wo', 'will'], ["'re", 'are'], ["'ll", 'will'], ["'ve", 'have'], ["'m", 'am']]);
+
+/**
+ * Forms a pattern word may take in text: "allegation" → allegation, allegations; "determined" → determine, ...;
+ * `exact` (PETRARCH's matching): the word as written and its contraction only.
+ */
+function variants(word: string, exact = false): Set<string> {
   const out = new Set([word]);
-  if (word === "n't") out.add('not');
-  if (word.length >= 3 && /^[a-z]+$/.test(word)) {
+  const contraction = CONTRACTIONS.get(word);
+  if (contraction) out.add(contraction);
+  if (!exact && word.length >= 3 && /^[a-z]+$/.test(word)) {
     if (word.endsWith('ies')) out.add(`${word.slice(0, -3)}y`);
     else if (/(s|x|z|ch|sh)es$/.test(word)) out.add(word.slice(0, -2));
     if (word.endsWith('s') && !word.endsWith('ss') && word.length >= 4) out.add(word.slice(0, -1));
@@ -207,13 +217,20 @@ function variants(word: string): Set<string> {
 }
 
 /** "SIT-IN" → [sit-in] and [sit, -, in]; "DEBT_RELIEF" → [debt, relief]. */
-function sequencesOf(written: string): WordSet[][] {
+function sequencesOf(written: string, exact = false): WordSet[][] {
   const words = written.toLowerCase().split(/[_\s]+/).filter((w) => w !== '');
   if (words.length === 0) return [];
-  const whole = words.map(variants);
+  const whole = words.map((w) => variants(w, exact));
   if (!words.some((w) => w.includes('-') && w !== '-')) return [whole];
-  const split = words.flatMap((w) => w.split(/(-)/).filter((p) => p !== '')).map(variants);
+  const split = words.flatMap((w) => w.split(/(-)/).filter((p) => p !== '')).map((w) => variants(w, exact));
   return [whole, split];
+}
+
+/** PETRARCH's plural of a synset member: its last word -Y → -IES, -S → -SES, else -S ("SWISS FRANCS" → "SWISS FRANCSES"). */
+function memberPlural(member: string): string {
+  if (/y$/i.test(member)) return `${member.slice(0, -1)}IES`;
+  if (/s$/i.test(member)) return `${member}ES`;
+  return `${member}S`;
 }
 
 function termOf(sequences: WordSet[][]): Term {
@@ -232,9 +249,9 @@ function termOf(sequences: WordSet[][]): Term {
   return { byFirst, lengths: [...lengths].sort((a, b) => b - a) };
 }
 
-/** Code text "042:043", ":173", "120", "080!" → EventCode; "---", "def" → null. */
+/** Code text "042:043", ":173", "120", "080!" (→ 080), "174K" → EventCode; "---", "def" (no digit) → null. */
 function eventCode(text: string): EventCode | null {
-  const [first = '', second] = text.replace(/[^\d:]/g, '').split(':');
+  const [first = '', second] = text.replace(/[^\dA-Za-z:]/g, '').split(':').map((part) => (/\d/.test(part) ? part : ''));
   if (first === '' && (second === undefined || second === '')) return null;
   if (first === '') return { code: second!, pairedCode: null, reversed: true };
   return { code: first, pairedCode: second === undefined || second === '' ? null : second, reversed: false };
@@ -302,6 +319,8 @@ function elementsOf(text: string, isSynset: (name: string) => boolean): Element[
 }
 
 interface Parsed {
+  /** Words before the verb that patterns look at (BEFORE_REACH, or all of them in PETRARCH's matching). */
+  beforeReach: number;
   blocks: Block[];
   layers: Record<DictionaryOrigin, Layer>;
   lemmas: Set<string>;
@@ -310,15 +329,17 @@ interface Parsed {
 }
 
 /** The lines of every file, read once, and the synsets they define (a later file's synset replaces an earlier one's). */
-function readSynsets(files: { source: DictionarySource; lines: ReturnType<typeof dictionaryLines> }[]): Map<string, { members: string[]; file: string; line: number }> {
-  const synsets = new Map<string, { members: string[]; file: string; line: number }>();
+function readSynsets(files: { source: DictionarySource; lines: ReturnType<typeof dictionaryLines> }[]): Map<string, { members: string[]; plurals: boolean; file: string; line: number }> {
+  const synsets = new Map<string, { members: string[]; plurals: boolean; file: string; line: number }>();
   for (const { source, lines } of files) {
     let current: string[] | null = null;
     for (const { text, line } of lines) {
       const trimmed = text.trim();
       if (trimmed.startsWith('&')) {
         current = [];
-        synsets.set(trimmed.split(/\s+/)[0]!.replace(/_$/, ''), { members: current, file: source.path, line });
+        const name = trimmed.split(/\s+/)[0]!;
+        // &AUXVERB3_: no plurals for its members
+        synsets.set(name.replace(/_$/, ''), { members: current, plurals: !name.endsWith('_'), file: source.path, line });
       } else if (current && trimmed.startsWith('+')) current.push(trimmed.slice(1).trim());
       else current = null;
     }
@@ -326,9 +347,17 @@ function readSynsets(files: { source: DictionarySource; lines: ReturnType<typeof
   return synsets;
 }
 
+export interface VerbLoadOptions {
+  /**
+   * PETRARCH's own matching (for `--dictionaries`): pattern words only as written (synset members also in the plural
+   * PETRARCH makes), no stemming, and no VERB_REACH / BEFORE_REACH limits (the caller gives the verb's clause).
+   */
+  exact?: boolean;
+}
+
 /** Loads verb dictionaries: shipped ones first, a user's after (their verbs win). Lines it cannot read are `issues`. */
-export function loadVerbDictionary(sources: readonly DictionarySource[]): VerbDictionary {
-  const parsed = parseFiles(sources);
+export function loadVerbDictionary(sources: readonly DictionarySource[], options: VerbLoadOptions = {}): VerbDictionary {
+  const parsed = parseFiles(sources, options.exact === true);
   indexPatterns(parsed.blocks);
   return {
     match: (verb, before, after, options) => matchVerbIn(parsed, verb, before, after, options),
@@ -338,7 +367,7 @@ export function loadVerbDictionary(sources: readonly DictionarySource[]): VerbDi
   };
 }
 
-function parseFiles(sources: readonly DictionarySource[]): Parsed {
+function parseFiles(sources: readonly DictionarySource[], exact: boolean): Parsed {
   const files = sources.map((source) => ({ source, lines: dictionaryLines(source.path) }));
   const synsetTexts = readSynsets(files);
   const issues: DictionaryError[] = [];
@@ -354,7 +383,10 @@ function parseFiles(sources: readonly DictionarySource[]): Parsed {
       if (member.startsWith('&')) {
         const inner = synset(member.replace(/_$/, ''), new Set([...seen, name]));
         if (inner) for (const [first, rests] of inner.byFirst) for (const rest of rests) sequences.push([new Set([first]), ...rest]);
-      } else sequences.push(...sequencesOf(member));
+      } else {
+        sequences.push(...sequencesOf(member, exact));
+        if (exact && defined.plurals && !member.endsWith('_')) sequences.push(...sequencesOf(memberPlural(member), true));
+      }
     }
     const term = termOf(sequences);
     synsetTerms.set(name, term);
@@ -363,11 +395,12 @@ function parseFiles(sources: readonly DictionarySource[]): Parsed {
   const wordTerms = new Map<string, Term>();
   const wordTerm = (word: string): Term => {
     let term = wordTerms.get(word);
-    if (!term) wordTerms.set(word, (term = termOf(word.split('/').flatMap(sequencesOf))));
+    if (!term) wordTerms.set(word, (term = termOf(word.split('/').flatMap((w) => sequencesOf(w, exact)))));
     return term;
   };
 
   const parsed: Parsed = {
+    beforeReach: exact ? Infinity : BEFORE_REACH,
     blocks: [],
     layers: { shipped: { byForm: new Map(), byWord: new Map() }, user: { byForm: new Map(), byWord: new Map() } },
     lemmas: new Set(),
@@ -404,7 +437,7 @@ function parseFiles(sources: readonly DictionarySource[]): Parsed {
       if (element.joined && !markerBefore) gap = 0;
       else if (markerBefore) gap = Infinity;
       else if (element.grouped) gap = GROUP_GAP;
-      else gap = first && after ? VERB_REACH : Infinity;
+      else gap = first && after && !exact ? VERB_REACH : Infinity;
       if (first && after && text.startsWith('_') && !markerBefore) gap = 0;
       side.terms.push(term);
       side.gaps.push(gap);
@@ -465,8 +498,8 @@ function parseFiles(sources: readonly DictionarySource[]): Parsed {
       }
       const entry: VerbEntry = {
         lemma: [...verb.front, verb.word, ...verb.back].join(' '),
-        particles: verb.back.map(variants),
-        frontParticles: verb.front.map(variants),
+        particles: verb.back.map((w) => variants(w, exact)),
+        frontParticles: verb.front.map((w) => variants(w, exact)),
         code: verb.code === null ? block.code : eventCode(verb.code),
         id: `${source.id}:${block.name}:${entryText(trimmed)}`,
         origin: source.origin,
@@ -719,7 +752,7 @@ function matchVerbIn(parsed: Parsed, verbWord: WordForms, beforeWords: readonly 
   const frontSkip = first.frontParticles.length;
   const rest = skip === 0 ? after : after.slice(skip);
   const upper = frontSkip === 0 ? before : before.slice(0, before.length - frontSkip);
-  const nearStart = Math.max(0, upper.length - BEFORE_REACH);
+  const nearStart = Math.max(0, upper.length - parsed.beforeReach);
   const near = upper.slice(nearStart);
   const particleIndices = range(0, skip);
   const frontIndices = range(upper.length, before.length);

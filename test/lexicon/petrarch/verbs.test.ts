@@ -102,7 +102,8 @@ const SUITE_DICTIONARIES = new URL('../../../../shared/data/petrarch_validation/
 const needsSuite = existsSync(SUITE_DICTIONARIES) ? false : 'needs ../shared/data/petrarch_validation (not in this clone)';
 
 test("the suite's verb dictionary: patterns with markers, synsets, `_` joins and multi-word verbs", { skip: needsSuite }, () => {
-  const verbs = loadVerbDictionary([dictionarySource(join(SUITE_DICTIONARIES, 'PETR.Validate.verbs.txt'), 'user')]);
+  // as `--dictionaries` reads it: PETRARCH's own matching, words as written
+  const verbs = loadVerbDictionary([dictionarySource(join(SUITE_DICTIONARIES, 'PETR.Validate.verbs.txt'), 'user')], { exact: true });
   assert.deepEqual(verbs.issues, []);
   // verb (as written, lemma) | words before | words after | actor words before / after ('a' = actor) | code | rule content | $ at | + at | % at
   const table: [verb: string[], before: string, after: string, actors: string | null, code: string | null, rule: string, source: string | null, target: string | null, compound: string | null][] = [
@@ -133,6 +134,15 @@ test("the suite's verb dictionary: patterns with markers, synsets, `_` joins and
     [['accord'], 'inching economic', '', null, '083', 'ACCORD:- INCHING &ACCORDSYN * [083]', null, null, null],
     [['welcome'], '', 'military memos from arnor', null, '911', 'WELCOME:- * &TIETYPES_MEMOS FROM [911]', null, null, null],
     [['welcomed', 'welcome'], '', 'memos on cultural issues', null, '912', 'WELCOME:- * MEMOS_ON_&TIETYPES [912]', null, null, null],
+    // no stemming: RESOLUTION is not "resolutions" (SYNSET-21b), but synset members have their plurals (&CURRENCY: DOLLARS, PESOS)
+    [['adopt'], 'arnor will', 'a set of resolutions with gondor', null, '081', 'ADOPT:ADOPT', null, null, null],
+    [['adopt'], 'arnor will', 'a resolution with gondor', null, '102', 'ADOPT:- * RESOLUTION [102]', null, null, null],
+    [['contribute'], '', 'ten pesos', null, '903', 'CONTRIBUTE:- * &CURRENCY [903]', null, null, null],
+    // no reach limit after the verb: "allowed that Mordor isn't a really pleasant place"
+    [['allowed', 'allow'], 'gollum', "that mordor is not a really pleasant place", null, '024', 'ALLOW:- * REALLY_PLEASANT [024]', null, null, null],
+    // TreeBank's CA N'T is the tokenizer's "can not"
+    [['clash'], 'romendacil can not ever', 'over the efforts', null, '905', 'CLASH:- &NEGATVAUXVRB EVER * OVER EFFORTS [905]', null, null, null],
+    [['bargain'], 'gollum will', 'for asylum in gondor', null, '174K', 'BARGAIN:- * FOR_ASYLUM [174K]', null, null, null],
     [['eat'], '', 'lunch', null, null, '', null, null, null],
   ];
   const marks = (text: string | undefined): boolean[] | undefined => (text === undefined ? undefined : [...text.trim()].map((c) => c === 'a'));
