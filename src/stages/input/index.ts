@@ -10,6 +10,7 @@ import type { Message } from '../../model/record.ts';
 import { decodeBytes } from './decode.ts';
 import { looksLikeFeed, parseFeed, type FeedItem } from './feed.ts';
 import { htmlFragmentParagraphs, looksLikeHtml, readHtml } from './html.ts';
+import { htmlRefusal } from './htmlDepth.ts';
 import { parsePublished } from './published.ts';
 
 export interface InputOrigin {
@@ -176,7 +177,12 @@ function* readBytes(file: string, defaultId: string, bytes: Buffer, options: Rea
     return;
   }
   const html = /\.html?$/.test(name) || looksLikeHtml(text);
-  yield { ok: true, origin: { file }, input: html ? fromHtml(defaultId, text, null, options, messages) : fromPlain(defaultId, text, options, messages) };
+  if (!html) {
+    yield { ok: true, origin: { file }, input: fromPlain(defaultId, text, options, messages) };
+    return;
+  }
+  const page = guardHtml(text, () => fromHtml(defaultId, text, null, options, messages));
+  yield 'refused' in page ? fail(file, undefined, page.refused) : { ok: true, origin: { file }, input: page };
 }
 
 function* readRecords(file: string, defaultId: string, text: string, options: ReadOptions, maxBytes: number): Generator<InputItem> {
@@ -257,7 +263,8 @@ function fromRecord(origin: InputOrigin, fallbackId: string, record: unknown, op
   const recordPublished = str('published') ?? str('date') ?? str('publishedAt');
   const published = resolvePublished(options.published, recordPublished, 'record', messages);
   const meta = { title: str('title'), url: str('url'), source: str('source'), byline: str('byline') ?? str('author') };
-  const input = html !== null && body === null ? fromHtml(id, html, published, options, messages) : fromPlain(id, body!, options, messages, published);
+  const input = html !== null && body === null ? guardHtml(html, () => fromHtml(id, html, published, options, messages)) : fromPlain(id, body!, options, messages, published);
+  if ('refused' in input) return failed(`record ${JSON.stringify(id)} is not read: ${input.refused}`);
   return {
     ok: true,
     origin,
@@ -290,7 +297,9 @@ function fromFeedItem(file: string, n: number, fallbackId: string, item: FeedIte
   if (item.body.length > maxBytes) return { ok: false, origin, message: `item ${JSON.stringify(id)} is larger than the ${mb(maxBytes)} limit for one article; raise --max-bytes` };
   const messages: Message[] = [];
   const published = resolvePublished(options.published, item.published, 'metadata', messages);
-  const paragraphs = htmlFragmentParagraphs(item.body);
+  const body = item.body;
+  const paragraphs = guardHtml(body, () => htmlFragmentParagraphs(body));
+  if ('refused' in paragraphs) return { ok: false, origin, message: `item ${JSON.stringify(id)} is not read: ${paragraphs.refused}` };
   if (paragraphs.length === 0) return { ok: false, origin, message: `item ${JSON.stringify(id)} has no readable text` };
   const title = item.title?.replace(/\s+/g, ' ') ?? null;
   // As for HTML pages: the title, then one paragraph per block, separated by blank lines.
@@ -321,6 +330,17 @@ function fromPlain(
   published: Published = resolvePublished(options.published, null, 'none', messages),
 ): ArticleInput {
   return { id, text, title: null, titleSpan: null, published: published.value, publishedFrom: published.from, url: null, source: null, byline: null, messages };
+}
+
+/** HTML read so that a page too deep to parse, or one the parser fails on, is a failure of this article only. */
+function guardHtml<T extends object>(html: string, read: () => T): T | { refused: string } {
+  const refusal = htmlRefusal(html);
+  if (refusal) return { refused: refusal };
+  try {
+    return read();
+  } catch (error) {
+    return { refused: `the HTML could not be read (${(error as Error).message}); save the article's text as .txt` };
+  }
 }
 
 function fromHtml(id: string, html: string, recordPublished: Published | null, options: ReadOptions, messages: Message[]): ArticleInput {
