@@ -18,6 +18,9 @@
  *    ("Lawmakers and officials in Fornost and Gondor" → FORLEG, GONLEG, FORGOV, GONGOV; "the government of Gondor"
  *    → GONGOV); a phrase with no code takes those after "of" ("the information ministry of Gondor" → GON).
  *
+ * 5. Discards: a story that names a story discard (`+TYPHOON`) has no actors, nor has a sentence that names a
+ *    sentence discard (`BASEBALL`), so nothing is coded there; an info message cites the discard.
+ *
  * Each mention cites its dictionary entries in `rule`: `actors.petrarch:<actor entry> + <agent entry>…`.
  */
 import type { Doc } from '../../doc/doc.ts';
@@ -67,7 +70,22 @@ interface Group {
 export function findDictionaryActors(doc: Doc, dictionaries: Dictionaries): ActorMention[] {
   const date = doc.published ?? undefined;
   const out: ActorMention[] = [];
+  const discarded = new Set<number>();
+  for (const discard of dictionaries.discards.find(doc.text)) {
+    const phrase = doc.text.slice(discard.start, discard.end);
+    const where = { level: 'info' as const, stage: 'actors', rule: discard.entryId, start: discard.start, end: discard.end };
+    if (discard.scope === 'story') {
+      doc.messages.push({ ...where, text: `the story is not coded: it names "${phrase}", a story discard of the dictionaries` });
+      return [];
+    }
+    const token = doc.tokens[doc.tokenCovering(discard.start)];
+    if (token && !discarded.has(token.sentence)) {
+      discarded.add(token.sentence);
+      doc.messages.push({ ...where, text: `the sentence is not coded: it names "${phrase}", a sentence discard of the dictionaries` });
+    }
+  }
   for (const sentence of doc.sentences) {
+    if (discarded.has(sentence.index)) continue;
     const found = phrasesOf(doc, sentence, dictionaries, date);
     const groups = attach(doc, coordinate(doc, nounPhrases(doc, sentence, found)));
     for (const group of groups) {

@@ -56,8 +56,13 @@ test("dictionaries-only actors over the suite's dictionaries: agents before and 
     ['Fornost President Umbardacil appealed for peace in Ithilen state-run television.', '1995-01-16', ['Fornost President Umbardacil=FORGOV', 'Ithilen state-run television=ITHTV']],
     ['Russian police arrested students in Moscow today.', '1995-01-04', ['Russian police=RUSCOP', 'students=---EDU']],
     ['The crowds trashed its embassy.', '1995-01-01', []],
+    // discards: a story discard empties the story, a sentence discard its sentence
+    ['Arnor met Gondor. Years after a typhoon trashed its embassy, Bree met Rohan.', '1995-01-01', []],
+    ['Arnor met Gondor. Bree met Rohan over baseball.', '1995-01-01', ['Arnor=ARN', 'Gondor=GON']],
   ];
   for (const [text, date, actors] of table) assert.deepEqual(actorsOf(world, text, date), actors, text);
+  const discarded = buildDoc(articleInput('Arnor met Gondor. Bree met Rohan over baseball.', '1995-01-01'), world, UP_TO_ACTORS);
+  assert.deepEqual(discarded.messages.map((m) => [m.rule, discarded.text.slice(m.start, m.end)]), [['user:petr.validate.discards:BASEBALL', 'baseball']]);
 });
 
 test('dictionaries-only actors come from the dictionaries alone: no tagger or gazetteer countries', () => {
