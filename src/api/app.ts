@@ -5,9 +5,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { ArticleRecord } from '../model/record.ts';
 import { CodingPool, DEFAULT_ARTICLE_TIMEOUT_MS } from '../pool/coding.ts';
+import { QueryError } from '../store/queryError.ts';
 import type { Store } from '../store/store.ts';
 import { installErrorHandling } from './errors.ts';
 import { openApiDocument, routeCollector } from './openapi.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   token?: string;
   /** Turns off POST /api/code (a team's shared server codes nothing on request). */
   readOnly?: boolean;
+  /** Host names (and addresses) requests may be addressed to (default: localhost, 127.0.0.1, ::1). */
+  allowedHosts?: readonly string[];
 }
 
 export interface ApiContext {
@@ -53,6 +56,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, verbose: true } },
     // A longer path parameter is a 404 before it reaches a route.
     routerOptions: { maxParamLength: 200 },
+    // A URL that cannot be decoded gets the same error shape as every other answer.
+    frameworkErrors: (error, _request, reply) => {
+      securityHeaders(reply as FastifyReply);
+      void (reply as FastifyReply).status(400).send({ statusCode: 400, error: 'Bad Request', message: `the URL could not be read (${error.message}); encode it with percent-escapes` });
+    },
   });
   const coding = options.coding ?? { workers: 1, articleTimeoutMs: DEFAULT_ARTICLE_TIMEOUT_MS };
   let pool: Promise<CodingPool> | null = null;
@@ -71,8 +79,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.addSchema(ArticleRecord);
   installErrorHandling(app);
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
+    securityHeaders(reply);
   });
+  checkHost(app, options.allowedHosts ?? DEFAULT_HOSTS);
+  strictNumbers(app);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `there is no route ${request.method} ${request.url.split('?')[0]}; see /api/openapi.json` }),
+  );
   if (options.corsOrigin) enableCors(app, options.corsOrigin);
   if (options.token) requireToken(app, options.token);
 
@@ -99,6 +112,47 @@ function requireToken(app: FastifyInstance, token: string): void {
     const given = Buffer.from(request.headers.authorization ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return reply.status(401).header('www-authenticate', 'Bearer').send({ statusCode: 401, error: 'Unauthorized', message: 'this server needs an "Authorization: Bearer <token>" header with the token it was started with (--token)' });
+    }
+  });
+}
+
+export const DEFAULT_HOSTS = ['localhost', '127.0.0.1', '::1'];
+
+/** The web app's own policy (as in web/index.html), and nothing at all for the API's data. */
+const APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+function securityHeaders(reply: FastifyReply): void {
+  const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+  reply.header('content-security-policy', html ? APP_CSP : DATA_CSP).header('x-frame-options', 'DENY').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
+}
+
+/**
+ * Only requests addressed to an allowed name are answered: a web page served from elsewhere whose name an attacker
+ * points at 127.0.0.1 (DNS rebinding) sends its own name as Host, and is refused.
+ */
+function checkHost(app: FastifyInstance, hosts: readonly string[]): void {
+  const allowed = new Set(hosts.map((h) => h.toLowerCase().replace(/^\[|\]$/g, '')));
+  app.addHook('onRequest', async (request, reply) => {
+    const host = (request.headers.host ?? '').toLowerCase().replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    if (allowed.has(host)) return;
+    return reply.status(421).send({
+      statusCode: 421,
+      error: 'Misdirected Request',
+      message: `this server answers requests for ${[...allowed].join(', ')}, not ${JSON.stringify(host)}; start it with --allow-host ${host || 'NAME'} to allow that name`,
+    });
+  });
+}
+
+/** Numbers in a query are decimal digits: "0x10", " 5" and "1e1" would otherwise pass as numbers. */
+function strictNumbers(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const properties = (request.routeOptions.schema?.querystring as { properties?: Record<string, { type?: string }> } | undefined)?.properties;
+    if (!properties) return;
+    for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
+      const type = properties[name]?.type;
+      const pattern = type === 'integer' ? /^-?\d+$/ : type === 'number' ? /^-?\d+(\.\d+)?$/ : null;
+      if (pattern && typeof value === 'string' && !pattern.test(value)) throw new QueryError(name, `query parameter "${name}" must be written in decimal digits, not ${JSON.stringify(value)}`);
     }
   });
 }

@@ -21,7 +21,13 @@ const DB: OptionSpec = { name: 'db', type: 'string', arg: 'FILE', description: '
 const STORE: OptionSpec = { name: 'store', type: 'string', arg: 'sqlite:PATH|postgres://…', description: 'the store: a SQLite file or a PostgreSQL database (also DATELINE_STORE); instead of --db' };
 const WORKERS: OptionSpec = { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles (default: one per core)' };
 const PORT: OptionSpec = { name: 'port', type: 'string', arg: 'N', description: 'port to listen on', default: '8080' };
-const HOST: OptionSpec = { name: 'host', type: 'string', arg: 'ADDRESS', description: 'address to listen on (0.0.0.0 for every interface)', default: '127.0.0.1' };
+const HOST: OptionSpec = { name: 'host', type: 'string', arg: 'ADDRESS', description: 'address to listen on (0.0.0.0 for every interface, which needs --allow-host)', default: '127.0.0.1' };
+const ALLOW_HOST: OptionSpec = {
+  name: 'allow-host',
+  type: 'string',
+  arg: 'NAME[,NAME…]',
+  description: 'names or addresses clients reach the server by, besides localhost and --host; other Host headers are refused (421)',
+};
 const ARTICLE_TIMEOUT: OptionSpec = {
   name: 'article-timeout',
   type: 'string',
@@ -99,13 +105,14 @@ export const COMMANDS: CommandSpec[] = [
       STORE,
       PORT,
       HOST,
+      ALLOW_HOST,
       CORS,
       { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles posted to /api/code', default: '1' },
       ARTICLE_TIMEOUT,
       { name: 'token', type: 'string', arg: 'TOKEN', description: 'require "Authorization: Bearer TOKEN" on every API route (also DATELINE_TOKEN)' },
       { name: 'read-only', type: 'boolean', description: 'turn off POST /api/code' },
     ],
-    examples: ['dateline serve --db dateline.db --port 8080', 'dateline serve --store postgres://db.example/dateline --host 0.0.0.0 --token "$TOKEN" --read-only'],
+    examples: ['dateline serve --db dateline.db --port 8080', 'dateline serve --store postgres://db.example/dateline --host 0.0.0.0 --allow-host news.example.org --token "$TOKEN" --read-only'],
   },
   {
     name: 'export',
@@ -118,7 +125,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'demo',
     usage: 'dateline demo [options]',
     description: 'Ingest the articles bundled in data/samples (what is not stored yet), then serve them. This is `npm start`.',
-    options: [DB, PORT, HOST, WORKERS, ARTICLE_TIMEOUT],
+    options: [DB, PORT, HOST, ALLOW_HOST, WORKERS, ARTICLE_TIMEOUT],
     examples: ['npm start', 'dateline demo --port 3000'],
   },
 ];

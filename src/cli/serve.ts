@@ -1,5 +1,5 @@
 /** `dateline serve`: the HTTP API and the web app over a store. */
-import { buildApp } from '../api/app.ts';
+import { buildApp, DEFAULT_HOSTS } from '../api/app.ts';
 import { openStoreAt } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { articleTimeout, existingStoreSpec, noPositionals, wholeNumber } from './args.ts';
@@ -13,6 +13,14 @@ export async function runServe(positionals: string[], values: Values): Promise<n
   return serve(store, values);
 }
 
+/** The names requests may be addressed to: localhost, the bound address, and each --allow-host (comma-separated). */
+export function hostsToAllow(host: string, allow: string | boolean | undefined): string[] {
+  const extra = typeof allow === 'string' ? allow.split(',').map((h) => h.trim()).filter(Boolean) : [];
+  const everywhere = host === '0.0.0.0' || host === '::';
+  if (everywhere && extra.length === 0) throw new UsageError(`listening on every interface (${host}) needs --allow-host NAME[,NAME…]: the names or addresses clients use to reach this server`);
+  return [...DEFAULT_HOSTS, ...(everywhere ? [] : [host]), ...extra];
+}
+
 /** Listens until Ctrl-C; prints where. */
 export async function serve(store: Store, values: Values): Promise<number> {
   const port = wholeNumber(values, 'port', 8080, 0, 65535);
@@ -22,7 +30,8 @@ export async function serve(store: Store, values: Values): Promise<number> {
   const coding = { workers: wholeNumber(values, 'workers', 1, 1, 64), articleTimeoutMs: articleTimeout(values) };
   const token = typeof values.token === 'string' ? values.token : process.env.DATELINE_TOKEN || undefined;
   if (token !== undefined && token.length < 8) throw new UsageError('--token must be at least 8 characters');
-  const app = buildApp({ store, coding, ...(corsOrigin ? { corsOrigin } : {}), ...(token ? { token } : {}), readOnly: values['read-only'] === true });
+  const allowedHosts = hostsToAllow(host, values['allow-host']);
+  const app = buildApp({ store, coding, allowedHosts, ...(corsOrigin ? { corsOrigin } : {}), ...(token ? { token } : {}), readOnly: values['read-only'] === true });
   try {
     await app.listen({ port, host });
   } catch (error) {
