@@ -29,7 +29,7 @@ export async function runIngest(specs: string[], values: Values): Promise<number
   try {
     const summary = await ingestWithProgress(store, specs, { workers, articleTimeoutMs, ...dictionaries, maxBytes, ...(published ? { published } : {}) });
     process.stdout.write(`${describeIngest(summary, describeSpec(spec))}\n`);
-    return summary.failed > 0 || summary.interrupted ? 1 : 0;
+    return summary.failed > 0 || summary.interrupted || summary.writeFailure ? 1 : 0;
   } finally {
     await store.close();
   }
@@ -68,5 +68,6 @@ export function describeIngest(s: IngestSummary, file: string): string {
   ];
   for (const f of s.failures.slice(0, 10)) lines.push(`  ${fmt(f.count)} × ${f.reason} (first: ${f.first})`);
   if (s.failures.length > 10) lines.push(`  … and ${s.failures.length - 10} other reasons`);
+  if (s.writeFailure) lines.push(`Stopped: the store refused a write (${s.writeFailure}); what was stored before is kept. Run the same ingest again to store the rest.`);
   return lines.join('\n');
 }

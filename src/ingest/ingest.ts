@@ -44,6 +44,8 @@ export interface IngestSummary extends IngestProgress {
   /** Starting the workers (loading the pipeline); 0 when nothing needed coding. */
   startupMs: number;
   interrupted: boolean;
+  /** Why the store refused a write (busy, disk full…): the ingest stopped there; what was written stays. */
+  writeFailure: string | null;
 }
 
 /** Articles per transaction: large enough to amortise the commit, small enough to lose little on a crash. */
@@ -55,7 +57,7 @@ export async function ingest(store: Store, specs: readonly SourceSpec[], options
   // Workers start at the first article to code: re-running over stored articles costs no start-up.
   let pool: CodingPool | null = null;
   const failures = new FailureTally();
-  const summary: IngestSummary = { done: 0, stored: 0, duplicates: 0, failed: 0, events: 0, elapsedMs: 0, nearDuplicates: 0, mentions: 0, failures: [], startupMs: 0, interrupted: false };
+  const summary: IngestSummary = { done: 0, stored: 0, duplicates: 0, failed: 0, events: 0, elapsedMs: 0, nearDuplicates: 0, mentions: 0, failures: [], startupMs: 0, interrupted: false, writeFailure: null };
   const seen = new Set<string>();
   const coding = new Set<Promise<void>>();
   let batch: { rows: ArticleRows; failure: string | null; where: string }[] = [];
@@ -129,7 +131,8 @@ export async function ingest(store: Store, specs: readonly SourceSpec[], options
       void task.finally(() => coding.delete(task)).catch(() => undefined);
     }
     await Promise.all(coding);
-    await flush();
+    // A refused write ends the ingest with its summary (the reason in it), not with an exception.
+    await flush().catch(() => undefined);
   } finally {
     clearInterval(timer);
     await pool?.close();
@@ -137,6 +140,7 @@ export async function ingest(store: Store, specs: readonly SourceSpec[], options
   summary.elapsedMs = performance.now() - started - summary.startupMs;
   summary.failed = failures.count;
   summary.failures = failures.list();
+  summary.writeFailure = (writeFailure as Error | null)?.message ?? null;
   return summary;
 }
 
