@@ -82,3 +82,12 @@ test('a symbolic link loop is named as one, not as a permissions problem', () =>
   assert.match(item.message, /symbolic link loop/);
   assert.doesNotMatch(item.message, /permission/);
 });
+
+test('entities a feed declares itself are left out of the text, not kept as "&lol9;"', () => {
+  const file = join(dir, 'laughs.rss');
+  writeFileSync(file, '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol9 "&lol;&lol;">]><rss><channel><title>F</title><item><title>Iran &lol9; talks &amp; more</title><description>Iran urged Iraq to stop the attacks.</description></item></channel></rss>');
+  const [item] = read([file]);
+  assert.ok(item?.ok);
+  assert.equal(item.input.title, 'Iran talks & more');
+  assert.doesNotMatch(item.input.text, /&lol/);
+});

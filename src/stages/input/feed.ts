@@ -75,7 +75,10 @@ function atomLink(entry: Element): string | null {
   return link?.getAttribute('href')?.trim() || null;
 }
 
+/** Text of an element; entities the document declares itself ("&lol9;") are never expanded, and are left out. */
 function text(el: Element | null): string | null {
-  const value = el?.textContent?.trim();
+  const value = el?.textContent?.replace(UNEXPANDED_ENTITY, '').trim();
   return value ? value : null;
 }
+
+const UNEXPANDED_ENTITY = /&[A-Za-z_][\w.-]*;/g;
