@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: throughput of extraction, of wink-nlp alone (the floor) and of ingest with 1 and 2 workers, on
+ * `npm run bench`: throughput of extraction, of wink-nlp alone (the floor), of the name tagger and the dependency
+ * parser alone (on wink's tokens, segmented beforehand) and of ingest with 1 and 2 workers, on
  * ../shared/data/bbc_news and ../shared/data/reuters21578; then p95 latency of the API on a store of ≥ 1 million
  * events (the ingested corpora, their events replicated with shifted dates; see `synthesise`).
  *

@@ -18,6 +18,7 @@ export class SentenceCodes implements FormArrays {
   suffix = new Int32Array(64);
   suffix2 = new Int32Array(64);
   facts = new Int32Array(64);
+  form = new Int32Array(64);
   /** wink's UPOS (tag id). */
   tag = new Int32Array(64);
   /** tag × MORPH_CLASS_COUNT + morphological class. */
@@ -29,7 +30,7 @@ export class SentenceCodes implements FormArrays {
     const n = words.length;
     if (n > this.word.length) {
       const capacity = Math.max(n, this.word.length * 2);
-      for (const name of ['word', 'suffix', 'suffix2', 'facts', 'tag', 'fine', 'xpos'] as const) this[name] = new Int32Array(capacity);
+      for (const name of ['word', 'suffix', 'suffix2', 'facts', 'form', 'tag', 'fine', 'xpos'] as const) this[name] = new Int32Array(capacity);
     }
     this.n = n;
     for (let i = 0; i < n; i++) {
@@ -153,29 +154,31 @@ function labelSet(low: number, high: number): number {
 const ACTION_POSITIONS = ['S0', 'S1', 'S0h', 'S0h2', 'S0l', 'S0l2', 'S0r', 'S0r2', 'N0', 'N0l', 'N0l2', 'N1', 'N2'] as const;
 const ACTION_EXTRAS = ['d', 'S0vl', 'S0vr', 'N0vl', 'S0sl', 'S0sr', 'N0sl'] as const;
 
-/** Templates of the action scores (Zhang & Nivre 2011, with S1 and fine tags added). */
+/** Templates of the action scores: Zhang & Nivre (2011) over PTB tags, with S1, wink's tags, fine tags and PP words. */
 export const ACTION_TEMPLATES = new TemplateSet(ACTION_POSITIONS, ACTION_EXTRAS, [
   // single words
-  'S0w S0x', 'S0w', 'S0x', 'N0w N0x', 'N0w', 'N0x', 'N1w N1x', 'N1w', 'N1x', 'N2w N2x', 'N2w', 'N2x',
+  'S0w S0x', 'S0w', 'S0x', 'N0w N0x', 'N0w', 'N0x', 'N1w N1x', 'N1w', 'N1x', 'N2w N2x', 'N2x',
   // word pairs
-  'S0w S0x N0w N0x', 'S0w S0x N0w', 'S0w N0w N0x', 'S0w S0x N0x', 'S0x N0w N0x', 'S0w N0w', 'S0x N0x', 'N0x N1x',
+  'S0w N0w N0x', 'S0w S0x N0x', 'S0x N0w N0x', 'S0w N0w', 'S0x N0x', 'N0x N1x',
   // three words
   'N0x N1x N2x', 'S0x N0x N1x', 'S0hx S0x N0x', 'S0x S0lx N0x', 'S0x S0rx N0x', 'S0x N0x N0lx',
   // distance
-  'S0w d', 'S0x d', 'N0w d', 'N0x d', 'S0w N0w d', 'S0x N0x d',
+  'S0w d', 'S0x d', 'N0x d', 'S0w N0w d', 'S0x N0x d',
   // valency
-  'S0w S0vr', 'S0x S0vr', 'S0w S0vl', 'S0x S0vl', 'N0w N0vl', 'N0x N0vl',
+  'S0w S0vr', 'S0x S0vl', 'N0x N0vl',
   // heads, children and labels
-  'S0hw', 'S0hx', 'S0L', 'S0lw', 'S0lx', 'S0lL', 'S0rw', 'S0rx', 'S0rL', 'N0lw', 'N0lx', 'N0lL',
+  'S0hx', 'S0lw', 'S0lx', 'S0lL', 'S0rw', 'S0rx', 'S0rL', 'N0lw', 'N0lx', 'N0lL',
   // third order
-  'S0h2w', 'S0h2x', 'S0hL', 'S0l2w', 'S0l2x', 'S0l2L', 'S0r2w', 'S0r2x', 'S0r2L', 'N0l2w', 'N0l2x', 'N0l2L',
-  'S0x S0lx S0l2x', 'S0x S0rx S0r2x', 'S0x S0hx S0h2x', 'N0x N0lx N0l2x',
+  'S0h2w', 'S0l2w', 'S0l2x', 'S0l2L', 'S0r2L', 'N0l2w', 'N0l2x', 'N0l2L',
+  'S0x S0lx S0l2x', 'S0x S0hx S0h2x', 'N0x N0lx N0l2x',
   // label sets
-  'S0w S0sr', 'S0x S0sr', 'S0w S0sl', 'S0x S0sl', 'N0w N0sl', 'N0x N0sl',
+  'S0w S0sr', 'S0w S0sl', 'S0x S0sl', 'N0x N0sl',
   // the word under the top, fine tags, suffixes
-  'S1w', 'S1x', 'S1x S0x N0x', 'S1w S0x N0x', 'S0f N0f', 'S0f', 'N0f', 'N1f', 'S0f N0f N1f', 'N0s', 'S0s', 'N0s N0x', 'S0s S0x',
+  'S1w', 'S1x', 'S1x S0x N0x', 'S1w S0x N0x', 'S0f N0f', 'S0f', 'N0f', 'N1f', 'S0f N0f N1f', 'N0s',
   // wink's own tags
   'S0p', 'N0p', 'S0p N0p', 'N1p',
+  // prepositional phrases: which word the preposition (N0's first child) and its noun attach to
+  'S0w N0lw N0w', 'S0hw N0lw N0w', 'S0x N0lw N0x', 'S0hx N0lw N0x', 'S0hx S0x N0lw',
 ]);
 
 /** Action templates that read only the static facts of the buffer's first three words, or of the stack top. */
@@ -217,21 +220,19 @@ export function actionAtoms(state: ParserState, codes: SentenceCodes, atoms: Int
   atoms[extras + 6] = n0 >= 0 ? labelSet(state.leftLabels[n0]!, state.leftLabelsHigh[n0]!) : 0;
 }
 
-const LABEL_POSITIONS = ['H', 'D', 'Hh', 'Dl', 'Dl2', 'Dr', 'Dr2', 'Hl', 'Hr', 'Dm', 'Dn', 'Hm', 'Hn'] as const;
-const LABEL_EXTRAS = ['dd', 'Hsl', 'Hsr', 'Dsl', 'Dsr', 'Dv', 'Hv'] as const;
+const LABEL_POSITIONS = ['H', 'D', 'Hh', 'Dl', 'Dl2', 'Hl', 'Dm', 'Dn', 'Hm', 'Hn'] as const;
+const LABEL_EXTRAS = ['dd', 'Hsl', 'Hsr'] as const;
 
 /**
  * Templates of the label of an arc head → dependent, when the arc is made. H head, D dependent, Hh the head's
- * head, Dl/Dl2/Dr/Dr2 the dependent's outer children, Hl/Hr the head's outer children so far, Dm/Dn and Hm/Hn
- * the words before / after the dependent and the head; dd direction and distance.
+ * head, Dl/Dl2 the dependent's two leftmost children (a case marker: "by" makes obl:agent), Hl the head's leftmost
+ * child so far, Dm/Dn and Hm/Hn the words before / after the dependent and the head; dd direction and distance,
+ * Hsl/Hsr the labels of the head's left / right children so far (aux:pass makes nsubj:pass).
  */
 export const LABEL_TEMPLATES = new TemplateSet(LABEL_POSITIONS, LABEL_EXTRAS, [
-  'dd', 'Hw', 'Hx', 'Hf', 'Dw', 'Dx', 'Df', 'Ds', 'Hw dd', 'Dw dd', 'Hx Dx dd', 'Hf Df dd', 'Hw Dw dd', 'Hw Dx dd', 'Hx Dw dd',
-  'Hw Df dd', 'Hf Dw dd', 'Ds Dx dd', 'Hs Hx', 'Hw Hx Dw Dx',
-  'Dlw Dx', 'Dlw Df Hx', 'DlL Dx', 'DlL Dlw', 'Dl2w Dx', 'Dl2L Dx', 'Drw Dx', 'DrL Dx', 'Dr2L Dx',
-  'Hlw Hx Dx dd', 'HlL Hx Dx dd', 'Hrw Hx Dx', 'HrL Hx Dx', 'Hsl Dx dd', 'Hsr Dx dd', 'Hsl Hf Df dd', 'Dsl Df dd', 'Dsr Df', 'Dv Dx dd',
-  'HL Hx Dx dd', 'Hhx Hx Dx dd', 'Hhw Hx', 'HL Hw',
-  'Dmx Dx Dnx', 'Dmw Dx', 'Dnw Dx', 'Hmx Hx Hnx', 'Hmw Hx', 'Hnw Hx', 'Dmx Dx Hx dd', 'Dnx Dx Hx dd',
+  'dd', 'Hw', 'Hx', 'Dw', 'Dx', 'Df', 'Ds', 'Hw dd', 'Hx Dx dd', 'Hw Dx dd', 'Hw Df dd', 'Hw Dw dd', 'Hw Hx Dw Dx',
+  'Dlw Dx', 'DlL Dx', 'DlL Dlw', 'Dl2L Dx', 'Hsl Dx dd', 'Hsr Dx dd', 'Hsl Hf Df dd', 'HlL Hx Dx dd', 'Hhx Hx Dx dd',
+  'Dmx Dx Dnx', 'Dnx Dx Hx dd', 'Dmx Dx Hx dd', 'Hmw Hx', 'Hnw Hx',
 ]);
 
 /** Fills the label atoms of the arc head → dependent about to be made in `state`. */
@@ -244,20 +245,13 @@ export function labelAtoms(state: ParserState, codes: SentenceCodes, head: numbe
   writePosition(atoms, 1 + 2 * A, hh, codes, state);
   writePosition(atoms, 1 + 3 * A, state.leftmost[dependent]!, codes, state);
   writePosition(atoms, 1 + 4 * A, state.leftmost2[dependent]!, codes, state);
-  writePosition(atoms, 1 + 5 * A, state.rightmost[dependent]!, codes, state);
-  writePosition(atoms, 1 + 6 * A, state.rightmost2[dependent]!, codes, state);
-  writePosition(atoms, 1 + 7 * A, state.leftmost[head]!, codes, state);
-  writePosition(atoms, 1 + 8 * A, state.rightmost[head]!, codes, state);
-  writePosition(atoms, 1 + 9 * A, dependent - 1, codes, state);
-  writePosition(atoms, 1 + 10 * A, dependent + 1 < n ? dependent + 1 : -1, codes, state);
-  writePosition(atoms, 1 + 11 * A, head - 1, codes, state);
-  writePosition(atoms, 1 + 12 * A, head + 1 < n ? head + 1 : -1, codes, state);
-  const extras = 1 + 13 * A;
+  writePosition(atoms, 1 + 5 * A, state.leftmost[head]!, codes, state);
+  writePosition(atoms, 1 + 6 * A, dependent - 1, codes, state);
+  writePosition(atoms, 1 + 7 * A, dependent + 1 < n ? dependent + 1 : -1, codes, state);
+  writePosition(atoms, 1 + 8 * A, head - 1, codes, state);
+  writePosition(atoms, 1 + 9 * A, head + 1 < n ? head + 1 : -1, codes, state);
+  const extras = 1 + 10 * A;
   atoms[extras] = (dependent < head ? 8 : 16) + distanceBucket(head, dependent);
   atoms[extras + 1] = labelSet(state.leftLabels[head]!, state.leftLabelsHigh[head]!);
   atoms[extras + 2] = labelSet(state.rightLabels[head]!, state.rightLabelsHigh[head]!);
-  atoms[extras + 3] = labelSet(state.leftLabels[dependent]!, state.leftLabelsHigh[dependent]!);
-  atoms[extras + 4] = labelSet(state.rightLabels[dependent]!, state.rightLabelsHigh[dependent]!);
-  atoms[extras + 5] = Math.min(state.leftCount[dependent]!, 3) * 4 + Math.min(state.rightCount[dependent]!, 3) + 1;
-  atoms[extras + 6] = Math.min(state.leftCount[head]!, 3) * 4 + Math.min(state.rightCount[head]!, 3) + 1;
 }

@@ -8,7 +8,6 @@
  */
 import { type LoadedModel, MODEL_PATH, readModelFile } from './model.ts';
 import { parseEncoded, Workspace } from './parser.ts';
-import { tagEncoded } from './tagger.ts';
 
 /** A loaded parser: its weights and the scratch arrays it parses in. Opaque: pass it to parseSentence. */
 export interface ParserModel {
@@ -31,7 +30,7 @@ export function loadParserModel(path?: string): ParserModel {
   let model = loaded.get(key);
   if (!model) {
     const weights = readModelFile(path ?? MODEL_PATH);
-    model = { weights, workspace: new Workspace(weights.labels.length, weights.xposTags.length) };
+    model = { weights, workspace: new Workspace(weights) };
     loaded.set(key, model);
   }
   return model;
@@ -46,7 +45,7 @@ export function parseSentence(model: ParserModel, words: readonly string[], upos
   void lemmas;
   const { weights, workspace } = model;
   workspace.codes.encode(weights.lexicon, words, upos);
-  tagEncoded(weights.taggerTable, workspace.codes, workspace.taggerAtoms, workspace.taggerKeys, workspace.taggerScores);
+  workspace.tagger.tag(workspace.codes);
   parseEncoded(weights, workspace);
   const n = words.length;
   const { head, label } = workspace.state;

@@ -161,12 +161,12 @@ export class SparseClassTable {
     }
   }
 
-  /** Adds the weights of every key to scores (indexed by class id, in byte units). */
-  score(keys: Int32Array, scores: Int32Array): void {
+  /** Adds the weights of keys[0 .. count) to scores (indexed by class id, in byte units). */
+  score(keys: Int32Array, count: number, scores: Int32Array): void {
     const slots = this.slots;
     const mask = this.mask;
     const entries = this.entries;
-    for (let t = 0; t < keys.length; t++) {
+    for (let t = 0; t < count; t++) {
       const key = keys[t]!;
       let slot = slotOf(key) & mask;
       for (;;) {

@@ -7,10 +7,10 @@
  */
 import { ACTION_TEMPLATES, actionAtoms, BUFFER_TEMPLATES, bufferKeys, type KeyFunction, LABEL_TEMPLATES, labelAtoms, SentenceCodes, STACK_TEMPLATES, stackKeys, STATE_TEMPLATES, stateKeys } from './features.ts';
 import type { LoadedModel } from './model.ts';
-import { TAGGER_TEMPLATES } from './tagger.ts';
+import { Tagger } from './tagger.ts';
 import { LEFT, ParserState, RIGHT } from './transitions.ts';
 
-/** Scratch arrays of one parser (one per loaded model; parsing is synchronous, so one is enough). */
+/** Scratch arrays and caches of one parser (one per loaded model; parsing is synchronous, so one is enough). */
 export class Workspace {
   readonly state = new ParserState();
   readonly codes = new SentenceCodes();
@@ -20,9 +20,7 @@ export class Workspace {
   readonly labelKeys = new Int32Array(LABEL_TEMPLATES.size);
   readonly actionScores = new Int32Array(4);
   readonly labelScores: Int32Array;
-  readonly taggerAtoms = TAGGER_TEMPLATES.newAtoms();
-  readonly taggerKeys = new Int32Array(TAGGER_TEMPLATES.size);
-  readonly taggerScores: Int32Array;
+  readonly tagger: Tagger;
   /** Per word: the cached buffer / stack-top score sums (4 each) and the sentence they were computed in. */
   bufferScores = new Int32Array(256);
   stackScores = new Int32Array(256);
@@ -30,9 +28,9 @@ export class Workspace {
   stackStamp = new Int32Array(64);
   sentence = 0;
 
-  constructor(labelCount: number, tagCount: number) {
-    this.labelScores = new Int32Array(labelCount);
-    this.taggerScores = new Int32Array(tagCount);
+  constructor(model: LoadedModel) {
+    this.labelScores = new Int32Array(model.labels.length);
+    this.tagger = new Tagger(model.taggerTable, model.xposTags.length);
   }
 
   /** Starts a sentence of n words: the caches of the previous one are void. */
@@ -109,7 +107,7 @@ function bestLabel(model: LoadedModel, ws: Workspace, head: number, dependent: n
   LABEL_TEMPLATES.keys(ws.labelAtoms, ws.labelKeys);
   const scores = ws.labelScores;
   scores.fill(0);
-  model.labelTable.score(ws.labelKeys, scores);
+  model.labelTable.score(ws.labelKeys, ws.labelKeys.length, scores);
   const allowed = dependent < head ? model.leftAllowed : model.rightAllowed;
   let best = -1;
   for (let l = 0; l < scores.length; l++) if (allowed[l] === 1 && (best < 0 || scores[l]! > scores[best]!)) best = l;

@@ -85,12 +85,14 @@ export interface FormArrays {
   suffix: Int32Array;
   suffix2: Int32Array;
   facts: Int32Array;
+  /** The form's number in the lexicon (-1 when it is full): the same form, the same number. */
+  form: Int32Array;
 }
 
 /** A model's word forms → their word id, suffix hashes and facts, described once per form. */
 export class Lexicon {
   private readonly slots = new Map<string, number>();
-  private known: FormArrays = { word: new Int32Array(1024), suffix: new Int32Array(1024), suffix2: new Int32Array(1024), facts: new Int32Array(1024) };
+  private known: Omit<FormArrays, 'form'> = { word: new Int32Array(1024), suffix: new Int32Array(1024), suffix2: new Int32Array(1024), facts: new Int32Array(1024) };
   private size = 0;
 
   constructor(private readonly vocabulary: ReadonlyMap<string, number>) {}
@@ -101,6 +103,7 @@ export class Lexicon {
     if (slot === undefined) {
       if (this.size === LEXICON_LIMIT) {
         this.compute(form, i, out);
+        out.form[i] = -1;
         return;
       }
       slot = this.size++;
@@ -113,9 +116,10 @@ export class Lexicon {
     out.suffix[i] = known.suffix[slot]!;
     out.suffix2[i] = known.suffix2[slot]!;
     out.facts[i] = known.facts[slot]!;
+    out.form[i] = slot;
   }
 
-  private compute(form: string, i: number, out: FormArrays): void {
+  private compute(form: string, i: number, out: Omit<FormArrays, 'form'>): void {
     const key = wordKey(form);
     out.word[i] = this.vocabulary.get(key) ?? UNKNOWN_WORD;
     out.suffix[i] = hashString(key.length > 3 ? key.slice(-3) : key);

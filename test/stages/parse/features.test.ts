@@ -80,7 +80,7 @@ test('the action templates split into buffer-only, stack-top-only and state grou
   assert.deepEqual(all, Array.from({ length: ACTION_TEMPLATES.size }, (_, t) => t));
   for (const t of BUFFER_TEMPLATES) assert.match(ACTION_TEMPLATES.templates[t]!, /^(N[012][wpfsx] ?)+$/);
   for (const t of STACK_TEMPLATES) assert.match(ACTION_TEMPLATES.templates[t]!, /^(S0[wpfsx] ?)+$/);
-  assert.ok(ACTION_TEMPLATES.templates.includes('S0w S0x N0w N0x'), 'word-pair templates of Zhang & Nivre');
+  assert.ok(ACTION_TEMPLATES.templates.includes('S0x N0x N0lx'), 'three-word templates of Zhang & Nivre');
 });
 
 test('action atoms read the stack top, its children and the buffer', () => {

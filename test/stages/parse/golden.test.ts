@@ -31,12 +31,16 @@ const GOLDEN: Golden = [
     'The Security Council condemned the attack on the embassy.',
     [['Council', 'nsubj', 'condemned'], ['Security', 'compound', 'Council'], ['attack', 'obj', 'condemned'], ['embassy', 'nmod', 'attack']],
   ],
+  [
+    'Police said the man who attacked the embassy was arrested.',
+    [['arrested', 'ccomp', 'said'], ['man', 'nsubj:pass', 'arrested'], ['attacked', 'acl:relcl', 'man'], ['who', 'nsubj', 'attacked'], ['embassy', 'obj', 'attacked']],
+  ],
 ];
 
 /**
  * Sentences whose expected arcs are right (hand-checked) but the shipped model still gets some wrong: PP
  * attachment (obl vs nmod), a past tense read as a reduced relative ("police arrested"), a double object, a
- * clause after "said". Reported, not failed: a model that gets one right moves it to GOLDEN.
+ * non-restrictive relative clause read as a conjunct. Reported, not failed: a model that gets one right moves it to GOLDEN.
  */
 const KNOWN_ERRORS: Golden = [
   [
@@ -54,10 +58,6 @@ const KNOWN_ERRORS: Golden = [
   [
     'The company gave the workers a pay rise.',
     [['workers', 'iobj', 'gave'], ['rise', 'obj', 'gave'], ['pay', 'compound', 'rise']],
-  ],
-  [
-    'Police said the man who attacked the embassy was arrested.',
-    [['arrested', 'ccomp', 'said'], ['man', 'nsubj:pass', 'arrested'], ['attacked', 'acl:relcl', 'man'], ['who', 'nsubj', 'attacked'], ['embassy', 'obj', 'attacked']],
   ],
   [
     'Hamas fired rockets at Israel, which responded with air strikes.',

@@ -37,10 +37,10 @@ test('a model survives encoding: byte weights in proportion, pruned features gon
   // scale = 10 / 127: 10 → 127, -5 → -63 (-63.5 rounded up), 2 → 25, -10 → -127, 1 → 13
   assert.deepEqual([...scores], [127, -63, -127, 25 + 13]);
   const labelScores = new Int32Array(3);
-  model.labelTable.score(Int32Array.of(404, 7), labelScores);
+  model.labelTable.score(Int32Array.of(404, 7), 2, labelScores);
   assert.deepEqual([...labelScores], [127, -63, 0]);
   const tagScores = new Int32Array(2);
-  model.taggerTable.score(Int32Array.of(505), tagScores);
+  model.taggerTable.score(Int32Array.of(505), 1, tagScores);
   assert.deepEqual([...tagScores], [-127, 127]);
 });
 
@@ -50,7 +50,7 @@ test('pruning drops small weights', () => {
   model.actions.add(Int32Array.of(101, 202), 2, scores);
   assert.deepEqual([...scores], [0, 0, 0, 0], 'no action weight reaches 128/127');
   const labelScores = new Int32Array(3);
-  model.labelTable.score(Int32Array.of(404), labelScores);
+  model.labelTable.score(Int32Array.of(404), 1, labelScores);
   assert.deepEqual([...labelScores], [127, 0, 0]);
 });
 
