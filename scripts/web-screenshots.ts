@@ -17,6 +17,15 @@ interface Shot {
 }
 
 const SHOTS: Shot[] = [
+  {
+    name: 'home',
+    hash: '#/',
+    prepare: async (p) => {
+      await p.locator('.over-time svg.counts').waitFor();
+      await p.locator('.small-map svg.world').waitFor();
+      await p.locator('.latest a').first().waitFor();
+    },
+  },
   { name: 'search', hash: '#/search?q=Iran', prepare: (p) => p.locator('.hit').first().waitFor() },
   {
     name: 'reader',
@@ -29,18 +38,43 @@ const SHOTS: Shot[] = [
       await severed.hover();
     },
   },
-  { name: 'events', hash: '#/events?actor=IRN', prepare: (p) => p.locator('.events-table').waitFor() },
+  {
+    name: 'events',
+    hash: '#/events?actor=USA',
+    prepare: async (p) => {
+      await p.locator('.events-table tbody tr').first().waitFor();
+      await p.locator('.events-table details.evidence summary').first().click();
+    },
+  },
   {
     name: 'timeline',
-    hash: '#/timeline?a=USA&b=IRN&interval=month',
+    hash: '#/timeline?a=USA&b=IRN&interval=month&from=2019-01-01',
     prepare: async (p) => {
-      await p.locator('svg.timeline .bar').first().click();
+      await p.locator('svg.counts .bar').first().click();
       await p.locator('.bar-events .event-list').waitFor();
     },
   },
-  { name: 'map', hash: '#/map', prepare: (p) => p.locator('svg.world .spot').first().waitFor() },
+  {
+    name: 'map',
+    hash: '#/map',
+    prepare: async (p) => {
+      await p.locator('svg.world .spot').first().waitFor();
+      const box = (await p.locator('svg.world').boundingBox())!;
+      // Zoomed on the Middle East, where the founding article's events are.
+      await p.mouse.move(box.x + box.width * 0.62, box.y + box.height * 0.38);
+      await p.mouse.wheel(0, -500);
+      await p.waitForTimeout(200);
+    },
+  },
   { name: 'network', hash: '#/network', prepare: (p) => p.locator('svg.graph .node').first().waitFor() },
-  { name: 'quotes', hash: '#/quotes?speaker=Crocker', prepare: (p) => p.locator('.quote-item').first().waitFor() },
+  {
+    name: 'quotes',
+    hash: '#/quotes?speaker=Ryan%20Crocker',
+    prepare: async (p) => {
+      await p.locator('.quote-item').first().waitFor();
+      await p.locator('.facet a').first().waitFor();
+    },
+  },
   {
     name: 'code',
     hash: '#/code',

@@ -116,7 +116,7 @@ export const ArticleList = Type.Object({
       url: Nullable(Type.String()),
       status: Type.String({ description: 'coded, or failed (see the article’s messages)' }),
       duplicateOf: Nullable(Type.Integer({ description: 'the earlier article this one is a near-duplicate of' })),
-      events: Type.Integer({ description: 'event records in the article' }),
+      events: Type.Integer({ description: 'events the article reports, as the store counts them (two reports of one event are one)' }),
       quotes: Type.Integer({ description: 'quotes in the article' }),
       casualties: Type.Integer({ description: 'casualty records in the article' }),
       snippet: Type.Optional(Type.Object({ text: Type.String(), highlights: Type.Array(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 }), { description: '[start, end) of each matched word in text' }) })),

@@ -53,8 +53,6 @@ export const Totals = Type.Object({
   quotes: Count,
   speakers: Count,
   casualtyIncidents: Count,
-  killed: Count,
-  wounded: Count,
   actors: Type.Integer({ description: 'actor codes with events, unknown actors left out' }),
   places: Type.Integer({ description: 'places events happened at' }),
   firstPublished: DayOrNull,

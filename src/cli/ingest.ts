@@ -57,7 +57,8 @@ export async function ingestWithProgress(store: Store, specs: SourceSpec[], opti
 
 export function describeIngest(s: IngestSummary, file: string): string {
   const seconds = s.elapsedMs / 1000;
-  const rate = seconds > 0 ? Math.round(s.stored / seconds) : 0;
+  // "0 articles/s" for one article in two seconds would read as nothing done.
+  const rate = seconds > 0 ? (s.stored / seconds < 10 ? Math.round((s.stored / seconds) * 10) / 10 : Math.round(s.stored / seconds)) : 0;
   // Starting the workers comes before coding: "took 13s: 8s starting the workers, then 5s coding (42 articles/s)".
   const times = s.startupMs > 0 ? `Took ${duration(s.startupMs + s.elapsedMs)}: ${duration(s.startupMs)} starting the workers, then ${duration(s.elapsedMs)} coding (${fmt(rate)} articles/s).` : `Took ${duration(s.elapsedMs)} (${fmt(rate)} articles/s).`;
   const lines = [

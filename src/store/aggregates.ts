@@ -18,8 +18,6 @@ export interface StoreTotals {
   quotes: number;
   speakers: number;
   casualtyIncidents: number;
-  killed: number;
-  wounded: number;
   /** Actor codes with at least one event (unknown actors left out). */
   actors: number;
   /** Places events happened at. */
@@ -39,7 +37,8 @@ export async function storeTotals(sql: Sql): Promise<StoreTotals> {
     "SELECT count(*) AS n, coalesce(sum(CASE WHEN day = '' THEN 1 ELSE 0 END), 0) AS undated, min(nullif(day, '')) AS first, max(nullif(day, '')) AS last, count(DISTINCT nullif(place_key, '')) AS places FROM events",
   );
   const quotes = await one<{ n: number; speakers: number }>('SELECT count(*) AS n, count(DISTINCT speaker_name) AS speakers FROM quotes');
-  const casualties = await one<{ n: number; killed: number; wounded: number }>('SELECT count(*) AS n, coalesce(sum(killed), 0) AS killed, coalesce(sum(wounded), 0) AS wounded FROM casualties');
+  // Incidents, not a sum of their tolls: tolls overlap (a running total, a war's dead) and would add up to nonsense.
+  const casualties = await one<{ n: number }>('SELECT count(*) AS n FROM casualties');
   return {
     articles: articles.n,
     events: events.n,
@@ -48,8 +47,6 @@ export async function storeTotals(sql: Sql): Promise<StoreTotals> {
     quotes: quotes.n,
     speakers: quotes.speakers,
     casualtyIncidents: casualties.n,
-    killed: casualties.killed,
-    wounded: casualties.wounded,
     actors: (await one<{ n: number }>("SELECT count(*) AS n FROM actor_counts WHERE substr(actor, 1, 3) <> '---'")).n,
     places: events.places,
     firstPublished: articles.first,
@@ -203,14 +200,19 @@ export interface ActorTotal extends ActorSummary {
   asTarget: number;
 }
 
-/** The actors with the most events; actors of unknown country (---GOV: "a government") are left out. */
+/**
+ * The actors with the most events; actors of unknown country (---GOV: "a government") are left out. Ranked by the
+ * per-code counts the store keeps; each count is then what `/api/events?actor=CODE` lists (codes match by prefix:
+ * USAGOV also counts USAGOVLEG), so a figure and the list behind it agree.
+ */
 export async function topActors(sql: Sql, limit: number): Promise<ActorTotal[]> {
-  const rows = await sql.all<{ actor: string; asSource: number; asTarget: number; events: number }>(
-    `SELECT actor, as_source AS "asSource", as_target AS "asTarget", as_source + as_target AS events FROM actor_counts WHERE substr(actor, 1, 3) <> '---' ORDER BY events DESC, actor LIMIT @limit`,
-    { limit },
-  );
+  const rows = await sql.all<{ actor: string }>("SELECT actor FROM actor_counts WHERE substr(actor, 1, 3) <> '---' ORDER BY as_source + as_target DESC, actor LIMIT @limit", { limit });
   const described = await describeActors(sql, rows.map((r) => r.actor));
-  return rows.map((r) => ({ ...described.get(r.actor)!, events: r.events, asSource: r.asSource, asTarget: r.asTarget }));
+  const totals: ActorTotal[] = [];
+  for (const r of rows) {
+    totals.push({ ...described.get(r.actor)!, events: await countEvents(sql, { actor: r.actor }), asSource: await countEvents(sql, { source: r.actor }), asTarget: await countEvents(sql, { target: r.actor }) });
+  }
+  return totals.sort((a, b) => b.events - a.events || a.actor.localeCompare(b.actor));
 }
 
 export interface DyadTotal {
@@ -230,12 +232,15 @@ export interface DyadTotals {
 
 /**
  * Who acted on whom, most events first: directed pairs, per country (`level: 'country'`: USAGOV and USAMIL are USA;
- * an international organisation keeps its own code, IGOUNO, so IGOs are not one node) or per full actor code.
+ * an international organisation keeps its whole code, IGOUNO or IGOBUSIMF, so IGOs are not one node; a pair inside one country
+ * keeps its full codes, USAGOV → USAOPP) or per full actor code.
  */
 export async function topDyads(sql: Sql, filters: EventFilters, options: { level: 'country' | 'actor'; limit: number }): Promise<DyadTotals> {
   const params: Params = { limit: options.limit };
   const where = eventConditions(sql, filters, params);
-  const side = (s: 'source' | 'target') => (options.level === 'actor' ? `e.${s}_actor` : `CASE WHEN e.${s}_root IN ('IGO', 'NGO', 'NGM', 'MNC', 'IMG') THEN substr(e.${s}_actor, 1, 6) ELSE e.${s}_root END`);
+  // Within one country (USAGOV → USAOPP) the country level would read "United States → United States": full codes then.
+  const side = (s: 'source' | 'target') =>
+    options.level === 'actor' ? `e.${s}_actor` : `CASE WHEN e.source_root = e.target_root THEN e.${s}_actor WHEN e.${s}_root IN ('IGO', 'NGO', 'NGM', 'MNC', 'IMG') THEN e.${s}_actor ELSE e.${s}_root END`;
   const known = "e.target_actor <> '' AND e.source_root <> '---' AND e.target_root <> '---'";
   const conditions = [...where, known];
   const rows = await sql.all<{ source: string; target: string; n: number; goldstein: number; q1: number; q2: number; q3: number; q4: number }>(

@@ -48,7 +48,7 @@ interface Row {
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 const COLUMNS = `a.id, a.ext_id, a.title, a.source, a.published, a.url, a.status, a.duplicate_of,
-  (SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id) AS events,
+  (SELECT count(DISTINCT m.event_id) FROM event_mentions m WHERE m.article_id = a.id) AS events,
   (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
   (SELECT count(*) FROM casualties c WHERE c.article_id = a.id) AS casualties`;
 

@@ -33,7 +33,7 @@ test('ingest names its times; recode prints its last progress line before its su
   const ingest = runLogged(['ingest', records, '--db', db, '--workers', '1']);
   assert.equal(ingest.status, 0, ingest.log);
   assert.match(ingest.log, /Stored 2 articles/);
-  assert.match(ingest.log, /Took \d+s: \d+s starting the workers, then \d+s coding \(\d+ articles\/s\)\./);
+  assert.match(ingest.log, /Took \d+s: \d+s starting the workers, then \d+s coding \([\d.]+ articles\/s\)\./);
 
   const recode = runLogged(['recode', '--db', db, '--workers', '1']);
   assert.equal(recode.status, 0, recode.log);

@@ -54,8 +54,6 @@ test('totals: articles, events (stored once) and their reports, quotes, casualti
       quotes: 3,
       speakers: 2,
       casualtyIncidents: 2,
-      killed: 7,
-      wounded: 2,
       actors: 6,
       places: 2,
       firstPublished: '2019-03-21',
@@ -116,7 +114,11 @@ test('top dyads: per country (IGOs keep their own code) or per actor, named and 
   const un = countries.dyads[1]!;
   assert.deepEqual([un.source.name, un.source.kind, un.target.name, un.target.kind], ['United Nations', 'igo', 'Syria', 'state']);
   assert.deepEqual(countries.dyads[0]!.quadClass, { '1': 1, '2': 0, '3': 0, '4': 2 });
-  const actors = (await topDyads(sqliteSql(db), { from: '2019-01-01' }, { level: 'actor', limit: 2 }));
+  // Inside one country the pair keeps its full codes: not "United States → United States".
+  new StoreWriter(db).write(rowsOf('The White House rebuked the Democrats.', { id: 'd', published: '2020-02-01' }, [{ source: 'USAGOV', target: 'USAOPP', code: '111', day: '2020-02-01', words: 'rebuked' }]));
+  const domestic = (await topDyads(sqliteSql(db), { from: '2020-02-01' }, { level: 'country', limit: 10 })).dyads;
+  assert.deepEqual(domestic.map((d) => [d.source.actor, d.source.name, d.target.actor, d.target.name, d.target.kind]), [['USAGOV', 'United States government', 'USAOPP', 'United States opposition', 'group']]);
+  const actors = await topDyads(sqliteSql(db), { from: '2019-01-01', to: '2020-01-31' }, { level: 'actor', limit: 2 });
   assert.deepEqual(
     actors.dyads.map((d) => [d.source.actor, d.source.name, d.target.actor, d.events]),
     [
@@ -126,17 +128,19 @@ test('top dyads: per country (IGOs keep their own code) or per actor, named and 
   );
 });
 
-test('top actors leave out unknown countries; places rank by articles and say how to list their events', async () => {
+test('top actors leave out unknown countries and count what their event list holds; places rank by articles and say how to list their events', async () => {
   const db = store();
   const actors = (await topActors(sqliteSql(db), 20));
   assert.ok(actors.every((a) => !a.actor.startsWith('---')));
   assert.deepEqual(
     actors.slice(0, 2).map((a) => [a.actor, a.name, a.kind, a.events]),
     [
-      ['IRN', 'Iran', 'state', 3],
-      ['USA', 'United States', 'state', 3],
+      ['IRN', 'Iran', 'state', 4],
+      ['USA', 'United States', 'state', 4],
     ],
   );
+  // Each count is what the events list of that actor holds (USA also counts USAGOV: codes match by prefix).
+  for (const a of actors) assert.equal(a.events, await countEvents(sqliteSql(db), { actor: a.actor }), a.actor);
   assert.deepEqual(actors.find((a) => a.actor === 'USAGOV')?.label, 'United States government');
   const places = (await topPlaces(sqliteSql(db), 10));
   assert.deepEqual(

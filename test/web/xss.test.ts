@@ -97,8 +97,22 @@ describe('untrusted article text never runs in the browser', { skip: SKIP_NO_CHR
     assert.match(await page.locator('.quote-item blockquote', { hasText: 'onerror' }).first().innerText(), /<img src=x onerror=/);
     await page.goto(`${harness.url}#/events`);
     await page.locator('.events-table').waitFor();
+    // The folded sentence behind each event is text as well.
+    for (const summary of await page.locator('.evidence summary').all()) await summary.click();
+    assert.match(await page.locator('.events-table').innerText(), /<script>window\.__pwned='script'<\/script>|<svg onload=/);
     await page.goto(`${harness.url}#/map`);
     await page.locator('svg.world').waitFor();
+    await page.waitForTimeout(300);
+    await assertInert(page, dialogs);
+    await page.close();
+  });
+
+  test('the dashboard shows titles, names and places as text', async () => {
+    const { page, dialogs } = await open('#/');
+    const latest = page.locator('.latest a').first();
+    await latest.waitFor();
+    assert.match(await latest.innerText(), /Markup in the news <img src=x onerror=/);
+    await page.locator('svg.counts .bar').first().waitFor();
     await page.waitForTimeout(300);
     await assertInert(page, dialogs);
     await page.close();

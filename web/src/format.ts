@@ -55,3 +55,24 @@ export function dayLabel(day: string, granularity: string): string {
   if (granularity === 'month' || granularity === 'season') return day.slice(0, 7);
   return day;
 }
+
+/** What the API's actor kinds are called in legends and labels. */
+export const KIND_NAMES: Record<string, string> = {
+  state: 'state',
+  igo: 'intergovernmental organisation',
+  ngo: 'non-governmental organisation',
+  group: 'group (party, rebels, media, civilians…)',
+  unknown: 'unknown actor',
+};
+
+/** "United States (USA)", "United Nations (IGOUNO)"; the bare code when nothing better is known. */
+export function actorName(a: { actor: string; name: string | null }): string {
+  return a.name && a.name !== a.actor ? `${a.name} (${a.actor})` : actorCode(a.actor);
+}
+
+/** A record's date value at its granularity: "2007-05-28", "2007-05", "1980", "2007-W22". */
+export function dateValueLabel(value: string, granularity: string): string {
+  if (granularity === 'year' || granularity === 'decade') return value.slice(0, 4);
+  if (granularity === 'month' || granularity === 'season') return value.slice(0, 7);
+  return value;
+}

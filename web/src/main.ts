@@ -1,11 +1,12 @@
 /** The app shell: header navigation and a router that mounts one view per URL hash. */
 import './style.css';
 import { fill, h } from './dom.ts';
-import { parseHash, type Route, type ViewName } from './route.ts';
+import { href, parseHash, type Route, type ViewName } from './route.ts';
 import type { View, ViewFactory } from './view.ts';
 import { articleView } from './views/article.ts';
 import { codeView } from './views/code.ts';
 import { eventsView } from './views/events.ts';
+import { homeView } from './views/home.ts';
 import { mapView } from './views/map.ts';
 import { networkView } from './views/network.ts';
 import { quotesView } from './views/quotes.ts';
@@ -13,6 +14,7 @@ import { searchView } from './views/search.ts';
 import { timelineView } from './views/timeline.ts';
 
 const FACTORIES: Record<ViewName, ViewFactory> = {
+  home: homeView,
   search: searchView,
   article: articleView,
   events: eventsView,
@@ -24,6 +26,7 @@ const FACTORIES: Record<ViewName, ViewFactory> = {
 };
 
 const NAV: { view: ViewName; label: string }[] = [
+  { view: 'home', label: 'Overview' },
   { view: 'search', label: 'Search' },
   { view: 'events', label: 'Events' },
   { view: 'timeline', label: 'Timeline' },
@@ -33,13 +36,13 @@ const NAV: { view: ViewName; label: string }[] = [
   { view: 'code', label: 'Code your own' },
 ];
 
-const navLinks = NAV.map((n) => h('a', { href: `#/${n.view}`, 'data-view': n.view }, n.label));
+const navLinks = NAV.map((n) => h('a', { href: href(n.view), 'data-view': n.view }, n.label));
 const main = h('main', { id: 'main', tabindex: '-1' });
 const shell = h(
   'div',
   { class: 'shell' },
   h('a', { class: 'skip', href: '#main', onclick: (e: Event) => { e.preventDefault(); main.focus(); } }, 'Skip to content'),
-  h('header', { class: 'top' }, h('a', { class: 'brand', href: '#/search' }, 'Dateline'), h('nav', { 'aria-label': 'Views' }, navLinks)),
+  h('header', { class: 'top' }, h('a', { class: 'brand', href: href('home') }, 'Dateline'), h('nav', { 'aria-label': 'Views' }, navLinks)),
   main,
 );
 fill(document.body, shell);

@@ -3,7 +3,7 @@
  * the back button works. Hash routing needs nothing from the server beyond serving index.html at `/`.
  */
 
-export const VIEWS = ['search', 'article', 'events', 'timeline', 'map', 'network', 'quotes', 'code'] as const;
+export const VIEWS = ['home', 'search', 'article', 'events', 'timeline', 'map', 'network', 'quotes', 'code'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface Route {
@@ -21,7 +21,8 @@ export function parseHash(hash: string): Route {
   const path = q < 0 ? body : body.slice(0, q);
   const params = new URLSearchParams(q < 0 ? '' : body.slice(q + 1));
   const [first = '', ...rest] = path.split('/');
-  const view = (VIEWS as readonly string[]).includes(first) ? (first as ViewName) : 'search';
+  // The bare address opens the dashboard; an unknown view goes there too.
+  const view = (VIEWS as readonly string[]).includes(first) ? (first as ViewName) : 'home';
   const id = rest.length > 0 ? decodeURIComponent(rest.join('/')) : null;
   return { view, id, params };
 }
@@ -34,7 +35,7 @@ export function href(view: ViewName, values: ParamValues = {}, id: string | null
     params.set(k, String(v));
   }
   const query = params.toString();
-  return `#/${view}${id === null ? '' : `/${encodeURIComponent(id)}`}${query ? `?${query}` : ''}`;
+  return `#/${view === 'home' ? '' : view}${id === null ? '' : `/${encodeURIComponent(id)}`}${query ? `?${query}` : ''}`;
 }
 
 export function navigate(target: string, options: { replace?: boolean } = {}): void {

@@ -4,7 +4,7 @@
  * "code your own".
  */
 import { closest, fill, h, svg } from '../dom.ts';
-import { SPEAKER_TINTS, actorCode } from '../format.ts';
+import { SPEAKER_TINTS, actorCode, dateValueLabel } from '../format.ts';
 import type { ArticleRecord } from '../types.ts';
 import { casualtyCounts, indexRecord, refCard, type RecordIndex } from './cards.ts';
 import { buildMarks, nestMarks, type MarkNode, type Ref } from './marks.ts';
@@ -23,6 +23,10 @@ export interface ReaderOptions {
   focusSpan?: { start: number; end: number } | null;
   /** Called when the reader selects a record, so the URL can keep it. */
   onSelect?: (id: string) => void;
+  /** The page shows the title above the reader: the text starts after it, so the title is shown once. */
+  hideTitle?: boolean;
+  /** Stored event each event record was merged into (the store's one event for several reports of it). */
+  eventIds?: Record<string, number>;
 }
 
 const KIND_ORDER: Ref['kind'][] = ['event', 'casualty', 'quote', 'entity', 'place', 'date'];
@@ -36,10 +40,13 @@ export function renderReader(record: ArticleRecord, options: ReaderOptions = {})
     if (!speakers.has(key)) speakers.set(key, SPEAKER_TINTS[speakers.size % SPEAKER_TINTS.length] as string);
     return speakers.get(key) as string;
   };
-  const marks = buildMarks(record, speakerColour);
+  const body = record.article.text;
+  const titleSpan = record.article.titleSpan;
+  const from = options.hideTitle && titleSpan ? titleSpan.end + (body.slice(titleSpan.end).length - body.slice(titleSpan.end).trimStart().length) : 0;
+  const marks = buildMarks(record, speakerColour).filter((m) => m.start >= from);
   const refsOf = new Map(marks.map((m) => [m.key, m.refs]));
 
-  const text = h('div', { class: 'article-text', lang: 'en' }, renderNodes(record.article.text, 0, record.article.text.length, nestMarks(marks)));
+  const text = h('div', { class: 'article-text', lang: 'en' }, renderNodes(body, from, body.length, nestMarks(marks)));
   const tooltip = h('div', { class: 'tooltip', role: 'tooltip', id: 'reader-tooltip', hidden: true });
   const root = h('div', { class: 'reader' });
 
@@ -125,7 +132,7 @@ export function renderReader(record: ArticleRecord, options: ReaderOptions = {})
     ),
   );
 
-  const panel = renderPanel(record, index, (token) => {
+  const panel = renderPanel(record, index, options.eventIds ?? null, (token) => {
     focusRecord(token);
     options.onSelect?.(token.slice(token.indexOf(':') + 1));
   });
@@ -205,8 +212,21 @@ function legend(): HTMLElement {
   );
 }
 
-function renderPanel(record: ArticleRecord, index: RecordIndex, select: (token: string) => void): HTMLElement {
+/** The article's events, one entry per stored event (reports of the same event in this text go together). */
+export function eventGroups(record: ArticleRecord, eventIds: Record<string, number> | null): ArticleRecord['events'][] {
+  const groups = new Map<string, ArticleRecord['events']>();
+  for (const e of record.events) {
+    const key = eventIds?.[e.id] !== undefined ? `s${eventIds[e.id]}` : `r${e.id}`;
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  return [...groups.values()];
+}
+
+function renderPanel(record: ArticleRecord, index: RecordIndex, eventIds: Record<string, number> | null, select: (token: string) => void): HTMLElement {
   const text = record.article.text;
+  const { article } = record;
   // Facts open, names (entities, places, dates) folded: they are many and already boxed in the text.
   const section = (title: string, items: { token: string; body: (Node | string)[] }[], open = true) =>
     h(
@@ -225,11 +245,28 @@ function renderPanel(record: ArticleRecord, index: RecordIndex, select: (token: 
   return h(
     'aside',
     { class: 'records-panel', id: 'records-panel', 'aria-label': 'All records in this article' },
+    h(
+      'p',
+      { class: 'panel-when' },
+      h('span', { class: 'muted' }, 'Published '),
+      article.published ?? 'date unknown',
+      article.dateline ? [h('span', { class: 'muted' }, ' · dateline '), article.dateline.place] : null,
+    ),
     section(
       'Events',
-      record.events.map((e) => ({
-        token: `event:${e.id}`,
-        body: [quadSwatch(e.quadClass), h('code', {}, e.code), ` ${actorCode(e.source.actor)} → ${actorCode(e.target?.actor)} `, h('span', { class: 'muted' }, e.name), e.historical ? h('span', { class: 'flag' }, 'historical') : '', e.claimed ? h('span', { class: 'flag' }, 'claimed') : '', e.negated ? h('span', { class: 'flag' }, 'negated') : ''],
+      eventGroups(record, eventIds).map(([e, ...more]) => ({
+        token: `event:${e!.id}`,
+        body: [
+          quadSwatch(e!.quadClass),
+          h('span', { class: 'rec-date' }, e!.date.value ? dateValueLabel(e!.date.value, e!.date.granularity) : 'undated'),
+          h('code', {}, e!.code),
+          ` ${actorCode(e!.source.actor)} → ${actorCode(e!.target?.actor)} `,
+          h('span', { class: 'muted' }, e!.name),
+          more.length > 0 ? h('span', { class: 'flag', title: 'the text reports this event more than once; the store holds it once' }, `${more.length + 1} reports`) : '',
+          e!.historical ? h('span', { class: 'flag' }, 'historical') : '',
+          e!.claimed ? h('span', { class: 'flag' }, 'claimed') : '',
+          e!.negated ? h('span', { class: 'flag' }, 'negated') : '',
+        ],
       })),
     ),
     section(
@@ -238,7 +275,7 @@ function renderPanel(record: ArticleRecord, index: RecordIndex, select: (token: 
     ),
     section(
       'Casualties',
-      record.casualties.map((c) => ({ token: `casualty:${c.id}`, body: [h('strong', {}, casualtyCounts(c)), c.incident ? ` · ${c.incident}` : '', c.place ? ` · ${c.place.name}` : ''] })),
+      record.casualties.map((c) => ({ token: `casualty:${c.id}`, body: [h('span', { class: 'rec-date' }, c.date?.value ? dateValueLabel(c.date.value, c.date.granularity) : 'undated'), h('strong', {}, casualtyCounts(c)), c.incident ? ` · ${c.incident}` : '', c.place ? ` · ${c.place.name}` : ''] })),
     ),
     section(
       'Entities',
@@ -252,8 +289,7 @@ function renderPanel(record: ArticleRecord, index: RecordIndex, select: (token: 
     ),
     section(
       'Dates',
-      record.dates.map((d) => ({ token: `date:${d.id}`, body: [`${shorten(text.slice(d.start, d.end), 40)} `, h('span', { class: 'muted' }, d.value ?? 'unresolved')] })),
-      false,
+      record.dates.map((d) => ({ token: `date:${d.id}`, body: [`${shorten(text.slice(d.start, d.end), 40)} `, h('span', { class: 'muted' }, `${d.value ?? 'unresolved'} · ${d.granularity}, ${d.certainty}`)] })),
     ),
     index.event.size + index.quote.size === 0 ? h('p', { class: 'muted' }, 'No events or quotes were found in this text.') : null,
   );

@@ -3,7 +3,7 @@ import { getJson } from '../api.ts';
 import type { StoredArticle } from '../apiTypes.ts';
 import { fill, h } from '../dom.ts';
 import { plural } from '../format.ts';
-import { renderReader } from '../reader/reader.ts';
+import { eventGroups, renderReader } from '../reader/reader.ts';
 import { href, navigate, type Route } from '../route.ts';
 import type { ArticleRecord } from '../types.ts';
 import { showError, showLoading } from '../ui.ts';
@@ -40,6 +40,8 @@ export const articleView: ViewFactory = (root) => {
           root,
           articleHeader(stored, stored.record),
           renderReader(stored.record, {
+            hideTitle: true,
+            eventIds: stored.eventIds,
             focus: route.params.get('record') ?? eventRecord,
             focusSpan: span ? { start: Number(span[1]), end: Number(span[2]) } : null,
             onSelect: (recordId) => navigate(href('article', { record: recordId }, id), { replace: true }),
@@ -59,7 +61,7 @@ export const articleView: ViewFactory = (root) => {
   };
 };
 
-export function articleHeader(stored: Pick<StoredArticle, 'title' | 'source' | 'published' | 'url' | 'duplicateOf' | 'nearDuplicates'>, record: ArticleRecord): HTMLElement {
+export function articleHeader(stored: Pick<StoredArticle, 'title' | 'source' | 'published' | 'url' | 'duplicateOf' | 'nearDuplicates' | 'eventIds'>, record: ArticleRecord): HTMLElement {
   const meta = [stored.source, stored.published?.slice(0, 10), record.article.byline].filter((x): x is string => !!x);
   return h(
     'header',
@@ -73,16 +75,20 @@ export function articleHeader(stored: Pick<StoredArticle, 'title' | 'source' | '
       stored.duplicateOf !== null ? [' · near-duplicate of ', h('a', { href: href('article', {}, String(stored.duplicateOf)) }, `article ${stored.duplicateOf}`)] : null,
       stored.nearDuplicates.length > 0 ? ` · republished ${plural(stored.nearDuplicates.length, 'time')}` : null,
     ),
-    recordCounts(record),
+    stored.source === 'Wikinews' && stored.url
+      ? h('p', { class: 'meta attribution' }, 'Text by ', h('a', { href: stored.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Wikinews contributors'), ', ', h('a', { href: 'https://creativecommons.org/licenses/by/2.5/', rel: 'noopener noreferrer', target: '_blank' }, 'CC BY 2.5'), '.')
+      : null,
+    recordCounts(record, stored.eventIds),
   );
 }
 
-export function recordCounts(record: ArticleRecord): HTMLElement {
+/** The article's records counted; events as the store counts them (an event reported twice in the text is one event). */
+export function recordCounts(record: ArticleRecord, eventIds: Record<string, number> | null = null): HTMLElement {
   return h(
     'p',
     { class: 'counts' },
     [
-      plural(record.events.length, 'event'),
+      plural(eventGroups(record, eventIds).length, 'event'),
       plural(record.quotes.length, 'quote'),
       plural(record.casualties.length, 'casualty report'),
       plural(record.entities.length, 'entity', 'entities'),

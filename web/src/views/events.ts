@@ -3,7 +3,7 @@
  * `#/events?source=USA&target=IRN&quad=4&sort=-day`
  */
 import { apiUrl, getJson } from '../api.ts';
-import type { ActorItem, EventItem, Page } from '../apiTypes.ts';
+import type { ActorItem, EventCount, EventItem, Page } from '../apiTypes.ts';
 import { fill, h } from '../dom.ts';
 import { actorCode, dayLabel, plural, quadName, signed } from '../format.ts';
 import { href, navigate, withParams, type ParamValues, type Route } from '../route.ts';
@@ -87,7 +87,8 @@ export const eventsView: ViewFactory = (root) => {
   const apiQuery = (r: Route) => {
     const q: Record<string, string | null> = {};
     for (const f of FILTERS) q[f] = r.params.get(f);
-    return { ...q, sort: r.params.get('sort'), limit: r.params.get('limit'), cursor: r.params.get('cursor') };
+    // A map box (from the map or the dashboard) filters too; it has no field, only the note above the table.
+    return { ...q, bbox: r.params.get('bbox'), sort: r.params.get('sort'), limit: r.params.get('limit'), cursor: r.params.get('cursor') };
   };
 
   const load = (r: Route) => {
@@ -96,10 +97,14 @@ export const eventsView: ViewFactory = (root) => {
     fill(exports, 'Export all matching:', ['tsv', 'csv', 'jsonl'].map((fmt) => h('a', { class: 'button', href: apiUrl(`export/events.${fmt}`, { ...query, cursor: null, limit: null, sort: null }), download: `events.${fmt}` }, fmt === 'tsv' ? 'GDELT TSV' : fmt.toUpperCase())));
     showLoading(table, 'events');
     fill(pager);
-    getJson<Page<EventItem>>('events', query, signal).then(
-      (page) => {
+    const filtersOnly = { ...query, cursor: null, limit: null, sort: null };
+    Promise.all([getJson<Page<EventItem>>('events', query, signal), getJson<EventCount>('events/count', filtersOnly, signal)]).then(
+      ([page, count]) => {
         const pageNumber = previous.length + 1;
-        fill(status, page.items.length === 0 ? '' : `${plural(page.items.length, 'event')} on page ${pageNumber}${page.nextCursor ? ', more on the next' : pageNumber > 1 ? ', the last page' : ''}`);
+        const size = Number(r.params.get('limit') ?? 50);
+        const first = (pageNumber - 1) * size + 1;
+        const box = r.params.get('bbox') ? [' in a map box · ', h('a', { href: href('events', withParams(r, { bbox: null, cursor: null })) }, 'any place')] : null;
+        fill(status, page.items.length === 0 ? '' : [h('strong', {}, plural(count.total, 'event')), count.total > page.items.length ? ` · ${first.toLocaleString('en')}–${(first + page.items.length - 1).toLocaleString('en')} shown` : '', box]);
         if (page.items.length === 0) {
           showEmpty(table, 'No events match these filters.', 'Remove a filter or widen the dates. Actor codes match by prefix: USA also finds USAGOV.');
           return;
@@ -134,6 +139,20 @@ export function actorSuggestions(list: HTMLDataListElement): void {
   getJson<Page<ActorItem>>('actors', { limit: 500 }).then(
     (page) => fill(list, page.items.map((a) => h('option', { value: a.actor }, `${a.names[0] ?? a.actor} · ${plural(a.events, 'event')}`))),
     () => undefined,
+  );
+}
+
+/** The sentence the event rests on, folded under its name; the trigger words marked. */
+function evidence(e: EventItem): HTMLElement | null {
+  if (!e.evidence) return null;
+  const [start = 0, end = 0] = e.evidence.trigger;
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  const { text } = e.evidence;
+  return h(
+    'details',
+    { class: 'evidence' },
+    h('summary', {}, 'sentence'),
+    h('p', {}, '“', flat(text.slice(0, start)), h('mark', {}, text.slice(start, end)), flat(text.slice(end)), '” ', h('a', { href: href('article', { event: e.id }, String(e.evidence.article)), title: 'Read it in its article' }, 'read')),
   );
 }
 
@@ -179,7 +198,7 @@ function renderTable(rows: EventItem[], route: Route): HTMLElement {
           {},
           h('td', { class: 'nowrap cell-date' }, e.day ? dayLabel(e.day, e.granularity) : h('span', { class: 'muted' }, 'undated')),
           actorCell(e.source, 'cell-source'),
-          h('td', { class: 'cell-event' }, h('span', { class: `swatch q${e.quadClass}`, title: quadName(e.quadClass) }), ' ', h('code', {}, e.code), ' ', e.name),
+          h('td', { class: 'cell-event' }, h('span', { class: `swatch q${e.quadClass}`, title: quadName(e.quadClass) }), ' ', h('code', {}, e.code), ' ', e.name, evidence(e)),
           actorCell(e.target, 'cell-target'),
           h('td', { class: 'num', 'data-label': 'Goldstein' }, signed(e.goldstein)),
           h('td', { 'data-label': 'Place' }, e.place?.name ?? h('span', { class: 'muted' }, '—')),

@@ -1,18 +1,19 @@
 /**
- * Actors as nodes, dyads as edges weighted by event count and coloured by mean Goldstein score.
+ * Actors as nodes, named beside their codes and shaped by kind (state, IGO, NGO, group); dyads as edges whose width
+ * and label give their number of events, coloured by mean Goldstein score. Counted by the server (/api/stats/dyads).
  * `#/network?from=&to=&level=country|actor&min=1`
  */
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import { scaleLinear, scaleSqrt } from 'd3-scale';
-import type { EventItem } from '../apiTypes.ts';
-import { fill, h, svg } from '../dom.ts';
-import { plural, signed } from '../format.ts';
+import { getJson } from '../api.ts';
+import type { ActorSummary, DyadTotals } from '../apiTypes.ts';
+import { buttonAttrs, fill, h, svg } from '../dom.ts';
+import { KIND_NAMES, actorName, plural, signed } from '../format.ts';
 import { href, navigate, type Route } from '../route.ts';
 import { field, showEmpty, showError, showLoading } from '../ui.ts';
 import { latest, type ViewFactory } from '../view.ts';
-import { MAX_EVENTS, fetchEvents } from './eventList.ts';
 
-interface ActorNode extends SimulationNodeDatum {
+interface ActorNode extends SimulationNodeDatum, ActorSummary {
   id: string;
   events: number;
 }
@@ -26,6 +27,9 @@ interface Dyad extends SimulationLinkDatum<ActorNode> {
   goldsteinSum: number;
 }
 
+/** Pairs drawn at most: the most active ones. */
+const MAX_PAIRS = 150;
+
 /** Red for conflict, grey for neutral, blue for cooperation (Goldstein −10…+10). */
 const goldsteinColour = scaleLinear<string>().domain([-6, 0, 6]).range(['#c0392b', '#b8b8b8', '#2166ac']).clamp(true);
 
@@ -38,13 +42,13 @@ export const networkView: ViewFactory = (root) => {
   const status = h('p', { class: 'result-count', role: 'status' });
   const chart = h('div', { class: 'chart network' });
   const details = h('section', { class: 'edge-details', 'aria-live': 'polite' });
-  let graph: { nodes: ActorNode[]; dyads: Dyad[]; unknown: number } | null = null;
+  let graph: { nodes: ActorNode[]; dyads: Dyad[]; domestic: number } | null = null;
   let drawnWidth = 0;
 
   fill(
     root,
     h('h1', {}, 'Network'),
-    h('p', { class: 'lede' }, 'Who acts on whom. Thicker lines carry more events; blue leans cooperative, red conflictual (mean Goldstein score).'),
+    h('p', { class: 'lede' }, 'Who acts on whom. Each line is labelled with its number of events and drawn thicker for more; blue leans cooperative, red conflictual (mean Goldstein score). Shapes tell states from international organisations, NGOs and other groups.'),
     h(
       'form',
       {
@@ -66,10 +70,12 @@ export const networkView: ViewFactory = (root) => {
   );
 
   const select = (dyad: Dyad) => {
+    if (!graph) return;
+    const name = (id: string) => actorName(graph!.nodes.find((n) => n.id === id) ?? { actor: id, name: null });
     const mean = dyad.goldsteinSum / (dyad.ab + dyad.ba);
     fill(
       details,
-      h('h2', {}, `${dyad.a} ↔ ${dyad.b}`),
+      h('h2', {}, `${name(dyad.a)} ↔ ${name(dyad.b)}`),
       h('p', {}, `${plural(dyad.ab, 'event')} ${dyad.a} → ${dyad.b}, ${plural(dyad.ba, 'event')} ${dyad.b} → ${dyad.a}; mean Goldstein ${signed(Math.round(mean * 10) / 10)}.`),
       h(
         'p',
@@ -84,7 +90,7 @@ export const networkView: ViewFactory = (root) => {
   const draw = () => {
     if (!graph) return;
     drawnWidth = chart.clientWidth;
-    fill(chart, networkSvg(graph, Math.max(320, drawnWidth), select), networkLegend());
+    fill(chart, networkSvg(graph, Math.max(300, drawnWidth - 20), select), networkLegend());
   };
   const resize = new ResizeObserver(() => {
     if (graph && chart.clientWidth !== drawnWidth) draw();
@@ -97,15 +103,15 @@ export const networkView: ViewFactory = (root) => {
     showLoading(chart, 'the network');
     fill(status);
     try {
-      const events = await fetchEvents({ from: r.params.get('from'), to: r.params.get('to') }, signal);
-      graph = toGraph(events.items, r.params.get('level') === 'actor', Math.max(1, Number(r.params.get('min') ?? 1)));
+      const answer = await getJson<DyadTotals>('stats/dyads', { from: r.params.get('from'), to: r.params.get('to'), level: r.params.get('level') === 'actor' ? 'actor' : null, limit: 200 }, signal);
+      graph = toGraph(answer, Math.max(1, Number(r.params.get('min') ?? 1)), r.params.get('level') !== 'actor');
       if (graph.dyads.length === 0) {
         graph = null;
         showEmpty(chart, 'No pair of known actors has events in these dates.', 'Widen the dates or lower the minimum.');
         return;
       }
-      const left = graph.unknown > 0 ? ` (${plural(graph.unknown, 'event')} with an unnamed actor left out)` : '';
-      fill(status, `${plural(graph.nodes.length, 'actor')}, ${plural(graph.dyads.length, 'pair')}${events.more ? `, from the latest ${MAX_EVENTS} events` : ''}${left}. Select a line for the pair's events and timeline, a name for its events.`);
+      const left = [answer.unknown > 0 ? `${plural(answer.unknown, 'event')} with an unnamed actor` : null, graph.domestic > 0 ? `${plural(graph.domestic, 'event')} within one country` : null].filter(Boolean).join(' and ');
+      fill(status, `${plural(graph.nodes.length, 'actor')}, ${plural(graph.dyads.length, 'pair')}${graph.dyads.length >= MAX_PAIRS ? ' (the most active)' : ''}${left ? ` (${left} left out)` : ''}. Select a line for the pair's events and timeline, a name for its events.`);
       draw();
     } catch (error) {
       showError(chart, error, () => void load(r));
@@ -125,70 +131,75 @@ export const networkView: ViewFactory = (root) => {
   };
 };
 
-function toGraph(events: EventItem[], fullCodes: boolean, minEvents: number): { nodes: ActorNode[]; dyads: Dyad[]; unknown: number } {
-  let unknown = 0;
-  const key = (actor: string) => (fullCodes ? actor : actor.slice(0, 3));
+/** Directed pairs → one edge per pair of actors, with both directions' counts. */
+function toGraph(answer: DyadTotals, minEvents: number, countries: boolean): { nodes: ActorNode[]; dyads: Dyad[]; domestic: number } {
   const dyads = new Map<string, Dyad>();
-  for (const e of events) {
-    if (!e.target) continue;
-    const s = key(e.source.actor);
-    const t = key(e.target.actor);
-    // Unnamed actors ("a bomb killed…": ---, or ---MIL) would all meet in one meaningless node.
-    if (s.startsWith('---') || t.startsWith('---')) {
-      unknown += 1;
+  const actors = new Map<string, ActorSummary>();
+  let domestic = 0;
+  for (const d of answer.dyads) {
+    const s = d.source.actor;
+    const t = d.target.actor;
+    // Between countries, a government acting on its own opposition is not a line: counted, not drawn.
+    if (s === t || (countries && s.slice(0, 3) === t.slice(0, 3))) {
+      domestic += d.events;
       continue;
     }
-    if (s === t) continue;
+    actors.set(s, d.source);
+    actors.set(t, d.target);
     const [a, b] = s < t ? [s, t] : [t, s];
     const id = `${a}|${b}`;
-    let d = dyads.get(id);
-    if (!d) {
-      d = { a, b, source: a, target: b, ab: 0, ba: 0, goldsteinSum: 0 };
-      dyads.set(id, d);
-    }
-    if (s === a) d.ab += 1;
-    else d.ba += 1;
-    d.goldsteinSum += e.goldstein;
+    let dyad = dyads.get(id);
+    if (!dyad) dyads.set(id, (dyad = { a, b, source: a, target: b, ab: 0, ba: 0, goldsteinSum: 0 }));
+    if (s === a) dyad.ab += d.events;
+    else dyad.ba += d.events;
+    dyad.goldsteinSum += d.goldstein;
   }
-  const kept = [...dyads.values()].filter((d) => d.ab + d.ba >= minEvents);
+  const kept = [...dyads.values()]
+    .filter((d) => d.ab + d.ba >= minEvents)
+    .sort((x, y) => y.ab + y.ba - (x.ab + x.ba))
+    .slice(0, MAX_PAIRS);
   const nodes = new Map<string, ActorNode>();
   for (const d of kept) {
     for (const id of [d.a, d.b]) {
-      const node = nodes.get(id) ?? { id, events: 0 };
+      const node = nodes.get(id) ?? { ...actors.get(id)!, id, events: 0 };
       node.events += d.ab + d.ba;
       nodes.set(id, node);
     }
   }
-  return { nodes: [...nodes.values()], dyads: kept, unknown };
+  return { nodes: [...nodes.values()], dyads: kept, domestic };
+}
+
+/** A node's mark: circle for a state, square for an IGO, diamond for an NGO, triangle for any other group. */
+function kindShape(kind: string, r: number): SVGElement {
+  if (kind === 'igo') return svg('rect', { class: 'shape', x: -r * 0.9, y: -r * 0.9, width: r * 1.8, height: r * 1.8, rx: 2 });
+  if (kind === 'ngo') return svg('path', { class: 'shape', d: `M0,${-r * 1.2}L${r * 1.2},0L0,${r * 1.2}L${-r * 1.2},0Z` });
+  if (kind === 'group') return svg('path', { class: 'shape', d: `M0,${-r * 1.2}L${r * 1.1},${r * 0.8}L${-r * 1.1},${r * 0.8}Z` });
+  return svg('circle', { class: 'shape', r });
 }
 
 function networkSvg(graph: { nodes: ActorNode[]; dyads: Dyad[] }, width: number, onSelect: (d: Dyad) => void): SVGSVGElement {
-  const height = Math.max(360, Math.min(620, Math.round(width * 0.6)));
+  // A phone gets a tall picture: the same actors need room, and the page scrolls down, not sideways.
+  const height = width < 500 ? Math.round(width * 1.4) : Math.max(380, Math.min(640, Math.round(width * 0.62)));
   const maxEdge = Math.max(1, ...graph.dyads.map((d) => d.ab + d.ba));
   const edgeWidth = scaleSqrt().domain([1, maxEdge]).range([1.5, 10]);
-  const nodeRadius = scaleSqrt().domain([1, Math.max(1, ...graph.nodes.map((n) => n.events))]).range([5, 18]);
+  const nodeRadius = scaleSqrt().domain([1, Math.max(1, ...graph.nodes.map((n) => n.events))]).range([6, 18]);
   // The layout is computed once, synchronously: no animation, so the picture is stable and screenshot-friendly.
   const nodes = graph.nodes.map((n) => ({ ...n }));
   const links = graph.dyads.map((d) => ({ ...d, source: d.a, target: d.b }));
   forceSimulation<ActorNode>(nodes)
-    .force('link', forceLink<ActorNode, Dyad>(links).id((n) => n.id).distance(Math.min(140, width / 5)))
-    .force('charge', forceManyBody().strength(-Math.min(600, width)))
+    .force('link', forceLink<ActorNode, Dyad>(links).id((n) => n.id).distance(Math.min(150, width / 4.5)))
+    .force('charge', forceManyBody().strength(-Math.min(700, width)))
     .force('center', forceCenter(width / 2, height / 2))
-    .force('collide', forceCollide<ActorNode>((n) => nodeRadius(n.events) + 24))
+    .force('collide', forceCollide<ActorNode>((n) => nodeRadius(n.events) + 30))
     // Weak gravity keeps pairs that touch no one else from drifting to the corners.
-    .force('x', forceX(width / 2).strength(0.03))
-    .force('y', forceY(height / 2).strength(0.06))
+    .force('x', forceX(width / 2).strength(height > width ? 0.09 : 0.04))
+    .force('y', forceY(height / 2).strength(height > width ? 0.02 : 0.07))
     .stop()
     .tick(300);
-  const pad = 40;
+  const pad = 46;
   const clampX = (x: number | undefined) => Math.max(pad, Math.min(width - pad, x ?? 0));
   const clampY = (y: number | undefined) => Math.max(pad / 2, Math.min(height - pad / 2, y ?? 0));
-  const keyActivate = (fn: () => void) => (e: Event) => {
-    if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') {
-      e.preventDefault();
-      fn();
-    }
-  };
+  const nameOf = (n: ActorNode) => actorName(n);
   return svg(
     'svg',
     { class: 'graph', viewBox: `0 0 ${width} ${height}`, width, height, role: 'group', 'aria-label': 'Network of actors' },
@@ -199,48 +210,51 @@ function networkSvg(graph: { nodes: ActorNode[]; dyads: Dyad[] }, width: number,
         const s = l.source as unknown as ActorNode;
         const t = l.target as unknown as ActorNode;
         const dyad = graph.dyads.find((d) => d.a === l.a && d.b === l.b) as Dyad;
-        const mean = l.goldsteinSum / (l.ab + l.ba);
-        const label = `${l.a} ↔ ${l.b}: ${plural(l.ab + l.ba, 'event')}, mean Goldstein ${signed(Math.round(mean * 10) / 10)}`;
+        const count = l.ab + l.ba;
+        const mean = l.goldsteinSum / count;
+        const label = `${nameOf(s)} ↔ ${nameOf(t)}: ${plural(count, 'event')} (${l.ab} ${l.a} → ${l.b}, ${l.ba} ${l.b} → ${l.a}), mean Goldstein ${signed(Math.round(mean * 10) / 10)}`;
+        const [x1, y1, x2, y2] = [clampX(s.x), clampY(s.y), clampX(t.x), clampY(t.y)];
         return svg(
-          'line',
-          {
-            class: 'edge',
-            x1: clampX(s.x), y1: clampY(s.y), x2: clampX(t.x), y2: clampY(t.y),
-            stroke: goldsteinColour(mean),
-            'stroke-width': edgeWidth(l.ab + l.ba),
-            tabindex: 0,
-            role: 'button',
-            'aria-label': label,
-            onclick: () => onSelect(dyad),
-            onkeydown: keyActivate(() => onSelect(dyad)),
-          },
+          'g',
+          { class: 'edge', 'data-events': count, ...buttonAttrs(label, () => onSelect(dyad)) },
           svg('title', {}, label),
+          // A wide invisible line under the visible one: thin edges stay easy to hit.
+          svg('line', { class: 'edge-hit', x1, y1, x2, y2 }),
+          svg('line', { class: 'edge-line', x1, y1, x2, y2, stroke: goldsteinColour(mean), 'stroke-width': edgeWidth(count) }),
+          svg('text', { class: 'edge-count', x: (x1 + x2) / 2, y: (y1 + y2) / 2, dy: '0.35em', 'text-anchor': 'middle' }, String(count)),
         );
       }),
     ),
     svg(
       'g',
       { class: 'nodes' },
-      nodes.map((n) =>
-        svg(
+      nodes.map((n) => {
+        const r = nodeRadius(n.events);
+        const name = n.name && n.name !== n.id ? n.name : null;
+        return svg(
           'a',
-          { href: href('events', { actor: n.id }), class: 'node', 'aria-label': `${n.id}: ${plural(n.events, 'event')}` },
-          svg('circle', { cx: clampX(n.x), cy: clampY(n.y), r: nodeRadius(n.events) }),
-          svg('text', { x: clampX(n.x), y: clampY(n.y) - nodeRadius(n.events) - 4, 'text-anchor': 'middle' }, n.id),
-          svg('title', {}, `${n.id}: ${plural(n.events, 'event')} — list them`),
-        ),
-      ),
+          { href: href('events', { actor: n.id }), class: `node kind-${n.kind}`, 'aria-label': `${name ? `${name} (${n.id})` : n.id}, ${KIND_NAMES[n.kind] ?? n.kind}: ${plural(n.events, 'event')}` },
+          svg('g', { transform: `translate(${clampX(n.x)},${clampY(n.y)})` }, kindShape(n.kind, r), svg('text', { class: 'node-code', y: -r - 5, 'text-anchor': 'middle' }, n.id), name ? svg('text', { class: 'node-name', y: r + 13, 'text-anchor': 'middle' }, shorten(name, 28)) : null),
+          svg('title', {}, `${name ? `${name} (${n.id})` : n.id} · ${KIND_NAMES[n.kind] ?? n.kind} · ${plural(n.events, 'event')} — list them`),
+        );
+      }),
     ),
   );
 }
 
+function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
 function networkLegend(): HTMLElement {
+  const shape = (kind: string) => svg('svg', { class: `legend-shape node kind-${kind}`, viewBox: '-10 -10 20 20', width: 16, height: 16, 'aria-hidden': 'true' }, kindShape(kind, 7));
   return h(
     'ul',
     { class: 'legend' },
+    (['state', 'igo', 'ngo', 'group'] as const).map((k) => h('li', {}, shape(k), KIND_NAMES[k])),
     h('li', {}, h('span', { class: 'legend-line', style: `border-color: ${goldsteinColour(-6)}` }), 'conflictual (mean Goldstein −6 or less)'),
     h('li', {}, h('span', { class: 'legend-line', style: `border-color: ${goldsteinColour(0)}` }), 'neutral (0)'),
     h('li', {}, h('span', { class: 'legend-line', style: `border-color: ${goldsteinColour(6)}` }), 'cooperative (+6 or more)'),
-    h('li', {}, 'line width: number of events'),
+    h('li', {}, 'line width and number: events between the two'),
   );
 }

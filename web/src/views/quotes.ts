@@ -1,6 +1,9 @@
-/** Quotes by speaker or words; each links to its place in the reader. `#/quotes?speaker=Crocker&q=talks` */
+/**
+ * Quotes by speaker or words, with the speakers quoted most as a facet beside them; each quote links to its place
+ * in the reader. `#/quotes?speaker=Crocker&q=talks`
+ */
 import { getJson } from '../api.ts';
-import type { Page, QuoteItem } from '../apiTypes.ts';
+import type { Page, QuoteItem, SpeakerTotal } from '../apiTypes.ts';
 import { fill, h } from '../dom.ts';
 import { plural } from '../format.ts';
 import { href, navigate, type Route } from '../route.ts';
@@ -13,6 +16,7 @@ export const quotesView: ViewFactory = (root) => {
   const q = h('input', { type: 'search', name: 'q', placeholder: 'words in the quote', autocomplete: 'off' });
   const status = h('p', { class: 'result-count', role: 'status' });
   const results = h('div', { class: 'results' });
+  const facet = h('nav', { class: 'facet', 'aria-label': 'Speakers quoted most' });
   fill(
     root,
     h('h1', {}, 'Quotes'),
@@ -23,10 +27,39 @@ export const quotesView: ViewFactory = (root) => {
       field('Words', q),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Find quotes')),
     ),
-    status,
-    results,
+    h('div', { class: 'with-facet' }, facet, h('div', { class: 'facet-results' }, status, results)),
   );
   let shown = 0;
+
+  /** The speakers quoted most (asked for once); the chosen one marked, and a way back to everyone. */
+  let speakers: SpeakerTotal[] | null = null;
+  const drawFacet = (r: Route) => {
+    if (!speakers) return;
+    const chosen = r.params.get('speaker');
+    const words = r.params.get('q');
+    fill(
+      facet,
+      h('h2', {}, 'Speakers'),
+      h(
+        'ul',
+        {},
+        h('li', {}, h('a', { href: href('quotes', { q: words }), 'aria-current': chosen ? null : 'true' }, 'everyone')),
+        speakers.map((s) =>
+          h('li', {}, h('a', { href: href('quotes', { speaker: s.name, q: words }), 'aria-current': chosen === s.name ? 'true' : null, title: s.actor ? `${s.name} (${s.actor})` : s.name }, h('span', { class: 'facet-name' }, s.name), h('span', { class: 'facet-count' }, String(s.quotes)))),
+        ),
+      ),
+    );
+  };
+  const loadFacet = (r: Route) => {
+    if (speakers) return drawFacet(r);
+    getJson<{ items: SpeakerTotal[] }>('stats/speakers', { limit: 15 }).then(
+      (answer) => {
+        speakers = answer.items;
+        drawFacet(r);
+      },
+      () => fill(facet),
+    );
+  };
 
   const load = (r: Route, cursor: string | null, list: HTMLElement | null) => {
     const signal = next();
@@ -58,6 +91,7 @@ export const quotesView: ViewFactory = (root) => {
     update(r) {
       speaker.value = r.params.get('speaker') ?? '';
       q.value = r.params.get('q') ?? '';
+      loadFacet(r);
       load(r, null, null);
     },
   };

@@ -1,73 +1,22 @@
 /**
- * The relationship timeline of two actors: per interval, stacked event counts per QuadClass in each direction,
- * and the Goldstein sum as a line. Clicking a bar lists its events. `#/timeline?a=USA&b=IRN&interval=month`
+ * The relationship timeline of two actors on a proportional time axis: per interval, stacked event counts per
+ * QuadClass, A → B above the axis and B → A below; under it, on its own axis, the Goldstein sum of each
+ * direction. A date known only to the month or year is a span, not its first day. Clicking a bar lists its events.
+ * `#/timeline?a=USA&b=IRN&interval=month&from=&to=`
  */
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import { getJson } from '../api.ts';
-import type { Tally, Timeline, TimelinePoint } from '../apiTypes.ts';
-import { buttonAttrs, fill, h, svg } from '../dom.ts';
-import { plural, quadName, signed } from '../format.ts';
+import type { EventsOverTime, TimeBucket } from '../apiTypes.ts';
+import { countChart, goldsteinChart, spanLabel, timeDomain, timeScale, type TimeSeries } from '../charts/timeChart.ts';
+import { fill, h } from '../dom.ts';
+import { plural, quadName } from '../format.ts';
 import { href, navigate, withParams, type Route } from '../route.ts';
 import { field, showEmpty, showError, showLoading } from '../ui.ts';
 import { latest, type ViewFactory } from '../view.ts';
 import { eventList } from './eventList.ts';
 import { actorSuggestions } from './events.ts';
 
-const INTERVALS = ['day', 'week', 'month'] as const;
+const INTERVALS = ['day', 'week', 'month', 'year'] as const;
 type Interval = (typeof INTERVALS)[number];
-
-/** A timeline point with the days it spans, its counts per QuadClass as an array, and its label. */
-interface Bucket {
-  period: string;
-  label: string;
-  from: string;
-  to: string;
-  ab: { quad: number[]; goldstein: number };
-  ba: { quad: number[]; goldstein: number };
-}
-
-/** Empty intervals between the first and last are drawn (time stays to scale) up to this many. */
-const MAX_FILLED = 160;
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-function periodEnd(period: string, interval: Interval): string {
-  const d = new Date(`${period}T00:00:00Z`);
-  if (interval === 'week') d.setUTCDate(d.getUTCDate() + 6);
-  if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1, 0);
-  return iso(d);
-}
-
-function nextPeriod(period: string, interval: Interval): string {
-  const d = new Date(`${period}T00:00:00Z`);
-  if (interval === 'day') d.setUTCDate(d.getUTCDate() + 1);
-  if (interval === 'week') d.setUTCDate(d.getUTCDate() + 7);
-  if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1, 1);
-  return iso(d);
-}
-
-const tallyToCounts = (t: Tally) => ({ quad: [t.quadClass['1'], t.quadClass['2'], t.quadClass['3'], t.quadClass['4']], goldstein: t.goldstein });
-
-/** Points → buckets, with the empty intervals in between when there are not too many of them. */
-export function toBuckets(points: TimelinePoint[], interval: Interval): { buckets: Bucket[]; sparse: boolean } {
-  const bucket = (period: string, p: TimelinePoint | undefined): Bucket => ({
-    period,
-    label: interval === 'month' ? period.slice(0, 7) : period,
-    from: period,
-    to: periodEnd(period, interval),
-    ab: p ? tallyToCounts(p.aToB) : { quad: [0, 0, 0, 0], goldstein: 0 },
-    ba: p ? tallyToCounts(p.bToA) : { quad: [0, 0, 0, 0], goldstein: 0 },
-  });
-  const first = points[0];
-  const last = points.at(-1);
-  if (!first || !last) return { buckets: [], sparse: false };
-  const byPeriod = new Map(points.map((p) => [p.period, p]));
-  const filled: Bucket[] = [];
-  for (let period = first.period; period <= last.period && filled.length <= MAX_FILLED; period = nextPeriod(period, interval)) filled.push(bucket(period, byPeriod.get(period)));
-  if (filled.length <= MAX_FILLED) return { buckets: filled, sparse: false };
-  return { buckets: points.map((p) => bucket(p.period, p)), sparse: true };
-}
 
 export const timelineView: ViewFactory = (root) => {
   const next = latest();
@@ -76,22 +25,31 @@ export const timelineView: ViewFactory = (root) => {
   const a = h('input', { type: 'text', name: 'a', required: true, list: 'timeline-actors', placeholder: 'USA', autocomplete: 'off', spellcheck: false });
   const b = h('input', { type: 'text', name: 'b', required: true, list: 'timeline-actors', placeholder: 'IRN', autocomplete: 'off', spellcheck: false });
   const interval = h('select', { name: 'interval' }, INTERVALS.map((i) => h('option', { value: i }, `per ${i}`)));
+  const from = h('input', { type: 'date', name: 'from' });
+  const to = h('input', { type: 'date', name: 'to' });
   const chart = h('div', { class: 'chart timeline-chart' });
   const details = h('section', { class: 'bar-events', 'aria-live': 'polite' });
-  let buckets: Bucket[] = [];
-  let sparse = false;
+  let series: TimeSeries[] = [];
   let route: Route | null = null;
 
   fill(
     root,
     h('h1', {}, 'Relationship timeline'),
-    h('p', { class: 'lede' }, 'What two actors did to each other over time, in words and in deeds: bars count events per QuadClass in each direction; the black marks sum their Goldstein scores (right axis).'),
+    h('p', { class: 'lede' }, 'What two actors did to each other over time, in words and in deeds: bars count events per QuadClass, the first actor’s above the line and the second’s below; the chart under it sums their Goldstein scores. Time is to scale.'),
     h(
       'form',
-      { class: 'filters', onsubmit: (e: Event) => { e.preventDefault(); navigate(href('timeline', { a: a.value.trim().toUpperCase(), b: b.value.trim().toUpperCase(), interval: interval.value })); } },
+      {
+        class: 'filters',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          navigate(href('timeline', { a: a.value.trim().toUpperCase(), b: b.value.trim().toUpperCase(), interval: interval.value, from: from.value, to: to.value }));
+        },
+      },
       field('Actor A', a),
       field('Actor B', b),
       field('Interval', interval),
+      field('From', from),
+      field('To', to),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Show'), h('button', { type: 'button', onclick: () => navigate(href('timeline', withParams(route ?? parseless(), { a: b.value, b: a.value }))) }, 'Swap')),
       actorList,
     ),
@@ -100,29 +58,33 @@ export const timelineView: ViewFactory = (root) => {
   );
   actorSuggestions(actorList);
 
-  const showBar = (bucket: Bucket, forward: boolean, quad: number | null) => {
+  const showBar = (bucket: TimeBucket, quad: number, s: TimeSeries) => {
     if (!route) return;
-    const [src, tgt] = forward ? [route.params.get('a'), route.params.get('b')] : [route.params.get('b'), route.params.get('a')];
-    const heading = `${src} → ${tgt}, ${bucket.label}${quad ? `, ${quadName(quad).toLowerCase()}` : ''}`;
-    eventList(details, heading, { source: src, target: tgt, from: bucket.from, to: bucket.to, quad }, nextList());
+    const [src, tgt] = s.below ? [route.params.get('b'), route.params.get('a')] : [route.params.get('a'), route.params.get('b')];
+    eventList(details, `${src} → ${tgt}, ${spanLabel(bucket)}, ${quadName(quad).toLowerCase()}`, { source: src, target: tgt, from: bucket.start, to: bucket.end, quad }, nextList());
   };
 
+  let drawnWidth = 0;
   const draw = () => {
-    if (!route) return;
+    if (!route || series.length === 0) return;
     drawnWidth = chart.clientWidth;
-    const width = Math.max(320, drawnWidth);
+    const width = Math.max(300, drawnWidth - 20);
+    const domain = timeDomain(series);
+    if (!domain) return;
+    const x = timeScale(domain, width);
+    const chosen = intervalOf(route);
     const actorA = route.params.get('a') ?? '';
     const actorB = route.params.get('b') ?? '';
     fill(
       chart,
-      timelineSvg(buckets, actorA, actorB, width, sparse, showBar),
-      timelineLegend(actorA, actorB, sparse),
-      h('p', { class: 'muted small' }, `Click a bar (or Tab to it and press Enter) to list its events.${sparse ? ' The events are years apart, so only intervals with events are drawn.' : ''}`),
+      countChart({ width, height: 280, interval: chosen, series, x, label: `Events between ${actorA} and ${actorB} over time`, onSegment: showBar }),
+      goldsteinChart({ width, height: 150, interval: chosen, series, x, label: `Goldstein sums of ${actorA} → ${actorB} and ${actorB} → ${actorA} over time` }),
+      timelineLegend(actorA, actorB),
+      h('p', { class: 'muted small' }, 'Select a bar (or Tab to it and press Enter) to list its events. Pale dashed bands are events dated only to a month or a year, drawn over the whole of it.'),
     );
   };
-  let drawnWidth = 0;
   const resize = new ResizeObserver(() => {
-    if (buckets.length > 0 && chart.clientWidth !== drawnWidth) draw();
+    if (series.length > 0 && chart.clientWidth !== drawnWidth) draw();
   });
   resize.observe(chart);
 
@@ -130,23 +92,28 @@ export const timelineView: ViewFactory = (root) => {
     const actorA = r.params.get('a');
     const actorB = r.params.get('b');
     fill(details);
+    series = [];
     if (!actorA || !actorB) {
-      buckets = [];
       showEmpty(chart, 'Pick two actors, for example USA and IRN.', 'Actor codes are CAMEO codes; the boxes suggest the ones in the store.');
       return;
     }
     const signal = next();
     showLoading(chart, `the ${actorA}–${actorB} timeline`);
-    const chosen = r.params.get('interval');
-    const interval: Interval = chosen === 'day' || chosen === 'week' ? chosen : 'month';
-    getJson<Timeline>(`dyads/${encodeURIComponent(actorA)}/${encodeURIComponent(actorB)}/timeline`, { interval }, signal).then(
-      (data) => {
-        ({ buckets, sparse } = toBuckets(data.points, interval));
-        if (buckets.length === 0) {
-          showEmpty(chart, `No events between ${actorA} and ${actorB}.`, 'Check the actor codes, or try a broader one (USA rather than USAGOV).');
+    const query = (source: string, target: string) => ({ source, target, interval: intervalOf(r), from: r.params.get('from'), to: r.params.get('to') });
+    Promise.all([getJson<EventsOverTime>('stats/events-over-time', query(actorA, actorB), signal), getJson<EventsOverTime>('stats/events-over-time', query(actorB, actorA), signal)]).then(
+      ([ab, ba]) => {
+        series = [
+          { buckets: ab.buckets, label: `${actorA} → ${actorB}` },
+          { buckets: ba.buckets, label: `${actorB} → ${actorA}`, below: true },
+        ];
+        const undated = ab.undated + ba.undated;
+        if (ab.buckets.length + ba.buckets.length === 0) {
+          series = [];
+          showEmpty(chart, `No dated events between ${actorA} and ${actorB}${undated ? ` (${plural(undated, 'undated event')})` : ''}.`, 'Check the actor codes, widen the dates, or try a broader code (USA rather than USAGOV).');
           return;
         }
         draw();
+        if (undated > 0) chart.append(h('p', { class: 'muted small' }, `${plural(undated, 'event')} without a date ${undated === 1 ? 'is' : 'are'} not drawn; `, h('a', { href: href('events', { source: actorA, target: actorB }) }, `the events table lists every ${actorA} → ${actorB} event`), '.'));
       },
       (error: unknown) => showError(chart, error, () => load(r)),
     );
@@ -158,96 +125,33 @@ export const timelineView: ViewFactory = (root) => {
       route = r;
       a.value = r.params.get('a') ?? '';
       b.value = r.params.get('b') ?? '';
-      interval.value = r.params.get('interval') ?? 'month';
+      interval.value = intervalOf(r);
+      from.value = r.params.get('from') ?? '';
+      to.value = r.params.get('to') ?? '';
       load(r);
     },
     destroy: () => resize.disconnect(),
   };
 };
 
+function intervalOf(r: Route): Interval {
+  const chosen = r.params.get('interval');
+  return (INTERVALS as readonly string[]).includes(chosen ?? '') ? (chosen as Interval) : 'month';
+}
+
 function parseless(): Route {
   return { view: 'timeline', id: null, params: new URLSearchParams() };
 }
 
-const total = (q: readonly number[]) => q.reduce((sum, n) => sum + n, 0);
-
-function timelineSvg(buckets: Bucket[], actorA: string, actorB: string, width: number, sparse: boolean, onBar: (b: Bucket, forward: boolean, quad: number | null) => void): SVGSVGElement {
-  const height = 300;
-  const margin = { top: 28, right: 48, bottom: 28, left: 40 };
-  const x = scaleBand<string>().domain(buckets.map((b) => b.period)).range([margin.left, width - margin.right]).paddingInner(0.25).paddingOuter(0.1);
-  // Two bars per interval, side by side, never wider than 40px each however few intervals there are.
-  const barWidth = Math.min(40, (x.bandwidth() * 0.9) / 2);
-  const barX = (period: string, dir: 'ab' | 'ba') => (x(period) ?? 0) + x.bandwidth() / 2 + (dir === 'ab' ? -barWidth - 1 : 1);
-  const maxCount = Math.max(1, ...buckets.flatMap((b) => [total(b.ab.quad), total(b.ba.quad)]));
-  const y = scaleLinear().domain([0, maxCount]).nice().range([height - margin.bottom, margin.top]);
-  const gMax = Math.max(1, ...buckets.flatMap((b) => [Math.abs(b.ab.goldstein), Math.abs(b.ba.goldstein)]));
-  const yG = scaleLinear().domain([-gMax, gMax]).nice().range([height - margin.bottom, margin.top]);
-
-  const bars = buckets.flatMap((bucket) =>
-    (['ab', 'ba'] as const).flatMap((dir) => {
-      const counts = bucket[dir].quad;
-      let base = 0;
-      return counts.flatMap((n, i) => {
-        if (n === 0) return [];
-        const quad = i + 1;
-        const y0 = base;
-        base += n;
-        const [src, tgt] = dir === 'ab' ? [actorA, actorB] : [actorB, actorA];
-        const label = `${bucket.label}: ${src} → ${tgt}, ${plural(n, 'event')} of ${quadName(quad).toLowerCase()}`;
-        const activate = () => onBar(bucket, dir === 'ab', quad);
-        return [
-          svg(
-            'rect',
-            {
-              class: `bar q${quad}${dir === 'ba' ? ' reverse' : ''}`,
-              x: barX(bucket.period, dir),
-              y: y(base),
-              width: barWidth,
-              height: Math.max(1, y(y0) - y(base)),
-              ...buttonAttrs(label, activate),
-            },
-            svg('title', {}, label),
-          ),
-        ];
-      });
-    }),
-  );
-
-  const centre = (p: string) => (x(p) ?? 0) + x.bandwidth() / 2;
-  const barCentre = (p: string, dir: 'ab' | 'ba') => barX(p, dir) + barWidth / 2;
-  const gLine = (dir: 'ab' | 'ba') => line<Bucket>().x((b) => barCentre(b.period, dir)).y((b) => yG(b[dir].goldstein))(buckets) ?? '';
-  // Far-apart intervals get a dot per interval that has events, not a line implying what happened in between.
-  const gDots = (dir: 'ab' | 'ba') =>
-    buckets.filter((b) => total(b[dir].quad) > 0).map((b) => svg('circle', { class: `gdot ${dir}`, cx: barCentre(b.period, dir), cy: yG(b[dir].goldstein), r: 4 }, svg('title', {}, `Goldstein sum ${signed(b[dir].goldstein)}`)));
-  const step = Math.ceil(buckets.length / Math.max(1, Math.floor((width - margin.left - margin.right) / 70)));
-  const yTicks = y.ticks(5).filter((t) => Number.isInteger(t));
-
-  return svg(
-    'svg',
-    { class: 'timeline', viewBox: `0 0 ${width} ${height}`, width, height, role: 'group', 'aria-label': `Events between ${actorA} and ${actorB} over time` },
-    svg('g', { class: 'axis y' }, yTicks.map((t) => svg('g', {}, svg('line', { x1: margin.left, x2: width - margin.right, y1: y(t), y2: y(t), class: 'grid' }), svg('text', { x: margin.left - 6, y: y(t), dy: '0.32em', 'text-anchor': 'end' }, String(t))))),
-    svg('text', { class: 'axis-title', x: 4, y: 12 }, 'events'),
-    svg('g', { class: 'axis g' }, yG.ticks(4).map((t) => svg('text', { x: width - margin.right + 6, y: yG(t), dy: '0.32em' }, signed(t)))),
-    svg('text', { class: 'axis-title', x: width - 4, y: 12, 'text-anchor': 'end' }, 'Goldstein sum'),
-    svg('line', { class: 'zero', x1: margin.left, x2: width - margin.right, y1: yG(0), y2: yG(0) }),
-    svg('g', { class: 'bars' }, bars),
-    sparse ? [gDots('ab'), gDots('ba')] : [svg('path', { class: 'gline ab', d: gLine('ab') }), svg('path', { class: 'gline ba', d: gLine('ba') })],
-    svg(
-      'g',
-      { class: 'axis x' },
-      buckets.map((b, i) => (i % step === 0 ? svg('text', { x: centre(b.period), y: height - margin.bottom + 16, 'text-anchor': 'middle' }, b.label) : null)),
-    ),
-  );
-}
-
-function timelineLegend(actorA: string, actorB: string, sparse: boolean): HTMLElement {
-  const mark = (dir: 'ab' | 'ba') => h('span', { class: sparse ? `legend-dot ${dir}` : `legend-line ${dir}` });
+function timelineLegend(actorA: string, actorB: string): HTMLElement {
   return h(
     'ul',
     { class: 'legend chart-legend' },
     [1, 2, 3, 4].map((q) => h('li', {}, h('span', { class: `legend-swatch q${q}` }), quadName(q).toLowerCase())),
-    h('li', {}, h('span', { class: 'legend-swatch q2' }), h('span', { class: 'legend-swatch q2 reverse' }), `left bar ${actorA} → ${actorB}, right bar (paler) ${actorB} → ${actorA}`),
-    h('li', {}, mark('ab'), `Goldstein sum ${actorA} → ${actorB}`),
-    h('li', {}, mark('ba'), `Goldstein sum ${actorB} → ${actorA}`),
+    h('li', {}, h('span', { class: 'legend-swatch q2' }), `above the line: ${actorA} → ${actorB}`),
+    h('li', {}, h('span', { class: 'legend-swatch q2 reverse' }), `below (paler): ${actorB} → ${actorA}`),
+    h('li', {}, h('span', { class: 'legend-swatch span-swatch' }), 'dated only to the month or year'),
+    h('li', {}, h('span', { class: 'legend-dot' }), `Goldstein sum ${actorA} → ${actorB}`),
+    h('li', {}, h('span', { class: 'legend-dot ba' }), `Goldstein sum ${actorB} → ${actorA}`),
   );
 }
