@@ -397,21 +397,33 @@ export interface EventEvidence {
   article: number;
 }
 
-/** The sentence behind each event (its first report), for a page of the event list. Sliced here: offsets are UTF-16, as in JS. */
+/**
+ * The sentence behind each event (its first report), for a page of the event list: the whole sentence, not only the
+ * clause the event rests on. Sliced here, where offsets are UTF-16 as in JS; the sentence's bounds are in the
+ * article's record.
+ */
 export async function eventEvidence(sql: Sql, eventIds: readonly number[]): Promise<Map<number, EventEvidence>> {
   const out = new Map<number, EventEvidence>();
   if (eventIds.length === 0) return out;
   const params = Object.fromEntries(eventIds.map((id, i) => [`e${i}`, id]));
-  const mentions = await sql.all<{ eventId: number; articleId: number; start: number; end: number; triggerStart: number; triggerEnd: number }>(
-    `SELECT m.event_id AS "eventId", m.article_id AS "articleId", m.start, m."end", m.trigger_start AS "triggerStart", m.trigger_end AS "triggerEnd" FROM event_mentions m
+  const mentions = await sql.all<{ eventId: number; articleId: number; start: number; end: number; sentence: number; triggerStart: number; triggerEnd: number }>(
+    `SELECT m.event_id AS "eventId", m.article_id AS "articleId", m.start, m."end", m.sentence, m.trigger_start AS "triggerStart", m.trigger_end AS "triggerEnd" FROM event_mentions m
       WHERE m.id IN (SELECT min(id) FROM event_mentions WHERE event_id IN (${eventIds.map((_, i) => `@e${i}`).join(', ')}) GROUP BY event_id)`,
     params,
   );
-  const texts = new Map<number, string>();
+  const articles = new Map<number, { text: string; sentences: { start: number; end: number }[] }>();
   for (const m of mentions) {
-    if (!texts.has(m.articleId)) texts.set(m.articleId, (await sql.get<{ text: string }>('SELECT text FROM articles WHERE id = @id', { id: m.articleId }))!.text);
-    const sentence = texts.get(m.articleId)!.slice(m.start, m.end);
-    out.set(m.eventId, { text: sentence, trigger: [Math.max(0, m.triggerStart - m.start), Math.min(sentence.length, m.triggerEnd - m.start)], article: m.articleId });
+    let article = articles.get(m.articleId);
+    if (!article) {
+      const row = (await sql.get<{ text: string; record: string | null }>('SELECT text, record FROM articles WHERE id = @id', { id: m.articleId }))!;
+      const sentences = row.record ? ((JSON.parse(row.record) as { sentences?: { start: number; end: number }[] }).sentences ?? []) : [];
+      articles.set(m.articleId, (article = { text: row.text, sentences }));
+    }
+    const sentence = article.sentences[m.sentence];
+    // The sentence when it holds the evidence (it always should), else the evidence alone.
+    const [start, end] = sentence && sentence.start <= m.start && sentence.end >= m.end ? [sentence.start, sentence.end] : [m.start, m.end];
+    const text = article.text.slice(start, end);
+    out.set(m.eventId, { text, trigger: [Math.max(0, m.triggerStart - start), Math.min(text.length, m.triggerEnd - start)], article: m.articleId });
   }
   return out;
 }

@@ -35,13 +35,17 @@ const after = (day: string) => new Date(utc(day).getTime() + DAY_MS);
 const UNIT_ORDER = ['day', 'week', 'month', 'year', 'decade'];
 export const isCoarse = (bucket: TimeBucket, interval: string) => UNIT_ORDER.indexOf(bucket.unit) > UNIT_ORDER.indexOf(interval);
 
-/** From the first day of the first bucket to the end of the last, with a little air either side. */
-export function timeDomain(series: readonly TimeSeries[]): [Date, Date] | null {
+/** At least this many days are shown, so one bar of a month is not stretched over the whole chart. */
+const MIN_DAYS: Record<string, number> = { day: 14, week: 60, month: 365, year: 365 * 6 };
+
+/** From the first day of the first bucket to the end of the last, with a little air either side (more when there is little to show). */
+export function timeDomain(series: readonly TimeSeries[], interval = 'day'): [Date, Date] | null {
   const all = series.flatMap((s) => s.buckets);
   if (all.length === 0) return null;
   const start = Math.min(...all.map((b) => utc(b.start).getTime()));
   const end = Math.max(...all.map((b) => after(b.end).getTime()));
-  const pad = Math.max(DAY_MS, (end - start) * 0.01);
+  const short = Math.max(0, (MIN_DAYS[interval] ?? 14) * DAY_MS - (end - start)) / 2;
+  const pad = Math.max(DAY_MS, (end - start) * 0.01, short);
   return [new Date(start - pad), new Date(end + pad)];
 }
 

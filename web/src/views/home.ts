@@ -53,7 +53,7 @@ export const homeView: ViewFactory = (root) => {
     if (buckets.length === 0) return;
     const width = Math.max(280, overTime.clientWidth - 20);
     drawn.chart = overTime.clientWidth;
-    const domain = chartState.domain ?? timeDomain([{ buckets, label: '' }]);
+    const domain = chartState.domain ?? timeDomain([{ buckets, label: '' }], chartState.interval);
     if (!domain) return;
     const shown = buckets.filter((b) => new Date(`${b.end}T00:00:00Z`) >= domain[0] && new Date(`${b.start}T00:00:00Z`) <= domain[1]);
     fill(

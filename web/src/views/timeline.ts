@@ -69,10 +69,10 @@ export const timelineView: ViewFactory = (root) => {
     if (!route || series.length === 0) return;
     drawnWidth = chart.clientWidth;
     const width = Math.max(300, drawnWidth - 20);
-    const domain = timeDomain(series);
+    const chosen = intervalOf(route);
+    const domain = timeDomain(series, chosen);
     if (!domain) return;
     const x = timeScale(domain, width);
-    const chosen = intervalOf(route);
     const actorA = route.params.get('a') ?? '';
     const actorB = route.params.get('b') ?? '';
     fill(
