@@ -82,7 +82,7 @@ const SHOTS: Shot[] = [
     prepare: async (p) => {
       await p.getByRole('button', { name: 'Use an example' }).click();
       await p.getByRole('button', { name: 'Code it' }).click();
-      await p.locator('.code-result .article-text').waitFor();
+      await p.locator('.code-result .article-text').waitFor({ timeout: 120_000 });
       await p.locator('.code-result h2').evaluate((heading) => heading.scrollIntoView());
       await p.evaluate(() => window.scrollBy(0, -140));
     },

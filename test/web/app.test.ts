@@ -336,7 +336,8 @@ describe('web app', { skip: SKIP_NO_CHROMIUM }, () => {
     await page.getByLabel('Published').fill('2024-03-05');
     await page.getByRole('button', { name: 'Code it' }).click();
     const text = page.locator('.code-result .article-text');
-    await text.waitFor();
+    // The first article posted starts the coding pool's workers: slow on a busy machine.
+    await text.waitFor({ timeout: 120_000 });
     await text.locator('.mk-count', { hasText: /^12/ }).hover();
     const card = await tooltipText(page);
     assert.match(card, /12 killed, 30 wounded/);
@@ -369,7 +370,7 @@ describe('web app', { skip: SKIP_NO_CHROMIUM }, () => {
       assert.match(await page.locator('.code-note').innerText(), /date was cleared.*HTML page/s);
       await page.getByRole('button', { name: 'Code it' }).click();
       const text = page.locator('.code-result .article-text');
-      await text.waitFor();
+      await text.waitFor({ timeout: 120_000 });
       assert.equal(await page.locator('.code-result h2').innerText(), 'Israel reopens crossing');
       const body = await readerText(page, '.code-result .article-text');
       assert.match(body, /^JERUSALEM — Israel reopened/, 'the title is shown once, above the text');

@@ -123,7 +123,8 @@ describe('untrusted article text never runs in the browser', { skip: SKIP_NO_CHR
     await page.getByLabel('Format').selectOption('html');
     await page.getByRole('textbox', { name: 'Article' }).fill(`<html><head><title>Pasted ${IMG}</title><script>window.__pwned = 'head'</script></head><body><article><h1>Pasted page</h1><p>${TEXT.replace(/\n\n/g, '</p><p>')}</p><p>${LINK} ${IMG}</p></article></body></html>`);
     await page.getByRole('button', { name: 'Code it' }).click();
-    await page.locator('.code-result .article-text').waitFor();
+    // The first article posted starts the coding pool's workers: slow on a busy machine.
+    await page.locator('.code-result .article-text').waitFor({ timeout: 120_000 });
     await page.waitForTimeout(300);
     await assertInert(page, dialogs);
     await screenshot(page, 'xss-code');

@@ -42,18 +42,3 @@ export function eventItem(e: EventItem): HTMLElement {
     h('a', { href: href('article', { event: e.id }, String(e.firstArticle.id)) }, e.numArticles > 1 ? `read (${plural(e.numArticles, 'article')})` : 'read'),
   );
 }
-
-/** Charts draw at most this many of the latest events, so a big store stays quick to draw. */
-export const MAX_EVENTS = 2000;
-
-/** Pages through /api/events for a chart, up to MAX_EVENTS; `more` says the store had more. */
-export async function fetchEvents(filters: ParamValues, signal: AbortSignal): Promise<{ items: EventItem[]; more: boolean }> {
-  const items: EventItem[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<EventItem> = await getJson<Page<EventItem>>('events', { ...filters, cursor, limit: 500 }, signal);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor && items.length < MAX_EVENTS);
-  return { items, more: cursor !== null };
-}
