@@ -354,11 +354,11 @@ export async function mapSpots(sql: Sql, filters: { from?: string; to?: string; 
         FROM casualties c WHERE ${where.join(' AND ')} GROUP BY c.place_name, c.geonameid, c.country, c.lat, c.lon ORDER BY c.place_name, c.geonameid, c.country, c.lat, c.lon`,
       params,
     );
-    // Casualty rows keep no place kind: a place without a GeoNames id is a country, region or sea, as the article's places say.
+    // Casualty rows keep no place kind: the articles' places say it (by GeoNames id, which countries have too, else by name).
     for (const r of rows) {
       const kind =
         r.geonameid !== null
-          ? 'city'
+          ? ((await sql.get<{ kind: string }>('SELECT kind FROM places WHERE geonameid = @geonameid LIMIT 1', { geonameid: r.geonameid }))?.kind ?? null)
           : ((await sql.get<{ kind: string }>('SELECT kind FROM places WHERE geonameid IS NULL AND name = @name AND country IS NOT DISTINCT FROM @country LIMIT 1', { name: r.name, country: r.country }))?.kind ?? null);
       const spot = spotAt(r, kind);
       spot.incidents += r.n;

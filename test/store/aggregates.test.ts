@@ -165,6 +165,13 @@ test('map spots: events and casualties per place; a country-level record says so
     (await mapSpots(sqliteSql(store()), { from: '2020-01-01', events: false })).map((s) => [s.name, s.events, s.incidents]),
     [['Syria', 0, 1]],
   );
+  // A country with a GeoNames id is still a country, not a town.
+  const db = store();
+  const writer = new StoreWriter(db);
+  writer.write(rowsOf('Fighting in Yemen went on.', { id: 'y', published: '2020-03-01' }, [{ source: 'YEM', target: 'SAU', code: '190', day: '2020-03-01', place: { name: 'Yemen', geonameid: 69543, country: 'YEM', lat: 15.5, lon: 47.5, kind: 'country' }, words: 'Fighting' }]));
+  db.prepare(`INSERT INTO casualties (article_id, local_id, day, killed, place_name, geonameid, lat, lon, country, cumulative, claimed, start, "end", sentence, rules) VALUES (4, 'cas1', '2020-03-01', 9, 'Yemen', 69543, 15.5, 47.5, 'YEM', 0, 0, 0, 5, 0, '[]')`).run();
+  const yemen = (await mapSpots(sqliteSql(db), { from: '2020-03-01', events: false })).find((s) => s.name === 'Yemen');
+  assert.deepEqual([yemen?.kind, yemen?.events, yemen?.incidents, yemen?.killed], ['country', 0, 1, 9]);
 });
 
 test('the count behind a filtered list, the speakers quoted most, and the words behind each event', async () => {
