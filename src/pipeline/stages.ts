@@ -8,12 +8,13 @@ import { cleanStage } from '../stages/clean/index.ts';
 import { datesStage } from '../stages/dates/index.ts';
 import { entitiesStage } from '../stages/entities/index.ts';
 import { eventsStage } from '../stages/events/index.ts';
+import { parseStage } from '../stages/parse/stage.ts';
 import { placesStage } from '../stages/places/index.ts';
 import { quotesStage } from '../stages/quotes/index.ts';
 import { segmentStage } from '../stages/segment/index.ts';
 import { topicStage } from '../stages/topic/index.ts';
 import { checkStages, type Stage } from './stage.ts';
 
-export const STAGES: readonly Stage[] = [cleanStage, topicStage, segmentStage, entitiesStage, placesStage, actorsStage, datesStage, casualtiesStage, eventsStage, quotesStage];
+export const STAGES: readonly Stage[] = [cleanStage, topicStage, segmentStage, parseStage, entitiesStage, placesStage, actorsStage, datesStage, casualtiesStage, eventsStage, quotesStage];
 
 checkStages(STAGES);

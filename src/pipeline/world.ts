@@ -10,6 +10,7 @@ import type { ActorKnowledge } from '../stages/actors/index.ts';
 import type { EntityKnowledge } from '../stages/entities/index.ts';
 import type { VerbDictionary } from '../stages/events/index.ts';
 import { tagSentence } from '../stages/entities/tagger/index.ts';
+import { loadParserModel, type ParserModel } from '../stages/parse/index.ts';
 import { fileVersion, shippedProvenance, type WorldProvenance } from './provenance.ts';
 import { shippedModel } from '../stages/entities/tagger/model.ts';
 
@@ -32,6 +33,8 @@ export interface World {
   entities: EntityKnowledge;
   actors: ActorKnowledge;
   verbDictionary: VerbDictionary;
+  /** The dependency parser's model, read on first use. */
+  parser(): ParserModel;
   /** The models and lexicons this world reads, with their versions (computed once, when first asked). */
   provenance(): WorldProvenance;
 }
@@ -96,6 +99,7 @@ export function defaultWorld(options: WorldOptions = {}): World {
       capitalOf,
       dictionaryActor,
     },
+    parser: () => loadParserModel(),
     verbDictionary: (lemma, before, after) => {
       const m = dictionaries.verbs.match(lemma, before, after);
       return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched, specificity: m.specificity } : null;

@@ -4,6 +4,7 @@ import type { ArticleInput } from '../../src/model/analysis.ts';
 import type { DateRecord, Entity, Place } from '../../src/model/record.ts';
 import { assignActors } from '../../src/stages/actors/index.ts';
 import { cleanText } from '../../src/stages/clean/index.ts';
+import { parseStage } from '../../src/stages/parse/stage.ts';
 import { segmentStage } from '../../src/stages/segment/index.ts';
 import { defaultWorld } from '../../src/pipeline/world.ts';
 import { fakeKnowledge } from './fakeWorld.ts';
@@ -22,12 +23,14 @@ export function articleInput(text: string, published: string | null = null): Art
   return { id: 't', text, title: null, titleSpan: null, published, publishedFrom: published ? 'option' : 'none', url: null, source: null, byline: null, messages: [] };
 }
 
-/** A Doc through clean and segment, with the given layers set; entities get their actor mentions from a small fake world. */
+/** A Doc through clean, segment and parse, with the given layers set; entities get their actor mentions from a small fake world. */
 export function docWith(text: string, layers: DocLayers = {}): Doc {
   const doc = new Doc(articleInput(text, layers.published ?? null));
   const clean = cleanText(text);
   doc.clean = layers.paragraphs === 'blank-lines' ? { ...clean, paragraphs: blankLineParagraphs(text) } : clean;
-  segmentStage.run(doc, defaultWorld({ tagger: false }));
+  const world = defaultWorld({ tagger: false });
+  segmentStage.run(doc, world);
+  parseStage.run(doc, world);
   doc.entities = layers.entities ?? [];
   doc.places = { places: layers.places ?? [], datelinePlaceId: layers.datelinePlaceId ?? null };
   doc.dates = layers.dates ?? [];
