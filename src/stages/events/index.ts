@@ -13,6 +13,7 @@ import type { World } from '../../pipeline/world.ts';
 import { cameoCode } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
 import { articleParties, isStateActor, sameActor, samePrefix } from './actorContext.ts';
+import { actorOfPhrase, agentToken, coordinatedActor, isArgumentOf, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials } from './refiners.ts';
 import { BOTH_SIDES, CLAIM_OPENERS, INTENT_VERBS, MODALS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
@@ -99,7 +100,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
         const root = coded.code.slice(0, 2);
         // A nominal attack ("a truck bomb") is an event only when the sentence reports violence.
         if (pos === 'noun' && (root === '18' || root === '19' || root === '20') && !violenceFollows(i, sentence)) continue;
-        const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary');
+        const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary', coded.matched);
         if (!draft) continue;
         // A verb's default code alone ("argue" → 110, "give" → 060) is a weak signal without a parse: it stands only
         // between two state actors, with the target as the verb's direct object.
@@ -199,7 +200,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
     return kept;
   }
 
-  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean, fromDictionary: boolean): Draft | null {
+  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean, fromDictionary: boolean, patternWords: readonly number[]): Draft | null {
     const end = clauseEnd(tokens, sentence, i);
     const root = code.slice(0, 2);
     const violent = root === '18' || root === '19' || root === '20';
@@ -209,11 +210,19 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
     let targetRef: ActorRef | null = null;
 
     if (isVerb) {
-      const passive = isPassive(i);
-      const by = passive ? actorAfterWord(i, end, 'by') : null;
-      const subject = subjectOfVerb(i, sentence, 0);
+      const passive = isPassiveInTree(doc, i) || isPassive(i);
       if (passive) {
-        if (subject !== BOTH) target = subject;
+        const patientToken = doc.children(i, 'nsubj:pass')[0];
+        const patient = patientToken === undefined ? null : coordinatedActor(doc, patientToken);
+        if (patient) {
+          target = patient;
+          rules.push(RULES.passivePatient);
+        } else {
+          const subject = subjectOfVerb(i, sentence, 0);
+          if (subject !== BOTH) target = subject;
+        }
+        const agentAt = agentToken(doc, i);
+        const by = (agentAt === null ? null : coordinatedActor(doc, agentAt)) ?? actorAfterWord(i, end, 'by');
         if (by) {
           source = by;
           rules.push(RULES.passiveBy);
@@ -223,20 +232,37 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
           rules.push(RULES.unknownPerpetrator);
         }
       } else {
-        if (subject === BOTH) {
-          if (parties) {
-            sourceRef = { actor: parties[0].actor!, members: parties.map((p) => ({ actor: p.actor!, entity: p.id })), name: 'both sides' };
-            rules.push(RULES.articleParties);
+        const found = subjectFromTree(i);
+        if (found === 'none') {
+          const subject = subjectOfVerb(i, sentence, 0);
+          if (subject === BOTH) {
+            if (parties) {
+              sourceRef = { actor: parties[0].actor!, members: parties.map((p) => ({ actor: p.actor!, entity: p.id })), name: 'both sides' };
+              rules.push(RULES.articleParties);
+            }
+          } else if (subject) {
+            source = subject;
+            rules.push(RULES.subject);
           }
-        } else source = subject;
-        if (source) rules.push(RULES.subject);
-        target = objectAfter(i, end, source);
-        if (target) rules.push(RULES.object);
+        } else if (found) {
+          source = found.mention;
+          rules.push(found.rule);
+        }
+        const object = targetToken(doc, i, patternWords, source);
+        if (object) {
+          target = object.mention;
+          rules.push(object.rule);
+        } else {
+          target = objectAfter(i, end, source);
+          if (target) rules.push(RULES.object);
+        }
       }
     } else {
+      const possessorAt = doc.children(i, 'nmod:poss')[0];
+      const possessor = (possessorAt === undefined ? null : actorOfPhrase(doc, possessorAt)) ?? possessorBefore(i, sentence);
+      const agentAt = agentToken(doc, i);
+      const agent = (agentAt === null ? null : coordinatedActor(doc, agentAt)) ?? actorAfterWord(i, Math.min(sentence.endToken, i + 6), 'by');
       const between = betweenPair(i, sentence);
-      const possessor = possessorBefore(i, sentence);
-      const agent = actorAfterWord(i, Math.min(sentence.endToken, i + 6), 'by');
       if (between) {
         [source, target] = between;
         rules.push(RULES.between);
@@ -250,14 +276,28 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
           target = firstActor(clauseFrom, clauseEnd(tokens, sentence, clauseFrom), source);
           if (target) rules.push(RULES.thatClauseSubject);
         } else {
-          target = firstActor(i + 1, sentence.endToken, source) ?? firstActor(sentence.firstToken, i, source);
-          if (target) rules.push(RULES.object);
+          const object = targetToken(doc, i, patternWords, source);
+          target = object?.mention ?? firstActor(i + 1, sentence.endToken, source) ?? firstActor(sentence.firstToken, i, source);
+          if (target) rules.push(object?.rule ?? RULES.object);
         }
       } else if (code.startsWith('04') && parties && mentionsBothSides(sentence)) {
         // "the most high-profile meeting between the two countries": the article's two main parties.
         sourceRef = { actor: parties[0].actor!, entity: parties[0].id, name: parties[0].name };
         targetRef = { actor: parties[1].actor!, entity: parties[1].id, name: parties[1].name };
         rules.push(RULES.articleParties);
+      } else {
+        // "Iran and the U.S. held talks", "Russia imposed sanctions on Georgia": the event noun is the object of a light verb
+        const light = lightVerbOf(i);
+        const found = light === null ? null : subjectFromTree(light);
+        if (found && found !== 'none') {
+          source = found.mention;
+          rules.push(RULES.lightVerbSubject);
+          const object = targetToken(doc, i, patternWords, source) ?? (light === null ? null : targetToken(doc, light, [], source));
+          if (object) {
+            target = object.mention;
+            rules.push(object.rule);
+          }
+        }
       }
     }
 
@@ -359,7 +399,33 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
   }
 
   function objectAfter(i: number, end: number, source: ActorMention | null): ActorMention | null {
-    return firstActor(i + 1, Math.min(end, i + 16), source);
+    const m = firstActor(i + 1, Math.min(end, i + 16), source);
+    // With a tree, the linear guess must still hang from the verb through nominal relations (not another clause's subject)
+    if (m && doc.tree && !isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) return null;
+    return m;
+  }
+
+  /**
+   * The subject the tree gives verb v as an actor; null when it names a subject that is no actor ("the bomb
+   * killed"); 'none' when the tree has no subject or only a pronoun or "the two sides", left to the linear reading.
+   */
+  function subjectFromTree(v: number): { mention: ActorMention; rule: string } | null | 'none' {
+    if (!doc.tree) return 'none';
+    const found = subjectToken(doc, v);
+    if (!found) return 'none';
+    const m = coordinatedActor(doc, found.token);
+    if (m) return { mention: m, rule: found.rule };
+    const t = tokens[found.token]!;
+    if (t.pos === 'PRON' || t.pos === 'DET' || BOTH_SIDES.has(nounLemma(t)) || t.pos === 'NUM') return 'none';
+    return null;
+  }
+
+  /** The verb whose object (or oblique) event noun i is, when it is a light verb: "held talks", "imposed sanctions". */
+  function lightVerbOf(i: number): number | null {
+    const h = doc.head(i);
+    if (h < 0 || tokens[h]!.pos !== 'VERB') return null;
+    const rel = doc.deprel(i);
+    return rel === 'obj' || rel === 'obl' || rel === 'nsubj:pass' ? h : null;
   }
 
   function firstActor(from: number, to: number, unlike: ActorMention | null): ActorMention | null {
