@@ -25,7 +25,12 @@ const RECIPIENT_CASES = new Set(['with', 'to', 'against', 'on', 'at', 'for', 'fr
  */
 const ARGUMENT_PATH = new Set(['obj', 'iobj', 'obl', 'nmod', 'compound', 'amod', 'appos', 'conj', 'flat', 'nmod:poss', 'obl:arg', 'nmod:npmod', 'xcomp', 'acl', 'obl:agent']);
 /** Verbs whose agent is a go-between, not a party: "a ceasefire brokered by Egypt", "talks hosted by Qatar". */
-export const MEDIATION_VERBS = new Set(['broker', 'mediate', 'host', 'facilitate', 'sponsor', 'arrange', 'organise', 'organize']);
+const MEDIATION_VERB = /^(broker|mediat|host|facilitat|sponsor|arrang|organi[sz])/;
+/** Token k is a mediation verb or participle ("brokered", "mediated": the tagger may call them adjectives). */
+export function isMediation(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  return (t.pos === 'VERB' || t.pos === 'ADJ') && MEDIATION_VERB.test(t.normal);
+}
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
 
 /** The actor a noun phrase headed by token h names: the mention covering h, else one on its modifiers ("officials from Iran", "a top U.S. official"). */
@@ -157,8 +162,8 @@ export function targetToken(doc: Doc, i: number, patternWords: readonly number[]
 }
 
 /** Token k hangs from i through a mediation verb's agent ("ceasefire brokered by Egypt"): a go-between, not a party. */
-function underMediation(doc: Doc, k: number, i: number): boolean {
-  for (let a = k; a >= 0 && a !== i; a = doc.head(a)) if (MEDIATION_VERBS.has(doc.tokens[a]!.lemma) && a !== k) return true;
+export function underMediation(doc: Doc, k: number, i: number): boolean {
+  for (let a = k; a >= 0 && a !== i; a = doc.head(a)) if (a !== k && isMediation(doc, a)) return true;
   return false;
 }
 
@@ -167,7 +172,7 @@ export function mediatorOf(doc: Doc, i: number): TreeArgument | null {
   const candidates = [i, ...doc.children(i, 'obj'), ...doc.children(i, 'obl'), ...doc.children(i, 'nmod')];
   for (const c of candidates) {
     for (const v of [c, ...doc.children(c, 'acl'), ...doc.children(c, 'advcl'), ...doc.children(c, 'acl:relcl')]) {
-      if (!MEDIATION_VERBS.has(doc.tokens[v]!.lemma)) continue;
+      if (!isMediation(doc, v)) continue;
       const agent = agentToken(doc, v);
       const m = agent === null ? null : coordinatedActor(doc, agent);
       if (m) return { mention: m, rule: RULES.mediator };

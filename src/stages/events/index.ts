@@ -13,9 +13,9 @@ import type { World } from '../../pipeline/world.ts';
 import { cameoCode } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
 import { articleParties, isStateActor, sameActor, samePrefix } from './actorContext.ts';
-import { actorOfPhrase, agentToken, coordinatedActor, isArgumentOf, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
+import { actorOfPhrase, agentToken, coordinatedActor, isArgumentOf, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
-import { dedupe, linkDenials } from './refiners.ts';
+import { dedupe, linkDenials, mergeMentions } from './refiners.ts';
 import { BOTH_SIDES, CLAIM_OPENERS, INTENT_VERBS, MODALS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
 
 export interface VerbDictionaryMatch {
@@ -61,6 +61,8 @@ interface Draft {
   sentence: SentenceInfo;
   /** Coded by the PETRARCH-2 dictionary rather than Dateline's own patterns. */
   fromDictionary: boolean;
+  /** The go-between of the parties' event ("brokered by Egypt"): never its target. */
+  mediator: ActorMention | null;
 }
 
 const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit']);
@@ -69,8 +71,11 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'ar
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
 /** Codes that stand without a target: deny (016, linked later), protest (14), force posture (15), violence (18–20). */
 const TARGETLESS = /^(016|14|15|18|19|20)/;
+/** Codes that parties do with each other: "Israel and Hamas agreed a ceasefire", "X and Y met" → one event per direction. */
+const RECIPROCAL = /^(03|04|05|06|07|08)/;
 /** Agent codes of armed actors: their attacks are material; anyone else's "attack" is words. */
 const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
+const HABITUAL_ADVERBS = new Set(['occasionally', 'repeatedly', 'often', 'frequently', 'regularly', 'sometimes', 'previously', 'formerly', 'traditionally', 'usually', 'periodically']);
 const COMMEMORATION = new Set(['anniversary', 'commemorate', 'commemoration', 'memorial']);
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'early', 'late', 'earlier', 'later', 'in', 'at']);
 /** "the two sides", "both countries": resolved to the article's two main parties. */
@@ -115,10 +120,36 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
     drafts.push(...refineSentence(found));
   }
 
-  const events = drafts.map((d, index) => finishEvent(d, index));
+  const events = expandParties(drafts).map((d, index) => finishEvent(d, index));
   linkDenials(events);
   // A denial that answers no accusation in the article has no one to aim at ("he denied it amounted to a crisis").
-  return dedupe(events.filter((e) => e.code !== '016' || e.target !== null));
+  return mergeMentions(dedupe(events.filter((e) => e.code !== '016' || e.target !== null)));
+
+  /**
+   * Parties coordinated as the subject of a reciprocal event with no target ("Israel and Hamas agreed a ceasefire")
+   * did it with each other: one event per direction, the members list kept. A mediator adds its own 045 event.
+   */
+  function expandParties(all: Draft[]): Draft[] {
+    const out: Draft[] = [];
+    for (const d of all) {
+      const members = d.source?.members;
+      if (!d.target && members && members.length >= 2 && members.length <= 4 && RECIPROCAL.test(d.code)) {
+        for (const a of members) {
+          for (const b of members) {
+            if (a === b || a.actor === b.actor) continue;
+            out.push({ ...d, source: { ...d.source!, actor: a.actor, ...(a.entity ? { entity: a.entity } : {}) }, target: { actor: b.actor, ...(b.entity ? { entity: b.entity } : {}) }, rules: [...d.rules, RULES.dyad] });
+          }
+        }
+      } else out.push(d);
+      if (d.mediator && d.source) {
+        const parties = d.source.members ?? [{ actor: d.source.actor, ...(d.source.entity ? { entity: d.source.entity } : {}) }];
+        const target: ActorRef = { ...d.source, actor: parties[0]!.actor };
+        if (parties.length > 1) target.members = parties;
+        out.push({ ...d, code: '045', source: refOf(d.mediator), target, sourceMention: d.mediator, targetMention: d.sourceMention, rules: [...d.rules, RULES.mediatorEvent], mediator: null });
+      }
+    }
+    return out;
+  }
 
   /** Verbs, gerunds used as verbs ("Iran is arming, funding and training militias") and nouns. */
   function triggerPos(i: number): 'verb' | 'noun' | null {
@@ -313,14 +344,19 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
       }
     }
 
+    const mediator = doc.tree ? mediatorOf(doc, i) : null;
+    if (mediator) {
+      rules.push(mediator.rule);
+      if (target && (target.code === mediator.mention.code || (target.entity !== undefined && target.entity === mediator.mention.entity))) target = null;
+    }
     sourceRef ??= source ? refOf(source) : null;
     targetRef ??= target ? refOf(target) : null;
     if (!sourceRef) return null;
     if (targetRef && sameActor(sourceRef, targetRef)) targetRef = null;
     // CAMEO events are dyadic: without a target, only force postures, protests, attacks and denials (whose target
     // is the accusation's source, found later) stand; and the verb dictionary always needs both actors.
-    if (!targetRef && (fromDictionary || !TARGETLESS.test(code)) && !(code.startsWith('04') && sourceRef.members)) return null;
-    return { trigger: i, triggerFirst: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary };
+    if (!targetRef && (fromDictionary || !TARGETLESS.test(code)) && !(RECIPROCAL.test(code) && sourceRef.members)) return null;
+    return { trigger: i, triggerFirst: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary, mediator: mediator?.mention ?? null };
   }
 
   function refOf(m: ActorMention): ActorRef {
@@ -401,7 +437,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
   function objectAfter(i: number, end: number, source: ActorMention | null): ActorMention | null {
     const m = firstActor(i + 1, Math.min(end, i + 16), source);
     // With a tree, the linear guess must still hang from the verb through nominal relations (not another clause's subject)
-    if (m && doc.tree && !isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) return null;
+    if (m && doc.tree && ((!isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) || underMediation(doc, m.endToken - 1, i))) return null;
     return m;
   }
 
@@ -589,6 +625,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
       claimed,
       historical,
       denies: null,
+      ...(d.mediator ? { mediator: refOf(d.mediator) } : {}),
       trigger: { start: trigger.start, end: trigger.end },
       evidence: { start: spanStart, end: spanEnd, sentence: sentence.index },
       rules,
@@ -597,6 +634,11 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
 
   function eventDate(d: Draft, rules: string[]): { value: Event['date']; historical: boolean } {
     const sentence = d.sentence;
+    // "have met occasionally in the past": a habitual or past event has no date of its own, and is not today's
+    if (doc.tree && isHabitual(d.trigger)) {
+      rules.push(RULES.habitual);
+      return { value: { value: null, certainty: 'unknown', granularity: 'unknown' }, historical: true };
+    }
     const start = clauseStart(tokens, sentence, d.trigger);
     const end = clauseEnd(tokens, sentence, d.trigger);
     // "five months after [Americans were seized]": a date phrase that opens the clause dates it
@@ -653,6 +695,16 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
       const t = tokens[k]!;
       if (LOCATIVE.has(t.normal)) return true;
       if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN') return false;
+    }
+    return false;
+  }
+
+  /** The verb carries a habitual adverb ("occasionally", "repeatedly") or "in the past" / "previously". */
+  function isHabitual(i: number): boolean {
+    for (const c of doc.children(i)) {
+      const t = tokens[c]!;
+      if (HABITUAL_ADVERBS.has(t.normal)) return true;
+      if (t.normal === 'past' && doc.children(c, 'case').some((k) => tokens[k]!.normal === 'in')) return true;
     }
     return false;
   }

@@ -41,3 +41,31 @@ export function dedupe(events: Event[]): Event[] {
   out.forEach((e, i) => (e.denies = denied[i]?.id ?? null));
   return out;
 }
+
+/**
+ * One event, many mentions: the same code, source, target, date and flags reported again later in the article
+ * ("the talks" three times) is one event whose `mentions` list every report; `evidence` stays the first, fullest one.
+ */
+export function mergeMentions(events: Event[]): Event[] {
+  const byKey = new Map<string, Event>();
+  const idOf = new Map<string, Event>();
+  const out: Event[] = [];
+  for (const e of events) {
+    const key = [e.code, e.source.actor, e.target?.actor ?? '', e.date.value ?? e.evidence.sentence, e.negated, e.claimed, e.modality ?? '', e.historical].join('|');
+    const first = byKey.get(key);
+    if (first) {
+      first.mentions = [...(first.mentions ?? [first.evidence]), e.evidence];
+      if (!first.rules.includes(RULES.mentionsMerged)) first.rules.push(RULES.mentionsMerged);
+      idOf.set(e.id, first);
+    } else {
+      byKey.set(key, e);
+      idOf.set(e.id, e);
+      out.push(e);
+    }
+  }
+  for (const e of out) e.mentions ??= [e.evidence];
+  const denied = out.map((e) => (e.denies ? idOf.get(e.denies) ?? null : null));
+  out.forEach((e, i) => (e.id = `ev${i + 1}`));
+  out.forEach((e, i) => (e.denies = denied[i]?.id ?? null));
+  return out;
+}
