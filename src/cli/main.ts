@@ -37,6 +37,18 @@ async function main(argv: string[]): Promise<number> {
       const { runExport } = await import('./export.ts');
       return runExport(positionals, values);
     }
+    case 'enqueue': {
+      const { runEnqueue } = await import('./queue.ts');
+      return runEnqueue(positionals, values);
+    }
+    case 'worker': {
+      const { runQueueWorker } = await import('./queue.ts');
+      return runQueueWorker(positionals, values);
+    }
+    case 'status': {
+      const { runStatus } = await import('./queue.ts');
+      return runStatus(positionals, values);
+    }
     case 'demo': {
       const { runDemo } = await import('./demo.ts');
       return runDemo(positionals, values);

@@ -47,6 +47,8 @@ const DICTIONARIES: OptionSpec = {
   arg: 'DIR',
   description: "code with the PETRARCH dictionaries in DIR instead of the shipped ones, by PETRARCH's mechanics alone (to check against a peer's test suite)",
 };
+const QUEUE: OptionSpec = { name: 'queue', type: 'string', arg: 'nats://HOST:4222', description: 'the NATS JetStream server(s), comma-separated (also DATELINE_QUEUE)' };
+const STREAM: OptionSpec = { name: 'stream', type: 'string', arg: 'NAME', description: 'the JetStream stream, so teams and tests can run apart (dead letters go to NAME_DEAD)', default: 'DATELINE' };
 const CORS: OptionSpec = { name: 'cors', type: 'string', arg: 'ORIGIN', description: 'let web pages from ORIGIN (e.g. http://localhost:5173) call the API; off by default' };
 
 export const COMMANDS: CommandSpec[] = [
@@ -120,6 +122,46 @@ export const COMMANDS: CommandSpec[] = [
     description: 'Write every stored event to stdout: the GDELT 2.0 event table (tab-separated), CSV, or JSON lines.',
     options: [DB, STORE, { name: 'format', type: 'string', arg: 'gdelt|csv|jsonl', description: 'output format', default: 'gdelt' }],
     examples: ['dateline export --format gdelt > events.tsv', 'dateline export --format jsonl --db news.db > events.jsonl'],
+  },
+  {
+    name: 'enqueue',
+    usage: 'dateline enqueue <file|dir|feed|url|->... --queue nats://HOST:4222 [options]',
+    description: 'Put articles on the NATS JetStream work queue for `dateline worker`s to code. Enqueuing again within an hour drops the re-sends.',
+    options: [
+      QUEUE,
+      STREAM,
+      { name: 'date', type: 'string', arg: 'YYYY-MM-DD', description: 'publication date for articles that carry none' },
+      { name: 'max-bytes', type: 'string', arg: 'N', description: 'largest article accepted, in bytes', default: String(5 * 1024 * 1024) },
+    ],
+    examples: ['dateline enqueue ./articles/ feed.xml --queue nats://127.0.0.1:4222', 'dateline enqueue dump.jsonl.gz --queue nats://q1:4222,nats://q2:4222 --stream BACKFILL'],
+  },
+  {
+    name: 'worker',
+    usage: 'dateline worker --queue nats://HOST:4222 --store postgres://… [options]',
+    description: 'Code articles from the work queue into the store until stopped (SIGTERM finishes what is in flight). Run as many as you like, on as many machines.',
+    options: [
+      QUEUE,
+      STREAM,
+      DB,
+      STORE,
+      WORKERS,
+      { name: 'in-flight', type: 'string', arg: 'N', description: 'messages pulled and not yet acknowledged, at most', default: '32' },
+      { name: 'max-deliver', type: 'string', arg: 'N', description: 'deliveries of a failing message before it goes to the dead-letter stream with its error', default: '5' },
+      { name: 'ack-wait', type: 'string', arg: 'DURATION', description: 'how long the queue waits for a worker before it hands a message to another (30s, 2m…)', default: '60s' },
+      { name: 'until-empty', type: 'boolean', description: 'stop when the queue holds nothing more (a backfill job) instead of waiting for more' },
+      { name: 'format', type: 'string', arg: 'text|json', description: 'closing summary as a sentence or as JSON', default: 'text' },
+      ARTICLE_TIMEOUT,
+      ADD_DICTIONARIES,
+      DICTIONARIES,
+    ],
+    examples: ['dateline worker --queue nats://127.0.0.1:4222 --store postgres://127.0.0.1/dateline --workers 2', 'dateline worker --queue nats://q1:4222 --store postgres://db/dateline --stream BACKFILL --until-empty'],
+  },
+  {
+    name: 'status',
+    usage: 'dateline status --queue nats://HOST:4222 [--store …] [options]',
+    description: 'Show the work queue (depth, pending, in flight, redelivered, dead letters with their errors) and the store counts.',
+    options: [QUEUE, STREAM, DB, STORE, { name: 'format', type: 'string', arg: 'text|json', description: 'output format', default: 'text' }],
+    examples: ['dateline status --queue nats://127.0.0.1:4222 --store postgres://127.0.0.1/dateline', 'dateline status --queue nats://127.0.0.1:4222 --format json'],
   },
   {
     name: 'demo',
