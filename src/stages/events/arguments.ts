@@ -15,7 +15,7 @@ export interface TreeArgument {
 }
 
 /** Relations inside a noun phrase through which a phrase's head reaches the actor it names. */
-const PHRASE_RELATIONS = ['compound', 'amod', 'nmod:poss', 'nmod', 'appos', 'flat', 'det:poss'];
+const PHRASE_RELATIONS = ['appos', 'flat', 'nmod:poss', 'det:poss', 'compound', 'amod', 'nmod'];
 /** Prepositions that mark the other party of an event ("talks with", "sanctions against", "aid to"). */
 const RECIPIENT_CASES = new Set(['with', 'to', 'against', 'on', 'at', 'for', 'from', 'toward', 'towards', 'into', 'upon', 'over', 'of']);
 /**
@@ -59,7 +59,9 @@ export function coordinatedActor(doc: Doc, h: number): ActorMention | null {
   const head = actorOfPhrase(doc, h);
   if (!head) return null;
   const members: ActorMention[] = [head];
-  for (const c of doc.children(h, 'conj')) {
+  // "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov": the conjunct may hang from the apposed name
+  const conjuncts = [h, ...doc.children(h, 'appos'), ...doc.children(h, 'flat')].flatMap((k) => doc.children(k, 'conj'));
+  for (const c of conjuncts) {
     const m = actorOfPhrase(doc, c);
     if (m && m !== head && !members.some((x) => x.code === m.code && x.entity === m.entity)) members.push(m);
   }
@@ -78,7 +80,8 @@ export function coordinatedActor(doc: Doc, h: number): ActorMention | null {
 /** The token that is the grammatical subject of verb v (its own, or the one it shares), with the rule that found it. */
 export function subjectToken(doc: Doc, v: number, depth = 0): { token: number; rule: string } | null {
   // "a charge Iran denies" parsed with two subjects: the one that names an actor
-  const subjects = doc.children(v, 'nsubj').filter((k) => !hasRelation(doc.deprel(k), 'nsubj:pass'));
+  // A "subject" after its verb in a statement is the parser mistaking the object ("Yeltsin hosted Hashimoto")
+  const subjects = doc.children(v, 'nsubj').filter((k) => !hasRelation(doc.deprel(k), 'nsubj:pass') && k < v);
   const own = subjects.find((k) => doc.actorAt(k)) ?? subjects[0];
   if (own !== undefined) {
     // "Israel, which responded…": the relative pronoun stands for the noun the clause modifies
@@ -142,6 +145,7 @@ export function targetToken(doc: Doc, i: number, patternWords: readonly number[]
     if (doc.deprel(p) === 'case' && doc.head(p) >= 0) ordered.push({ token: doc.head(p), rule: RULES.patternPreposition });
   }
   for (const k of doc.children(i, 'obj')) ordered.push({ token: k, rule: RULES.object });
+  if (!isNoun) for (const k of doc.children(i, 'nsubj')) if (k > i) ordered.push({ token: k, rule: RULES.object });
   for (const k of doc.children(i, 'iobj')) ordered.push({ token: k, rule: RULES.object });
   // "offered to help train and arm Iraq's forces": the object of the infinitive complement
   for (const x of doc.children(i, 'xcomp')) for (const k of doc.children(x, 'obj')) ordered.push({ token: k, rule: RULES.object });
