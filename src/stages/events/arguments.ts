@@ -155,7 +155,11 @@ export function targetToken(doc: Doc, i: number, patternWords: readonly number[]
     if (prep === 'by' || !RECIPIENT_CASES.has(prep)) continue;
     ordered.push({ token: k, rule: isNoun ? RULES.nounModifier : RULES.obliqueRecipient });
   }
-  // Event nouns: the possessed or compound actor that is not the source ("U.S. sanctions" is the source)
+  // "demanded that North Korea forsake…", "warned that Iran would…": the subject of the clausal complement, last
+  for (const c of doc.children(i, 'ccomp')) {
+    const subject = doc.children(c, 'nsubj')[0] ?? doc.children(c, 'nsubj:pass')[0];
+    if (subject !== undefined) ordered.push({ token: subject, rule: RULES.complementSubject });
+  }
   for (const { token, rule } of ordered) {
     const m = coordinatedActor(doc, token);
     if (!m || (unlike && (m.code === unlike.code && m.entity === unlike.entity))) continue;

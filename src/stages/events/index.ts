@@ -75,6 +75,8 @@ const TARGETLESS = /^(016|14|15|18|19|20)/;
 const RECIPROCAL = /^(03|04|05|06|07|08)/;
 /** Agent codes of armed actors: their attacks are material; anyone else's "attack" is words. */
 const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
+/** A verb the parser attached as a noun ("The Palestinians reject proposed…" → reject/nsubj): its tree is not to be trusted. */
+const NOMINAL_RELATIONS = new Set(['nsubj', 'obj', 'iobj', 'compound', 'amod', 'nmod', 'nsubj:pass', 'obl']);
 const HABITUAL_ADVERBS = new Set(['occasionally', 'repeatedly', 'often', 'frequently', 'regularly', 'sometimes', 'previously', 'formerly', 'traditionally', 'usually', 'periodically']);
 const COMMEMORATION = new Set(['anniversary', 'commemorate', 'commemoration', 'memorial']);
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'early', 'late', 'earlier', 'later', 'in', 'at']);
@@ -437,7 +439,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
   function objectAfter(i: number, end: number, source: ActorMention | null): ActorMention | null {
     const m = firstActor(i + 1, Math.min(end, i + 16), source);
     // With a tree, the linear guess must still hang from the verb through nominal relations (not another clause's subject)
-    if (m && doc.tree && ((!isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) || underMediation(doc, m.endToken - 1, i))) return null;
+    if (m && doc.tree && !NOMINAL_RELATIONS.has(doc.deprel(i)) && ((!isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) || underMediation(doc, m.endToken - 1, i))) return null;
     return m;
   }
 

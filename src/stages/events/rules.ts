@@ -17,6 +17,7 @@ export const RULES = {
   patternPreposition: 'events.target-pattern-preposition',
   obliqueRecipient: 'events.target-oblique-recipient',
   nounModifier: 'events.target-noun-modifier',
+  complementSubject: 'events.target-complement-subject',
   mediator: 'events.mediator-agent',
   mediatorEvent: 'events.mediator-045',
   dyad: 'events.dyad-of-coordinated-parties',
