@@ -156,4 +156,76 @@ describe('work queue on NATS JetStream + PostgreSQL', { skip: skipScaleOut }, ()
     }
     assert.deepEqual(await summaryOf(url), baseline);
   });
+
+  test('idempotence: enqueue twice, stop a worker with SIGTERM, enqueue again on another stream: nothing doubled', async () => {
+    const small = join(dir, 'small.jsonl');
+    writeFileSync(small, jsonl(newsCorpus(30)));
+    const first = stream('twice');
+    const url = await database('twice');
+    assert.match((await run(['enqueue', small, '--queue', NATS_SERVER, '--stream', first])).stdout, /Enqueued 30 articles .*; 0 dropped/);
+    assert.match((await run(['enqueue', small, '--queue', NATS_SERVER, '--stream', first])).stdout, /Enqueued 0 articles .*; 30 dropped as already enqueued/);
+
+    // SIGTERM mid-run: the worker finishes and acknowledges what it holds, then exits 0.
+    const stopped = start(['worker', '--queue', NATS_SERVER, '--stream', first, '--store', url, '--workers', '1', '--in-flight', '4', '--format', 'json'], 120_000);
+    const store = await openStoreAt({ engine: 'postgres', url }, { readonly: false });
+    try {
+      await waitFor('the first articles', async () => (await store.counts()).articles >= 5, 100_000);
+    } finally {
+      await store.close();
+    }
+    stopped.child.kill('SIGTERM');
+    const r = await stopped.done;
+    assert.equal(r.status, 0, r.stderr);
+    const held = JSON.parse(r.stdout) as { stored: number };
+    const status = JSON.parse((await run(['status', '--queue', NATS_SERVER, '--stream', first, '--store', url, '--format', 'json'])).stdout);
+    assert.equal(status.queue.inFlight, 0, 'nothing left unacknowledged');
+    assert.equal(status.queue.depth + status.store.counts.articles, 30);
+    assert.equal(status.store.counts.articles, held.stored);
+
+    assert.equal((await run(worker(first, url))).status, 0);
+    const once = await summaryOf(url);
+    assert.equal(once.articles, 30);
+
+    // Past the duplicate window (here: another stream) the workers skip stored articles uncoded.
+    const second = stream('again');
+    assert.match((await run(['enqueue', small, '--queue', NATS_SERVER, '--stream', second])).stdout, /Enqueued 30 articles/);
+    const again = await run(worker(second, url));
+    assert.equal(again.status, 0, again.stderr);
+    assert.deepEqual(JSON.parse(again.stdout), { ...JSON.parse(again.stdout), stored: 0, skipped: 30 });
+    assert.deepEqual(await summaryOf(url), once);
+  });
+
+  test('poison: messages that are not articles go to the dead letters with their error; the others are stored', async () => {
+    const small = join(dir, 'poison.jsonl');
+    writeFileSync(small, jsonl(newsCorpus(20)));
+    const name = stream('poison');
+    const url = await database('poison');
+    const nc = await connect({ servers: NATS_SERVER, timeout: 3000 });
+    try {
+      assert.equal((await run(['enqueue', small, '--queue', NATS_SERVER, '--stream', name])).status, 0);
+      const js = nc.jetstream();
+      await js.publish(`${name}.articles`, 'not json at all');
+      await js.publish(`${name}.articles`, JSON.stringify({ origin: 'feed.xml#9', input: { id: 'x' } }));
+    } finally {
+      await nc.close();
+    }
+    const worked = await run(worker(name, url, ['--max-deliver', '2']));
+    assert.equal(worked.status, 0, worked.stderr);
+    assert.deepEqual(JSON.parse(worked.stdout), { ...JSON.parse(worked.stdout), stored: 20, deadLettered: 2, retried: 2 });
+    assert.match(worked.stderr, /dead letter: message 21 failed 2 times: the message is not JSON/);
+
+    const status = JSON.parse((await run(['status', '--queue', NATS_SERVER, '--stream', name, '--store', url, '--format', 'json'])).stdout);
+    assert.equal(status.queue.depth, 0);
+    assert.equal(status.queue.deadLetters, 2);
+    assert.deepEqual(
+      status.queue.recentDeadLetters.map((d: { origin: string | null; error: string; deliveries: number }) => [d.origin, d.error, d.deliveries]),
+      [
+        [null, 'the message is not an enqueued article: "input" needs "id" and "text"', 2],
+        [null, 'the message is not JSON (starts "not json at all")', 2],
+      ],
+    );
+    assert.equal(status.store.counts.articles, 20);
+    const text = await run(['status', '--queue', NATS_SERVER, '--stream', name]);
+    assert.match(text.stdout, /Dead letters: 2\.\n  #\d+ \(not an article\): the message is not an enqueued article/);
+  });
 });
