@@ -37,6 +37,10 @@ async function main(argv: string[]): Promise<number> {
       const { runExport } = await import('./export.ts');
       return runExport(positionals, values);
     }
+    case 'copy': {
+      const { runCopy } = await import('./copy.ts');
+      return runCopy(positionals, values);
+    }
     case 'enqueue': {
       const { runEnqueue } = await import('./queue.ts');
       return runEnqueue(positionals, values);

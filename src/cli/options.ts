@@ -124,6 +124,16 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['dateline export --format gdelt > events.tsv', 'dateline export --format jsonl --db news.db > events.jsonl'],
   },
   {
+    name: 'copy',
+    usage: 'dateline copy --from sqlite:PATH --to postgres://…',
+    description: 'Copy every article and its records from one store into another, without coding again. Running it again copies only what is missing.',
+    options: [
+      { name: 'from', type: 'string', arg: 'sqlite:PATH|postgres://…', description: 'the store to read' },
+      { name: 'to', type: 'string', arg: 'sqlite:PATH|postgres://…', description: 'the store to write (created or migrated)' },
+    ],
+    examples: ['dateline copy --from sqlite:dateline.db --to postgres://127.0.0.1/dateline'],
+  },
+  {
     name: 'enqueue',
     usage: 'dateline enqueue <file|dir|feed|url|->... --queue nats://HOST:4222 [options]',
     description: 'Put articles on the NATS JetStream work queue for `dateline worker`s to code. Enqueuing again within an hour drops the re-sends.',
