@@ -17,7 +17,7 @@ export interface TreeArgument {
 /** Relations inside a noun phrase through which a phrase's head reaches the actor it names. */
 const PHRASE_RELATIONS = ['appos', 'flat', 'nmod:poss', 'det:poss', 'compound', 'amod', 'nmod'];
 /** Prepositions that mark the other party of an event ("talks with", "sanctions against", "aid to"). */
-const RECIPIENT_CASES = new Set(['with', 'to', 'against', 'on', 'at', 'for', 'from', 'toward', 'towards', 'into', 'upon', 'over', 'of']);
+const RECIPIENT_CASES = new Set(['with', 'between', 'to', 'against', 'on', 'at', 'for', 'from', 'toward', 'towards', 'into', 'upon', 'over', 'of']);
 /**
  * Relations on the way from an event word down to its target: nominal ones, an infinitive complement ("agreed to
  * support the government") and a participle's agent ("spy networks run by Washington"); clauses below it (ccomp,
@@ -145,10 +145,14 @@ export function targetToken(doc: Doc, i: number, patternWords: readonly number[]
     if (doc.deprel(p) === 'case' && doc.head(p) >= 0) ordered.push({ token: doc.head(p), rule: RULES.patternPreposition });
   }
   for (const k of doc.children(i, 'obj')) ordered.push({ token: k, rule: RULES.object });
+  // "imposed sanctions on Belarus", "suspended aid to the junta": the recipient of the object noun
+  for (const k of doc.children(i, 'obj')) for (const m of doc.children(k, 'nmod')) if (RECIPIENT_CASES.has(caseOf(doc, m)) && caseOf(doc, m) !== 'of') ordered.push({ token: m, rule: RULES.nounModifier });
   if (!isNoun) for (const k of doc.children(i, 'nsubj')) if (k > i) ordered.push({ token: k, rule: RULES.object });
   for (const k of doc.children(i, 'iobj')) ordered.push({ token: k, rule: RULES.object });
   // "offered to help train and arm Iraq's forces": the object of the infinitive complement
   for (const x of doc.children(i, 'xcomp')) for (const k of doc.children(x, 'obj')) ordered.push({ token: k, rule: RULES.object });
+  // "is ready to negotiate with the EU": the recipient of the infinitive complement
+  for (const x of doc.children(i, 'xcomp')) for (const k of doc.children(x, 'obl')) if (RECIPIENT_CASES.has(caseOf(doc, k)) && !doc.isTime(k)) ordered.push({ token: k, rule: RULES.obliqueRecipient });
   for (const k of doc.children(i, isNoun ? 'nmod' : 'obl')) {
     if (hasRelation(doc.deprel(k), 'obl:agent') || hasRelation(doc.deprel(k), 'obl:tmod') || doc.isTime(k)) continue;
     const prep = caseOf(doc, k);

@@ -70,7 +70,7 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'ar
 /** Words between a subject and its verb: "would seriously", "had not", "has previously". */
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
 /** Codes that stand without a target: deny (016, linked later), protest (14), force posture (15), violence (18–20). */
-const TARGETLESS = /^(016|14|15|18|19|20)/;
+const TARGETLESS = /^(016|12|14|15|172|18|19|20)/;
 /** Codes that parties do with each other: "Israel and Hamas agreed a ceasefire", "X and Y met" → one event per direction. */
 const RECIPROCAL = /^(03|04|05|06|07|08)/;
 /** Agent codes of armed actors: their attacks are material; anyone else's "attack" is words. */
@@ -165,7 +165,13 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
       if (previous && (previous.text === '“' || previous.text === '"') && tokens[i + 1] && (tokens[i + 1]!.text === '”' || tokens[i + 1]!.text === '"')) return null;
       return 'verb';
     }
+    // "Iran is ready to negotiate", "willing to talk": an adjective with an infinitive carries the intent
+    if (t.pos === 'ADJ' && tokens[i + 1]?.normal === 'to' && tokens[i - 1]?.lemma === 'be') return 'verb';
+    // "Norway has mediated": a participle after "have" is a verb, whatever the tagger said
+    if (t.pos === 'ADJ' && /ed$/.test(t.normal) && tokens[i - 1]?.lemma === 'have') return 'verb';
     if (t.pos === 'NOUN' && /ing$/.test(t.normal) && gerundAfterBe(i)) return 'verb';
+    // "Soldiers shot a protester": the tagger's noun is the tree's main verb when it has a subject before and an object after
+    if (t.pos === 'NOUN' && doc.deprel(i) === 'root' && doc.children(i, 'nsubj').some((k) => k < i) && doc.children(i, 'obj').some((k) => k > i)) return 'verb';
     if (t.pos === 'NOUN' || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) return actorAt(i) ? null : 'noun';
     return null;
   }

@@ -47,12 +47,17 @@ export function dedupe(events: Event[]): Event[] {
  * ("the talks" three times) is one event whose `mentions` list every report; `evidence` stays the first, fullest one.
  */
 export function mergeMentions(events: Event[]): Event[] {
+  const keyOf = (e: Event) => [e.code, e.source.actor, e.target?.actor ?? '', e.date.value ?? e.evidence.sentence, e.negated, e.claimed, e.modality ?? '', e.historical].join('|');
+  // The date a bare later mention gets from the publication day says nothing against an earlier, dated report
+  const sameEvent = (later: Event, x: Event) => x.root === later.root && x.code !== later.code && x.source.actor === later.source.actor && (x.target?.actor ?? '') === (later.target?.actor ?? '') && x.negated === later.negated && x.claimed === later.claimed && x.historical === later.historical && (x.date.value === later.date.value || later.date.certainty === 'implied');
   const byKey = new Map<string, Event>();
   const idOf = new Map<string, Event>();
   const out: Event[] = [];
   for (const e of events) {
-    const key = [e.code, e.source.actor, e.target?.actor ?? '', e.date.value ?? e.evidence.sentence, e.negated, e.claimed, e.modality ?? '', e.historical].join('|');
-    const first = byKey.get(key);
+    const key = keyOf(e);
+    // "The talks lasted four hours": a later bare mention (the root's general code) of a more specific event already coded
+    const general = /^\d\d0$/.test(e.code) ? out.find((x) => sameEvent(e, x)) : undefined;
+    const first = byKey.get(key) ?? general;
     if (first) {
       first.mentions = [...(first.mentions ?? [first.evidence]), e.evidence];
       if (!first.rules.includes(RULES.mentionsMerged)) first.rules.push(RULES.mentionsMerged);

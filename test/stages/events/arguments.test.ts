@@ -1,0 +1,54 @@
+/** Arguments read off the dependency tree: parties, mediators, complements, habitual dates (outputs checked by hand). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { codeArticle } from '../../../src/pipeline/codeArticle.ts';
+import type { Event } from '../../../src/model/record.ts';
+import { articleInput } from '../../helpers/doc.ts';
+
+const code = (text: string) => codeArticle(articleInput(text, '2024-03-05')).events;
+const dyads = (events: Event[]) => events.map((e) => `${e.source.actor}>${e.target?.actor ?? '-'} ${e.code}`).sort();
+
+test('a ceasefire brokered by Egypt: the two parties each way, Egypt the mediator with its own 045, never a target', () => {
+  const events = code('Israel and Hamas agreed on Tuesday to a ceasefire brokered by Egypt.');
+  assert.deepEqual(dyads(events), ['EGY>ISR 045', 'ISR>PSEREBHMS 030', 'PSEREBHMS>ISR 030']);
+  const parties = events.filter((e) => e.code === '030');
+  for (const e of parties) assert.equal(e.mediator?.actor, 'EGY');
+  assert.ok(parties.every((e) => e.rules.includes('events.dyad-of-coordinated-parties')));
+});
+
+test('prisoners exchanged in a deal mediated by the UAE: Russia and Ukraine, not the UAE, are the parties', () => {
+  const events = code('Russia and Ukraine exchanged prisoners on Friday in a deal mediated by the United Arab Emirates.');
+  assert.deepEqual(dyads(events).filter((d) => !d.startsWith('ARE')), ['RUS>UKR 0841', 'UKR>RUS 0841']);
+  assert.ok(events.every((e) => e.target?.actor !== 'ARE'));
+});
+
+test('a demand aims at the subject of its that-clause', () => {
+  assert.deepEqual(dyads(code('The United States on Thursday demanded that North Korea forsake its nuclear program.')), ['USA>PRK 100']);
+});
+
+test('a rejection stands without a stated target', () => {
+  const events = code('Iran rejected the demand.');
+  assert.deepEqual(dyads(events), ['IRN>- 120']);
+});
+
+test('meetings in the past are undated and historical, one event each way', () => {
+  const events = code('Officials from Iran and the United States have met occasionally in the past.');
+  assert.deepEqual(dyads(events), ['IRNGOV>USAGOV 040', 'USAGOV>IRNGOV 040']);
+  for (const e of events) {
+    assert.equal(e.date.value, null);
+    assert.equal(e.historical, true);
+    assert.ok(e.rules.includes('events.habitual-or-past-undated'));
+  }
+});
+
+test('the object the parser took for a second subject is the target', () => {
+  assert.deepEqual(dyads(code('Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro Hashimoto in this Siberian city.')), ['RUSGOV>JPNGOV 043']);
+});
+
+test('the same event reported again is one event with every mention', () => {
+  const text = 'Iran and the United States held talks in Baghdad on Monday. The talks lasted four hours. Both sides said the talks were positive.';
+  const talks = code(text).filter((e) => e.code.startsWith('04') && e.source.actor.startsWith('IRN'));
+  assert.equal(talks.length, 1, dyads(talks).join(' '));
+  assert.ok((talks[0]!.mentions?.length ?? 0) >= 2);
+  for (const m of talks[0]!.mentions!) assert.ok(text.slice(m.start, m.end).length > 0);
+});
