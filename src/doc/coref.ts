@@ -41,3 +41,16 @@ export function groupBefore(doc: Doc, offset: number): ActorMention | null {
   }
   return best;
 }
+
+/**
+ * Who "the chancellor" is: the most recent person before `offset` whose title is `role` ("German Chancellor Angela
+ * Merkel … The chancellor met"), anywhere earlier in the article.
+ */
+export function personWithRoleBefore(doc: Doc, offset: number, role: string): EntityMentionRef | null {
+  const mentions = doc.entityMentions();
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const ref = mentions[k]!;
+    if (ref.mention.end <= offset && ref.entity.type === 'PERSON' && ref.entity.role === role) return ref;
+  }
+  return null;
+}

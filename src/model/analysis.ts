@@ -2,7 +2,7 @@
  * Working data passed between pipeline stages (not part of the output contract).
  * Offsets are UTF-16 indices into the article text, like every offset in Dateline.
  */
-import type { Message } from './record.ts';
+import type { ActorInfo, Message } from './record.ts';
 
 /** An article as read from a file, a record or stdin, before any analysis. */
 export interface ArticleInput {
@@ -82,4 +82,6 @@ export interface ActorMention {
   rule: string;
   /** Compound actors ("U.S. and Iranian officials"): every member; `code` is the first. */
   members?: { code: string; entity?: string }[];
+  /** How `code` was reached. */
+  info?: ActorInfo;
 }

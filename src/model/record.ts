@@ -163,6 +163,24 @@ export type EntityType = Static<typeof EntityType>;
 export const EntitySource = Type.Union([Type.Literal('model'), Type.Literal('gazetteer'), Type.Literal('rule')]);
 export type EntitySource = Static<typeof EntitySource>;
 
+/**
+ * How an actor code was reached: its country (CAMEO's first field: ISO 3166 alpha-3, or an international root such
+ * as IGO / NGO / IMG; null when unknown) and sector, whether the text states the country or it was inferred from
+ * context (a locative, the dateline, the story's main country, a person known earlier), PLOVER's country / sector
+ * pair, and the rule ids that produced it.
+ */
+export const ActorInfo = Type.Object(
+  {
+    country: Nullable(Type.String()),
+    sector: Nullable(Type.String()),
+    certainty: Type.Union([Type.Literal('stated'), Type.Literal('inferred')]),
+    plover: Type.Object({ country: Nullable(Type.String()), sector: Nullable(Type.String()) }, strict),
+    rules: Type.Array(Type.String()),
+  },
+  strict,
+);
+export type ActorInfo = Static<typeof ActorInfo>;
+
 export const Entity = Type.Object(
   {
     id: Type.String(),
@@ -178,6 +196,8 @@ export const Entity = Type.Object(
     affiliation: Type.Optional(Type.String()),
     /** CAMEO actor code (country + role), e.g. USAGOV, IRNGOV, IRQMIL. */
     actor: Type.Optional(Type.String()),
+    /** How `actor` was reached (country, sector, stated or inferred, PLOVER pair, rules). */
+    actorInfo: Type.Optional(ActorInfo),
     placeId: Type.Optional(Type.String({ description: 'for GPE/LOC: the places[] record; for ORG: the place its name holds ("Scott County Sheriff\'s Office")' })),
     mentions: Type.Array(Mention),
     sources: Type.Array(EntitySource),
@@ -244,6 +264,8 @@ export const ActorRef = Type.Object(
     end: Type.Optional(Type.Integer({ minimum: 0 })),
     /** For compound actors ("U.S. and Iranian officials"): every member; `actor` is the first. */
     members: Type.Optional(Type.Array(Type.Object({ actor: Type.String(), entity: Type.Optional(Type.String()) }, strict))),
+    /** How `actor` was reached (country, sector, stated or inferred, PLOVER pair, rules). */
+    actorInfo: Type.Optional(ActorInfo),
   },
   strict,
 );

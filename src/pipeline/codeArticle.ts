@@ -8,6 +8,7 @@ import { SCHEMA_VERSION, type ArticleRecord, type Explanation } from '../model/r
 import type { Stage } from './stage.ts';
 import { engineVersion } from './provenance.ts';
 import { STAGES } from './stages.ts';
+import { withSideInfo } from '../stages/actors/info.ts';
 import { defaultWorld, type World } from './world.ts';
 
 export interface CodeOptions {
@@ -56,7 +57,7 @@ export function toRecord(doc: Doc, world: World): ArticleRecord {
     entities: doc.entities,
     places: doc.places.places,
     dates: doc.dates,
-    events: doc.events ?? [],
+    events: (doc.events ?? []).map((e) => withSideInfo(doc, e)),
     quotes: doc.quotes ?? [],
     casualties: doc.casualties ?? [],
     messages: doc.messages,

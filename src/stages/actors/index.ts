@@ -5,11 +5,14 @@
  */
 import type { Doc } from '../../doc/doc.ts';
 import type { ActorMention, Token } from '../../model/analysis.ts';
-import type { Entity } from '../../model/record.ts';
-import { matchRole, type RoleEntry } from '../../lexicon/roles.ts';
+import type { ActorInfo, Entity } from '../../model/record.ts';
+import { personWithRoleBefore } from '../../doc/coref.ts';
+import { matchRole, roleByName, roleEntries, type RoleEntry } from '../../lexicon/roles.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import type { World } from '../../pipeline/world.ts';
+import { isForeignPhrase, locativeCountry, storyCountry, type ContextCountry } from './context.ts';
 import { findDictionaryActors } from './dictionaryActors.ts';
+import { actorInfo, isCountryRoot } from './info.ts';
 import { RULES } from './rules.ts';
 
 export interface ActorKnowledge {
@@ -45,39 +48,119 @@ export const actorsStage: Stage = {
 };
 
 export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult {
-  const coded = doc.entities.map((e) => codeEntity(e, knowledge, doc.published));
-  const actors: ActorMention[] = [];
+  const context = new ActorContext(doc, knowledge);
+  const coded = doc.entities.map((e) => codeEntity(e, knowledge, doc.published, context));
+  const byId = new Map(coded.map((e, k) => [e.id, k]));
+  const entityActors: ActorMention[] = [];
   const covered = new Set<number>();
   for (const entity of coded) {
     if (!entity.actor) continue;
     for (const m of entity.mentions) {
       if (doc.tokenAt(m.start) < 0 || doc.tokenAt(m.end - 1) < 0) continue;
       const { firstToken, endToken } = doc.tokenRange(m.start, m.end);
-      actors.push({ start: m.start, end: m.end, firstToken, endToken, sentence: m.sentence, code: entity.actor, entity: entity.id, name: doc.text.slice(m.start, m.end), rule: entity.type === 'GPE' ? RULES.entityPlace : RULES.entity });
+      entityActors.push({ start: m.start, end: m.end, firstToken, endToken, sentence: m.sentence, code: entity.actor, entity: entity.id, name: doc.text.slice(m.start, m.end), rule: entity.type === 'GPE' ? RULES.entityPlace : RULES.entity });
       for (let k = firstToken; k < endToken; k++) covered.add(k);
     }
   }
-  actors.push(...findNominalActors(doc, covered, knowledge));
+  const nominal = findNominalActors(doc, covered, knowledge, context, (id) => coded[byId.get(id) ?? -1]);
+  // "Nigeria's Vice President Ade Okon": the title phrase and the name are one actor; the title's country is the person's
+  const kept: ActorMention[] = [];
+  for (const title of nominal) {
+    const person = entityActors.find((m) => m.firstToken === title.endToken && m.sentence === title.sentence && coded[byId.get(m.entity!)!]!.type === 'PERSON');
+    const entry = ROLE_BY_ID().get(title.rule.slice(RULES.nominal.length + 1));
+    if (!person || !entry?.asTitle) {
+      kept.push(title);
+      continue;
+    }
+    const k = byId.get(person.entity!)!;
+    const entity = coded[k]!;
+    const titleCountry = title.code.slice(0, 3);
+    if (titleCountry !== UNKNOWN && (!entity.actorInfo?.country || entity.actorInfo.certainty === 'inferred')) {
+      const agent = entity.actorInfo?.sector ?? (entry.agent === '=' ? '' : entry.agent);
+      const actor = titleCountry + agent;
+      coded[k] = { ...entity, actor, actorInfo: actorInfo(actor, 'stated', [title.rule, RULES.countryTitlePhrase]), rules: [...entity.rules, RULES.countryTitlePhrase] };
+    }
+    Object.assign(person, { start: title.start, firstToken: title.firstToken, name: doc.text.slice(title.start, person.end) });
+  }
+  for (const m of entityActors) {
+    const entity = coded[byId.get(m.entity!)!]!;
+    m.code = entity.actor!;
+    if (entity.actorInfo) m.info = entity.actorInfo;
+  }
+  const actors = [...entityActors, ...kept];
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: coded, actors: dropNested(actors) };
 }
 
-function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string | null): Entity {
+let roleById: Map<string, RoleEntry> | null = null;
+function ROLE_BY_ID(): Map<string, RoleEntry> {
+  roleById ??= new Map(roleEntries().map((e) => [e.id, e]));
+  return roleById;
+}
+
+/** Context countries of one article, the story's country computed once. */
+class ActorContext {
+  private story: ContextCountry | null | undefined;
+  constructor(
+    readonly doc: Doc,
+    private readonly knowledge: ActorKnowledge,
+  ) {}
+
+  /** The story's own country (dateline, else the country it is mostly about), for domestic roles. */
+  storyCountry(): ContextCountry | null {
+    if (this.story === undefined) this.story = storyCountry(this.doc, (w) => this.knowledge.countryOfName(w) ?? this.knowledge.countryOfDemonym(w));
+    return this.story;
+  }
+
+  /** A domestic role's country from its sentence's locatives, else the story's country; never for foreign phrases. */
+  countryFor(sentence: number, firstToken: number, endToken: number): ContextCountry | null {
+    if (isForeignPhrase(this.doc, firstToken, endToken)) return null;
+    return locativeCountry(this.doc, sentence, firstToken, endToken) ?? this.storyCountry();
+  }
+}
+
+function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string | null, context: ActorContext): Entity {
   const rules = [...entity.rules];
   let actor: string | undefined;
+  let certainty: ActorInfo['certainty'] = 'stated';
+  const infoRules: string[] = [];
+  const fromContext = (agent: string): boolean => {
+    const first = entity.mentions[0];
+    if (!first) return false;
+    const { firstToken, endToken } = context.doc.tokenRange(first.start, first.end);
+    const found = context.countryFor(first.sentence, firstToken, endToken);
+    if (!found) return false;
+    actor = found.iso3 + agent;
+    certainty = 'inferred';
+    infoRules.push(found.rule);
+    return true;
+  };
   switch (entity.type) {
     case 'PERSON': {
-      const agent = entity.role ? roleAgent(entity.role) : null;
-      if (entity.country && agent && agent !== '=') {
+      const entry = entity.role ? roleEntry(entity.role) : null;
+      const agent = entry && entry.agent !== '=' ? entry.agent : null;
+      const known = knowledge.dictionaryActor?.(entity.name, published) ?? null;
+      if (entity.country && agent) {
         actor = entity.country + agent;
-        rules.push(RULES.countryPlusRole);
-      } else {
-        const known = knowledge.dictionaryActor?.(entity.name, published);
-        if (known) {
-          actor = known.code;
-          rules.push(known.entryId);
-        } else if (entity.country) actor = entity.country;
-      }
+        infoRules.push(RULES.countryPlusRole);
+      } else if (known) {
+        actor = known.code;
+        infoRules.push(known.entryId);
+        if (agent) {
+          // "President Museveni": the dictionary knows the person; the title is read with it
+          certainty = 'inferred';
+          infoRules.push(RULES.countryKnownPerson);
+        }
+      } else if (agent && entity.post && entry!.domestic) {
+        // "X, speaker of Russia's upper house"
+        actor = entity.post + agent;
+        infoRules.push(RULES.countryPost);
+      } else if (agent && entry!.domestic && fromContext(agent)) {
+        // country from the sentence's places or the story's country
+      } else if (agent) {
+        actor = UNKNOWN + agent;
+        infoRules.push(RULES.roleOnly);
+      } else if (entity.country) actor = entity.country;
       break;
     }
     case 'GPE': {
@@ -85,7 +168,7 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
       const capital = knowledge.capitalOf(entity.name);
       if (capital) {
         actor = `${capital}GOV`;
-        rules.push(RULES.capitalAsGovernment);
+        infoRules.push(RULES.capitalAsGovernment);
       } else if (entity.country) actor = entity.country;
       break;
     }
@@ -96,20 +179,24 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
       const known = knowledge.dictionaryActor?.(entity.name, published);
       if (known) {
         actor = known.code;
-        rules.push(known.entryId);
+        infoRules.push(known.entryId);
       } else {
         const head = entity.name.split(/\s+/).at(-1)!.toLowerCase();
         const agent = ORG_AGENTS.get(head);
         if (entity.country && agent) actor = entity.country + agent;
         else if (entity.country) actor = entity.country;
-        if (agent) rules.push(RULES.orgHeadAgent);
+        // "the Interior Ministry", "the National Police": a state body of the story's country
+        else if (agent && agent !== 'BUS') fromContext(agent);
+        if (agent) infoRules.push(RULES.orgHeadAgent);
       }
       break;
     }
     case 'LOC':
       break;
   }
-  return actor ? { ...entity, actor, rules } : { ...entity, rules };
+  if (!actor) return { ...entity, rules };
+  for (const r of infoRules) if (!rules.includes(r)) rules.push(r);
+  return { ...entity, actor, actorInfo: actorInfo(actor, certainty, infoRules.length > 0 ? infoRules : [RULES.entity]), rules };
 }
 
 /** Organisation head words → agent codes: "Revolutionary Guards Qods Force" → MIL. */
@@ -121,10 +208,11 @@ const ORG_AGENTS = new Map<string, string>([
   ['party', 'PTY'], ['bank', 'BUS'], ['company', 'BUS'], ['corporation', 'BUS'], ['university', 'EDU'], ['militia', 'UAF'],
 ]);
 
-function roleAgent(role: string): string | null {
-  return matchRole(role.split(' '), 0)?.entry.agent ?? null;
+function roleEntry(role: string): RoleEntry | null {
+  return roleByName(role) ?? matchRole(role.split(' '), 0)?.entry ?? null;
 }
 
+const VERB_GROUP_POS = new Set(['VERB', 'AUX', 'ADV']);
 const NP_MODIFIER_POS = new Set(['ADJ', 'DET', 'NUM', 'PROPN', 'NOUN']);
 const POSTMODIFIER_PREPOSITIONS = new Set(['in', 'from', 'of']);
 
@@ -132,7 +220,7 @@ const POSTMODIFIER_PREPOSITIONS = new Set(['in', 'from', 'of']);
  * Noun phrases headed by a role noun: [det] [country | demonym | country ’s]* [adj]* ROLE [in|from|of COUNTRY].
  * "the “occupying” U.S. military" → USAMIL; "Shi’ite militias in Iraq" → IRQUAF; "U.S. and Iranian officials" → USAGOV + IRNGOV.
  */
-function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowledge): ActorMention[] {
+function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowledge, context: ActorContext, codedEntity: (id: string) => Entity | undefined): ActorMention[] {
   const { tokens, text } = doc;
   const out: ActorMention[] = [];
   const normals = tokens.map((t) => t.normal);
@@ -141,13 +229,19 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       const token = tokens[i]!;
       // wink tags "military" in "the U.S. military’s training" as ADJ: a role word heading its phrase is a noun
       const headAdjective = token.pos === 'ADJ' && !['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 1]?.pos ?? '');
-      if (covered.has(i) || (token.pos !== 'NOUN' && token.pos !== 'PROPN' && !headAdjective)) continue;
+      // "Iraqi forces retook": wink tags a plural role noun after a nationality as a verb
+      const verbAfterNationality = token.pos === 'VERB' && i > sentence.firstToken && countryOfEntityAt(doc, i - 1, codedEntity) !== null && VERB_GROUP_POS.has(tokens[i + 1]?.pos ?? '');
+      if (covered.has(i)) continue;
       const match = matchRole(normals, i);
+      // "armed men", "suicide bomber": a role of several words may start with an adjective
+      const adjectiveOpens = token.pos === 'ADJ' && (match?.length ?? 0) > 1;
+      if (token.pos !== 'NOUN' && token.pos !== 'PROPN' && !headAdjective && !verbAfterNationality && !adjectiveOpens) continue;
       if (!match || !match.entry.asNoun || i + match.length > sentence.endToken) continue;
       // The head is the last word of the role phrase; skip when the phrase continues as a compound ("army base").
       const end = i + match.length;
       const after = tokens[end];
-      if (after && after.sentence === sentence.index && after.pos === 'NOUN' && !after.text.startsWith('’') && !matchRole(normals, end)) continue;
+      // (with the parse, a compound is what the tree says: wink tags "retook" in "Iraqi forces retook" as a noun)
+      if (after && after.sentence === sentence.index && after.pos === 'NOUN' && !after.text.startsWith('’') && !matchRole(normals, end) && (!doc.tree || doc.deprel(end - 1) === 'compound')) continue;
       const countries: { code: string; entity?: string }[] = [];
       let start = i;
       // Left: modifiers, countries, demonyms, "Iraq ’s"
@@ -155,9 +249,14 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
         const t = tokens[k]!;
         if (t.normal === '’s' || t.normal === "'s") continue;
         if (t.text === '“' || t.text === '”' || t.text === '"') continue;
-        const iso3 = knowledge.countryOfName(t.text) ?? knowledge.countryOfDemonym(t.text) ?? countryOfEntityAt(doc, k);
+        // "on Wednesday Greek Foreign Minister": a time word is no modifier
+        if (doc.isTime(k)) break;
+        const iso3 = knowledge.countryOfName(t.text) ?? knowledge.countryOfDemonym(t.text) ?? countryOfEntityAt(doc, k, codedEntity);
         if (iso3) {
-          countries.unshift({ code: iso3 });
+          // "North Korean": one country for the words of one name
+          if (countries[0]?.entity !== undefined && countries[0].entity === doc.entityAt(k)?.entity.id) continue;
+          const entity = doc.entityAt(k)?.entity.id;
+          countries.unshift(entity ? { code: iso3, entity } : { code: iso3 });
           start = k;
           continue;
         }
@@ -175,7 +274,7 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       if (countries.length === 0 && POSTMODIFIER_PREPOSITIONS.has(tokens[end]?.normal ?? '') && tokens[end]!.sentence === sentence.index) {
         for (let k = end + 1; k < sentence.endToken && k < end + 8; k++) {
           const t = tokens[k]!;
-          const iso3 = knowledge.countryOfName(t.text) ?? countryOfEntityAt(doc, k);
+          const iso3 = knowledge.countryOfName(t.text) ?? countryOfEntityAt(doc, k, codedEntity);
           if (iso3 && !countries.some((c) => c.code === iso3)) {
             countries.push({ code: iso3 });
             // "the United States": the phrase ends where the country's mention ends
@@ -190,7 +289,29 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       }
       const agent = agentCode(match.entry);
       if (agent === null) continue;
-      const codes = countries.length > 0 ? countries.map((c) => ({ code: c.code + agent })) : [{ code: UNKNOWN + agent }];
+      const rule = `${RULES.nominal}:${match.entry.id}`;
+      let codes = countries.map((c) => ({ code: c.code + agent }));
+      let info: ActorInfo | null = codes.length > 0 ? actorInfo(codes[0]!.code, 'stated', [rule, RULES.countryPhrase]) : null;
+      let entity: string | undefined;
+      if (codes.length === 0) {
+        const the = tokens[start - 1]?.normal === 'the' || tokens[start]?.normal === 'the';
+        const singular = match.length === 1 ? normals[end - 1] === match.entry.words.at(-1) : true;
+        // "The chancellor met …" after "German Chancellor Angela Merkel": the person who holds the title
+        const holder = the && singular && match.entry.asTitle ? personWithRoleBefore(doc, token.start, match.entry.role) : null;
+        const person = holder ? codedEntity(holder.entity.id) : undefined;
+        if (person?.actor) {
+          codes = [{ code: person.actor }];
+          entity = person.id;
+          info = actorInfo(person.actor, 'inferred', [rule, RULES.corefRole, ...(person.actorInfo?.rules ?? [])]);
+        } else if (match.entry.domestic) {
+          const found = context.countryFor(sentence.index, start, endToken);
+          if (found) {
+            codes = [{ code: found.iso3 + agent }];
+            info = actorInfo(codes[0]!.code, 'inferred', [rule, found.rule]);
+          }
+        }
+      }
+      if (codes.length === 0) codes = [{ code: UNKNOWN + agent }];
       const first = codes[0]!;
       out.push({
         start: tokens[start]!.start,
@@ -200,7 +321,9 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
         sentence: sentence.index,
         code: first.code,
         name: text.slice(tokens[start]!.start, tokens[endToken - 1]!.end),
-        rule: `${RULES.nominal}:${match.entry.id}`,
+        rule,
+        info: info ?? actorInfo(first.code, 'stated', [rule]),
+        ...(entity ? { entity } : {}),
         ...(codes.length > 1 ? { members: codes } : {}),
       });
       i = end - 1;
@@ -218,9 +341,13 @@ function isVerbLike(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
 }
 
-function countryOfEntityAt(doc: Doc, k: number): string | null {
+/** The country a place, nationality or country-named organisation at token k stands for ("Philippine" → PHL). */
+function countryOfEntityAt(doc: Doc, k: number, codedEntity: (id: string) => Entity | undefined): string | null {
   const at = doc.entityAt(k);
-  return at && (at.entity.type === 'GPE' || at.entity.type === 'NORP') ? (at.entity.country ?? null) : null;
+  if (!at) return null;
+  if (at.entity.type === 'GPE' || at.entity.type === 'NORP') return at.entity.country ?? null;
+  const actor = codedEntity(at.entity.id)?.actor;
+  return at.entity.type === 'ORG' && actor?.length === 3 && isCountryRoot(actor) ? actor : null;
 }
 
 /** A nominal phrase inside a longer one ("officials" inside "U.S. and Iranian officials") is dropped. */

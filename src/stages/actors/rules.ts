@@ -1,4 +1,4 @@
-/** Rule ids of the actors stage, cited in `entities[].rules` and in the actor mentions events are built from. */
+/** Rule ids of the actors stage, cited in `entities[].rules`, in `actorInfo.rules` and in the actor mentions events are built from. */
 export const RULES = {
   entity: 'actors.entity-mention',
   entityPlace: 'actors.place-as-actor',
@@ -6,4 +6,22 @@ export const RULES = {
   capitalAsGovernment: 'actors.capital-as-government',
   orgHeadAgent: 'actors.org-head-agent',
   nominal: 'actors.nominal',
+  /** "Kenyan students", "Kenya's police", "militias in Iraq": the phrase names the country. */
+  countryPhrase: 'actors.country.phrase',
+  /** "X, speaker of Russia's upper house": the country the title is held in. */
+  countryPost: 'actors.country.post',
+  /** "Nigeria's Vice President Ade Okon": the title before the name names the country. */
+  countryTitlePhrase: 'actors.country.title-phrase',
+  /** "President Museveni": the actor dictionaries know the person's country. */
+  countryKnownPerson: 'actors.country.known-person',
+  /** "Police arrested 200 students in Nairobi": a place in the sentence. */
+  countryLocative: 'actors.country.locative',
+  /** A domestic role ("police", "the government") in a story datelined in that country. */
+  countryDateline: 'actors.country.dateline',
+  /** A domestic role in a story mostly about one country. */
+  countryStory: 'actors.country.story-country',
+  /** "the chancellor" after "German Chancellor Angela Merkel": the person who holds that title in the story. */
+  corefRole: 'actors.coref.role',
+  /** A titled person whose country nothing gives: still an actor, "---" + the title's sector. */
+  roleOnly: 'actors.role-without-country',
 } as const;
