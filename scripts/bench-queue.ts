@@ -104,11 +104,14 @@ async function main(): Promise<void> {
     cleanups.push(target.drop);
     const from = await openStoreAt({ engine: 'postgres', url: firstStore }, { readonly: true });
     const to = await openStoreAt({ engine: 'postgres', url: target.url });
+    const databaseBytes = async () => (await to.sql.get<{ n: number }>('SELECT pg_database_size(current_database()) AS n'))!.n;
+    const empty = await databaseBytes();
     const copied = await copyStore(from, to);
     const counts = await to.counts();
     await from.close();
-    await to.close();
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+    const perArticle = (await databaseBytes() - empty) / copied.copied;
+    await to.close();
 
     const rate = (r: WorkerRun) => r.articles / (r.ms / 1000);
     const one = rate(runs[0]!);
@@ -121,7 +124,8 @@ async function main(): Promise<void> {
       `| SQLite ingest, 1 thread (reference) | ${reference.toFixed(1)} | ${(reference / one).toFixed(2)} | |`,
       '',
       `Idle-queue latency (one article enqueued → committed by an idle worker, median of 5): ${idleMs.toFixed(0)} ms.`,
-      `PostgreSQL write rate (copy, no coding): ${copied.copied} articles, ${rows} rows in ${(copied.elapsedMs / 1000).toFixed(1)} s = ${Math.round(rows / (copied.elapsedMs / 1000))} rows/s (${Math.round(copied.copied / (copied.elapsedMs / 1000))} articles/s).`,
+      `PostgreSQL write rate (copy, no coding): ${copied.copied} articles, ${rows} rows in ${(copied.elapsedMs / 1000).toFixed(1)} s = ${Math.round(rows / (copied.elapsedMs / 1000))} rows/s (${Math.round(copied.copied / (copied.elapsedMs / 1000))} articles/s), one writer at a time (the store's write lock).`,
+      `PostgreSQL size: ${(perArticle / 1024).toFixed(1)} KB per article with its text, records and indexes; ${(rows / copied.copied).toFixed(1)} rows per article (${Object.entries(counts).map(([t, n]) => `${t} ${(n / copied.copied).toFixed(1)}`).join(', ')}).`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -9,6 +9,9 @@ import { checkVersion, createPool, migrate, poolSql, redact } from './connect.ts
 import { PgWriter } from './writer.ts';
 import { StoreError } from '../db.ts';
 
+/** SQLSTATE of a write refused by a read-only server or transaction. */
+const READ_ONLY_TRANSACTION = '25006';
+
 export class PostgresStore implements Store {
   readonly engine = 'postgres';
   readonly sql: Sql;
@@ -28,7 +31,11 @@ export class PostgresStore implements Store {
     const location = redact(url);
     try {
       if (options.readonly) await checkVersion(pool, location);
-      else await migrate(pool);
+      else await migrate(pool).catch(async (error: unknown) => {
+        // A read replica (hot standby) refuses every write: serve from it at the version the primary migrated to.
+        if ((error as { code?: string }).code !== READ_ONLY_TRANSACTION) throw error;
+        await checkVersion(pool, location);
+      });
     } catch (error) {
       await pool.end();
       if (error instanceof StoreError) throw error;
