@@ -101,7 +101,7 @@ export function readSuite(): SuiteRecord[] {
   const xml = xmlRecords();
   const seen = new Map<string, number>();
   return lines.map((line) => {
-    const r = JSON.parse(line) as { id: string; text: string; date: string; category: string; notes?: string; events: { source: string; target: string; code: string }[] };
+    const r = JSON.parse(line) as { id: string; text: string; date: string; category: string; notes?: string; expect?: string[]; events: { source: string; target: string; code: string }[] };
     const n = (seen.get(r.id) ?? 0) + 1;
     seen.set(r.id, n);
     const short = r.id.replace(/^[^:]*:/, '');
@@ -117,6 +117,8 @@ export function readSuite(): SuiteRecord[] {
       const comma = commaDifferences(original.settings.comma);
       if (comma.length > 0 && r.text.includes(',')) reasons.push(comma.join(', '));
     }
+    // "This has unbalanced input with a missing (VP": no event only because PETRARCH's own input tree is broken
+    if (r.expect?.includes('error:bad_input_parse')) reasons.push("expects PETRARCH's error on its broken input parse");
     if (r.events.some((e) => e.source === '###' || e.target === '###')) reasons.push('expects ###, an actor commented out of the dictionary');
     return { key: n === 1 ? r.id : `${r.id}#${n}`, id: r.id, text: r.text, date: r.date, category: r.category, notes: r.notes ?? '', expected, apart: reasons.length > 0 ? reasons.join('; ') : null };
   });

@@ -44,7 +44,7 @@ export const eventsStage: Stage = {
       doc.messages.push({ level: 'info', stage: 'events', rule: SPORT_STORY_RULE, text: 'a sports story (article.topic): no political events are coded' });
       return;
     }
-    doc.events = codeEvents(doc, world.verbDictionary);
+    doc.events = codeEvents(doc, world.verbDictionary, world.mode === 'dictionaries-only');
   },
 };
 
@@ -75,15 +75,19 @@ const TARGETLESS = /^(016|12|14|15|172|18|19|20)/;
 const RECIPROCAL = /^(03|04|05|06|07|08)/;
 /** Agent codes of armed actors: their attacks are material; anyone else's "attack" is words. */
 const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
-/** A verb the parser attached as a noun ("The Palestinians reject proposed…" → reject/nsubj): its tree is not to be trusted. */
-const NOMINAL_RELATIONS = new Set(['nsubj', 'obj', 'iobj', 'compound', 'amod', 'nmod', 'nsubj:pass', 'obl']);
+/**
+ * Relations a verb has in a sound parse; a verb the parser attached as a noun or a list item ("The Palestinians
+ * reject proposed…" → reject/nsubj) sits in a tree not to be trusted for its target.
+ */
+const CLAUSE_RELATIONS = new Set(['root', 'ccomp', 'xcomp', 'advcl', 'conj', 'acl', 'acl:relcl', 'parataxis', 'csubj', 'advcl:relcl']);
 const HABITUAL_ADVERBS = new Set(['occasionally', 'repeatedly', 'often', 'frequently', 'regularly', 'sometimes', 'previously', 'formerly', 'traditionally', 'usually', 'periodically']);
 const COMMEMORATION = new Set(['anniversary', 'commemorate', 'commemoration', 'memorial']);
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'early', 'late', 'earlier', 'later', 'in', 'at']);
 /** "the two sides", "both countries": resolved to the article's two main parties. */
 const BOTH = Symbol('both sides');
 
-export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
+/** `dictionariesOnly` (`--dictionaries DIR`): the user's verb dictionary alone, without Dateline's own pattern table. */
+export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionariesOnly = false): Event[] {
   const { tokens } = doc;
   const actorAt = (k: number) => doc.actorAt(k);
   const parties = articleParties(doc.entities);
@@ -96,7 +100,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
     const consumed = new Set<number>();
     const found: Draft[] = [];
     // Dateline's own patterns first (verbs and nouns), then the PETRARCH-2 verb dictionary on the verbs left.
-    for (const pass of ['own', 'dictionary'] as const) {
+    for (const pass of dictionariesOnly ? (['dictionary'] as const) : (['own', 'dictionary'] as const)) {
       for (let i = sentence.firstToken; i < sentence.endToken; i++) {
         if (consumed.has(i)) continue;
         const pos = triggerPos(i);
@@ -445,7 +449,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary): Event[] {
   function objectAfter(i: number, end: number, source: ActorMention | null): ActorMention | null {
     const m = firstActor(i + 1, Math.min(end, i + 16), source);
     // With a tree, the linear guess must still hang from the verb through nominal relations (not another clause's subject)
-    if (m && doc.tree && !NOMINAL_RELATIONS.has(doc.deprel(i)) && ((!isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) || underMediation(doc, m.endToken - 1, i))) return null;
+    if (m && doc.tree && CLAUSE_RELATIONS.has(doc.deprel(i)) && ((!isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) || underMediation(doc, m.endToken - 1, i))) return null;
     return m;
   }
 
