@@ -6,7 +6,7 @@
  */
 import { groupBefore } from '../../doc/coref.ts';
 import type { Doc } from '../../doc/doc.ts';
-import type { ActorMention, SentenceInfo } from '../../model/analysis.ts';
+import type { ActorMention, SentenceInfo, Token } from '../../model/analysis.ts';
 import type { ActorRef, Event, Modality, Place, PlaceRef } from '../../model/record.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import type { World } from '../../pipeline/world.ts';
@@ -199,8 +199,10 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
   function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number; defaultOnly: boolean } | null {
     const lemma = tokens[i]!.pos === 'VERB' ? tokens[i]!.lemma : tokens[i]!.normal.replace(/ing$/, '');
     if (!verbDictionary || REPORTING_VERBS.has(lemma)) return null;
-    const before = tokens.slice(clauseStart(tokens, sentence, i), i).map((t) => t.lemma);
-    const after = tokens.slice(i + 1, end).map((t) => t.lemma);
+    // PETRARCH matches its patterns on the words as written ("* DIPLOMATIC TIES"); the shipped dictionary on lemmas
+    const form = (t: Token) => (dictionariesOnly ? t.normal : t.lemma);
+    const before = tokens.slice(clauseStart(tokens, sentence, i), i).map(form);
+    const after = tokens.slice(i + 1, end).map(form);
     const found = verbDictionary(lemma, before, after);
     if (!found || !cameoCode(found.code)) return null;
     return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k), first: i, defaultOnly: found.specificity === 0 };
