@@ -115,7 +115,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
         if (!draft) continue;
         // A verb's default code alone ("argue" → 110, "give" → 060) is a weak signal without a parse: it stands only
         // between two state actors, with the target as the verb's direct object.
-        if ('defaultOnly' in coded && coded.defaultOnly && !(isStateActor(draft.source) && isStateActor(draft.target) && draft.targetMention && draft.targetMention.firstToken - i <= 4)) continue;
+        // (With the user's dictionaries alone, their verb codes stand as PETRARCH would code them.)
+        if (!dictionariesOnly && 'defaultOnly' in coded && coded.defaultOnly && !(isStateActor(draft.source) && isStateActor(draft.target) && draft.targetMention && draft.targetMention.firstToken - i <= 4)) continue;
         draft.triggerFirst = coded.first;
         consumed.add(i);
         for (const k of coded.matched) consumed.add(k);
