@@ -461,8 +461,9 @@ function roleEndingAt(normals: readonly string[], last: number): ReturnType<type
  * Overlaps are read off per-token marks, not checked pair by pair, so that a run-on sentence stays linear.
  */
 function mergeTaggerSpans(runs: TokenRange[], tagged: readonly TaggedSpan[]): TokenRange[] {
-  if (tagged.length === 0) return runs;
   const spans = tagged.filter((t) => t.type !== 'MISC');
+  // Only MISC spans ("[\\A{aAa"): nothing to merge, and no token range to size the marks by
+  if (spans.length === 0) return runs;
   let lo = Infinity;
   let hi = 0;
   for (const x of [...runs, ...spans]) {

@@ -82,6 +82,8 @@ test('events: texts that must yield no (asserted) event', () => {
 });
 
 test('events: property — random text never throws and evidence lies inside the text', () => {
+  // Found by this property: the tagger's only span a MISC one sized the entity merge by an empty range
+  assert.doesNotThrow(() => code('[\\A{aAa'));
   fc.assert(
     fc.property(fc.string({ maxLength: 200 }), fc.constantFrom('', 'The United States urged Iran to stop. ', 'A truck bomb exploded, killing 24 people. '), (noise, prefix) => {
       const text = prefix + noise;
