@@ -5,6 +5,8 @@
  * - Throughput with 1, 2 and 4 worker processes (one coding thread each) on N articles of ../shared/data/bbc_news
  *   (synthetic short stories when that is absent): the workers are started and idle before the articles are
  *   enqueued, so start-up is not counted; the clock runs from the enqueue to the last article committed.
+ * - The CPU time the worker processes spent per article, which other programs on the machine do not change: on a
+ *   shared machine the wall-clock rates say little, and 1000 / (CPU ms per article) is a process's rate on a free core.
  * - Queue latency on an idle queue: one article enqueued → stored by an idle worker, median of 5.
  * - For reference, `dateline ingest --workers 1` of the same articles into SQLite (its coding rate, start-up excluded).
  * - PostgreSQL write rate: `copy` of the 1-worker store into a fresh database (rows of every table per second, no coding).
@@ -36,6 +38,8 @@ interface WorkerRun {
   processes: number;
   articles: number;
   ms: number;
+  /** CPU time of the worker processes (every thread) per article: what the load of other programs does not change. */
+  cpuMsPerArticle: number;
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
 }
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
       await ensureConsumer(jsm, queueNames(stream), 60_000);
       const workers = Array.from({ length: processes }, () => startCli(['worker', '--queue', NATS_SERVER, '--stream', stream, '--store', db.url, '--workers', '1', '--format', 'json'], children));
       await until(`${processes} idle workers`, async () => (await jsm.consumers.info(stream, CONSUMER).catch(() => null))?.num_waiting === processes, 180_000);
+      const cpuBefore = workers.reduce((sum, w) => sum + cpuSeconds(w.child.pid!), 0);
       const store = await openStoreAt({ engine: 'postgres', url: db.url }, { readonly: true });
       const enqueued = cli(['enqueue', corpus, '--queue', NATS_SERVER, '--stream', stream], children);
       // The clock runs from the first article committed to the last (enqueue's own start-up is not the workers').
@@ -84,6 +89,7 @@ async function main(): Promise<void> {
       );
       const { at, count } = first as unknown as { at: number; count: number };
       const ms = ((performance.now() - at) * limit) / (limit - count);
+      const cpu = workers.reduce((sum, w) => sum + cpuSeconds(w.child.pid!), 0) - cpuBefore;
       await enqueued;
       await store.close();
       // The idle-queue latency, on the 1-worker run: one article in, stored by an idle worker.
@@ -91,7 +97,7 @@ async function main(): Promise<void> {
       for (const w of workers) w.child.kill('SIGTERM');
       const summaries = (await Promise.all(workers.map((w) => w.done))).map((out) => JSON.parse(out) as { latencyMs: { p50: number; p95: number } | null });
       const p = (q: 'p50' | 'p95') => Math.max(...summaries.map((s) => s.latencyMs?.[q] ?? 0));
-      runs.push({ processes, articles: limit, ms, latencyP50Ms: p('p50'), latencyP95Ms: p('p95') });
+      runs.push({ processes, articles: limit, ms, cpuMsPerArticle: (cpu * 1000) / limit, latencyP50Ms: p('p50'), latencyP95Ms: p('p95') });
       log(`${processes}: ${(limit / (ms / 1000)).toFixed(1)} articles/s`);
     }
 
@@ -118,10 +124,10 @@ async function main(): Promise<void> {
     const lines = [
       `Corpus: ${source}. Load average ${load.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end (2 cores, shared).`,
       '',
-      '| worker processes | articles/s | × one process | backlog latency p50 / p95 |',
-      '|---:|---:|---:|---:|',
-      ...runs.map((r) => `| ${r.processes} | ${rate(r).toFixed(1)} | ${(rate(r) / one).toFixed(2)} | ${((r.latencyP50Ms ?? 0) / 1000).toFixed(1)} s / ${((r.latencyP95Ms ?? 0) / 1000).toFixed(1)} s |`),
-      `| SQLite ingest, 1 thread (reference) | ${reference.toFixed(1)} | ${(reference / one).toFixed(2)} | |`,
+      '| worker processes | articles/s (wall clock) | × one process | CPU ms per article | articles/s per free core (1000 / CPU ms) | backlog latency p50 / p95 |',
+      '|---:|---:|---:|---:|---:|---:|',
+      ...runs.map((r) => `| ${r.processes} | ${rate(r).toFixed(1)} | ${(rate(r) / one).toFixed(2)} | ${r.cpuMsPerArticle.toFixed(0)} | ${(1000 / r.cpuMsPerArticle).toFixed(1)} | ${((r.latencyP50Ms ?? 0) / 1000).toFixed(1)} s / ${((r.latencyP95Ms ?? 0) / 1000).toFixed(1)} s |`),
+      `| SQLite ingest, 1 thread (reference) | ${reference.toFixed(1)} | ${(reference / one).toFixed(2)} | | | |`,
       '',
       `Idle-queue latency (one article enqueued → committed by an idle worker, median of 5): ${idleMs.toFixed(0)} ms.`,
       `PostgreSQL write rate (copy, no coding): ${copied.copied} articles, ${rows} rows in ${(copied.elapsedMs / 1000).toFixed(1)} s = ${Math.round(rows / (copied.elapsedMs / 1000))} rows/s (${Math.round(copied.copied / (copied.elapsedMs / 1000))} articles/s), one writer at a time (the store's write lock).`,
@@ -157,12 +163,23 @@ async function idleLatency(stream: string, url: string): Promise<number> {
   return times.sort((a, b) => a - b)[2]!;
 }
 
+/** User and system CPU seconds of a process, all its threads (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 async function deleteStreams(jsm: JetStreamManager, stream: string): Promise<void> {
   for (const s of [stream, `${stream}_DEAD`]) await jsm.streams.delete(s).catch(() => undefined);
 }
 
 function startCli(args: string[], children: Set<ChildProcess>): { child: ChildProcess; done: Promise<string> } {
-  const child = spawn('nice', ['-n', '10', process.execPath, bin, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d));
