@@ -10,7 +10,7 @@ import type { ActorMention, SentenceInfo, Token } from '../../model/analysis.ts'
 import type { ActorRef, Event, Modality, Place, PlaceRef } from '../../model/record.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import type { World } from '../../pipeline/world.ts';
-import { cameoCode } from '../../lexicon/cameo.ts';
+import { cameoCode, type CameoCode } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
 import { articleParties, isStateActor, sameActor, samePrefix } from './actorContext.ts';
 import { actorOfPhrase, agentToken, coordinatedActor, isArgumentOf, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
@@ -205,7 +205,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     const before = tokens.slice(clauseStart(tokens, sentence, i), i).map(form);
     const after = tokens.slice(i + 1, end).map(form);
     const found = verbDictionary(lemma, before, after);
-    if (!found || !cameoCode(found.code)) return null;
+    if (!found || !knownCode(found.code)) return null;
     return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k), first: i, defaultOnly: found.specificity === 0 };
   }
 
@@ -589,7 +589,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
 
   function finishEvent(d: Draft, index: number): Event {
     const trigger = { start: tokens[d.triggerFirst]!.start, end: tokens[d.trigger]!.end };
-    const info = cameoCode(d.code)!;
+    const info = knownCode(d.code)!;
     const rules = [...d.rules];
     const sentence = d.sentence;
     const toll = /^(18|19|20)/.test(d.code) ? doc.casualties?.find((c) => c.cumulative && c.mentions.some((m) => m.sentence === sentence.index)) : undefined;
@@ -612,7 +612,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       code = '111';
       rules.push(RULES.verbalAttack);
     }
-    const finalInfo = cameoCode(code) ?? info;
+    const finalInfo = knownCode(code) ?? info;
     const negated = tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
     if (negated) rules.push(RULES.negated);
     const modality = modalityOf(d.trigger, sentence);
@@ -755,6 +755,18 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     for (let k = i - 1; k >= Math.max(sentence.firstToken, i - 3); k--) if (words.includes(tokens[k]!.normal)) return true;
     return false;
   }
+}
+
+/**
+ * The CAMEO entry of a code, or of its longest CAMEO prefix for a dictionary's finer code ("1717" → 171, "174K" →
+ * 174): the record keeps the dictionary's code and takes name, root, QuadClass and Goldstein from the prefix.
+ */
+function knownCode(code: string): CameoCode | null {
+  for (let n = code.length; n >= 2; n--) {
+    const info = cameoCode(code.slice(0, n));
+    if (info) return info;
+  }
+  return null;
 }
 
 function placeRef(place: Place, certainty: 'stated' | 'implied'): PlaceRef {
