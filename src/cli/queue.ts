@@ -137,7 +137,7 @@ export function describeWorker(s: WorkerSummary): string {
   const latency = s.latencyMs ? ` Queue latency (enqueued → stored) p50 ${(s.latencyMs.p50 / 1000).toFixed(1)}s, p95 ${(s.latencyMs.p95 / 1000).toFixed(1)}s.` : '';
   return (
     `Worker stopped. Stored ${fmt(s.stored)} article${s.stored === 1 ? '' : 's'} (${fmt(s.mentions)} event reports, ${fmt(s.newEvents)} new events) in ${duration(s.elapsedMs)} (${fmt(rate)} articles/s) after ${duration(s.startupMs)} starting; ` +
-    `skipped ${fmt(s.skipped)} already stored, retried ${fmt(s.retried)}, dead-lettered ${fmt(s.deadLettered)}.${latency}` +
+    `skipped ${fmt(s.skipped)} already stored, took over ${fmt(s.redelivered)} redelivered, retried ${fmt(s.retried)}, dead-lettered ${fmt(s.deadLettered)}.${latency}` +
     (s.writeFailure ? `\nStopped because the store refused a write (${s.writeFailure}); the unwritten articles are back in the queue.` : '')
   );
 }

@@ -40,6 +40,8 @@ export interface WorkerSummary {
   deadLettered: number;
   /** Failed deliveries handed back for another try. */
   retried: number;
+  /** Messages that came to this worker on a second or later delivery (another worker failed or died on them). */
+  redelivered: number;
   mentions: number;
   newEvents: number;
   /** From pulling the first message to the last acknowledgement. */
@@ -73,9 +75,10 @@ export async function runWorker(nc: NatsConnection, jsm: JetStreamManager, store
   await ensureConsumer(jsm, names, options.ackWaitMs);
   const starting = performance.now();
   const pool = await CodingPool.start(options.pool);
-  const summary: WorkerSummary = { stored: 0, skipped: 0, deadLettered: 0, retried: 0, mentions: 0, newEvents: 0, elapsedMs: 0, startupMs: performance.now() - starting, latencyMs: null, writeFailure: null };
+  const summary: WorkerSummary = { stored: 0, skipped: 0, deadLettered: 0, retried: 0, redelivered: 0, mentions: 0, newEvents: 0, elapsedMs: 0, startupMs: performance.now() - starting, latencyMs: null, writeFailure: null };
   const js = nc.jetstream();
   const consumer = await js.consumers.get(names.stream, CONSUMER);
+  options.log(`ready: the coding pool started in ${(summary.startupMs / 1000).toFixed(1)}s; pulling`);
   const worker = `${hostname()}:${process.pid}`;
   const latencies: number[] = [];
 
@@ -195,6 +198,7 @@ export async function runWorker(nc: NatsConnection, jsm: JetStreamManager, store
       const messages = await consumer.fetch({ max_messages: options.inFlight - inFlight.size, expires: PULL_MS });
       for await (const m of messages) {
         pulled++;
+        if (m.info.deliveryCount > 1) summary.redelivered++;
         inFlight.add(m);
         void handle(m);
       }

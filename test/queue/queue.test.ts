@@ -140,20 +140,28 @@ describe('work queue on NATS JetStream + PostgreSQL', { skip: skipScaleOut }, ()
     // A short ack wait so the killed worker's messages come back soon.
     const extra = ['--ack-wait', '4s', '--article-timeout', '3', '--in-flight', '16'];
     const workers = [0, 1, 2].map(() => start(worker(name, url, extra), 150_000));
+    let stderr = '';
+    for (const w of workers) w.child.stderr!.on('data', (d: Buffer) => (stderr += d));
     const store = await openStoreAt({ engine: 'postgres', url }, { readonly: false });
     try {
-      // Kill the first once it is coding (its pool is up and articles are being stored).
-      await waitFor('the workers to store articles', async () => (await store.counts()).articles >= Math.min(40, ARTICLES / 4), 120_000);
+      // All three are coding (each printed "ready") and articles are being stored: then the first one dies.
+      await waitFor('three ready workers', async () => (stderr.match(/ready: the coding pool started/g) ?? []).length === 3, 120_000);
+      const before = (await store.counts()).articles;
+      await waitFor('more articles stored', async () => (await store.counts()).articles >= Math.min(before + 20, ARTICLES / 2), 120_000);
       workers[0]!.child.kill('SIGKILL');
     } finally {
       await store.close();
     }
     const killed = await workers[0]!.done;
     assert.equal(killed.signal, 'SIGKILL');
+    let redelivered = 0;
     for (const w of workers.slice(1)) {
       const r = await w.done;
       assert.equal(r.status, 0, r.stderr);
+      redelivered += (JSON.parse(r.stdout) as { redelivered: number }).redelivered;
     }
+    // What the killed worker held came back to the others after the ack wait.
+    assert.ok(redelivered > 0, 'the killed worker held messages that were redelivered');
     assert.deepEqual(await summaryOf(url), baseline);
   });
 
