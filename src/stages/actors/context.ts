@@ -10,7 +10,7 @@ const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 't
 /** Words left of a place that still belong to the locative ("in northern Nigeria", "in the capital Nairobi"). */
 const LOCATIVE_FILLERS = new Set(['the', 'northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'capital', 'city', 'of', 'town', 'province', 'region', 'state', 'downtown']);
 /** Words that make a role foreign to the story's country: "foreign diplomats", "international monitors", "UN troops". */
-const FOREIGN_WORDS = new Set(['foreign', 'international', 'western', 'overseas', 'multinational', 'allied', 'coalition', 'peacekeeping', 'un', 'u.n.', 'nato', 'eu', 'european', 'global', 'outside']);
+const FOREIGN_WORDS = new Set(['foreign', 'international', 'western', 'overseas', 'multinational', 'allied', 'coalition', 'peacekeeping', 'un', 'u.n.', 'nato', 'eu', 'european', 'global', 'outside', 'nations', 'world']);
 
 export interface ContextCountry {
   iso3: string;
@@ -31,6 +31,11 @@ export function locativeCountry(doc: Doc, sentence: number, firstToken: number, 
     while (p < s.endToken && p < k + 4 && LOCATIVE_FILLERS.has(doc.tokens[p]!.normal)) p++;
     const place = doc.placeAt(p);
     if (!place?.country) continue;
+    // "Officials in Washington criticised the Parliament": a place that modifies a noun before the actor is that noun's
+    let last = p;
+    while (last + 1 < s.endToken && doc.placeAt(last + 1) === place) last++;
+    const head = doc.head(last);
+    if (doc.deprel(last).startsWith('nmod') && head >= 0 && head < firstToken) continue;
     const distance = k >= endToken ? k - endToken : firstToken - k;
     if (!best || distance < best.distance) best = { iso3: place.country, distance };
   }
@@ -61,7 +66,8 @@ export function storyCountry(doc: Doc, countryOfWords: (words: string) => string
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const [top, second] = ranked;
-  if (!top || top[1] < 2 || (second && top[1] < 1.5 * second[1])) return null;
+  // one country named once is enough when it is the only one; otherwise it must lead clearly
+  if (!top || (second && (top[1] < 2 || top[1] < 1.5 * second[1]))) return null;
   return { iso3: top[0], rule: RULES.countryStory };
 }
 

@@ -54,42 +54,107 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
   const entityActors: ActorMention[] = [];
   const covered = new Set<number>();
   for (const entity of coded) {
-    if (!entity.actor) continue;
+    // people without a code yet may still get one from a title phrase or an apposition before their name, and
+    // state bodies ("the Parliament") from the same body named earlier
+    if (!entity.actor && entity.type !== 'PERSON' && !(entity.type === 'ORG' && genericBodyAgent(entity))) continue;
     for (const m of entity.mentions) {
       if (doc.tokenAt(m.start) < 0 || doc.tokenAt(m.end - 1) < 0) continue;
       const { firstToken, endToken } = doc.tokenRange(m.start, m.end);
-      entityActors.push({ start: m.start, end: m.end, firstToken, endToken, sentence: m.sentence, code: entity.actor, entity: entity.id, name: doc.text.slice(m.start, m.end), rule: entity.type === 'GPE' ? RULES.entityPlace : RULES.entity });
-      for (let k = firstToken; k < endToken; k++) covered.add(k);
+      entityActors.push({ start: m.start, end: m.end, firstToken, endToken, sentence: m.sentence, code: entity.actor ?? '', entity: entity.id, name: doc.text.slice(m.start, m.end), rule: entity.type === 'GPE' ? RULES.entityPlace : RULES.entity });
+      if (entity.actor) for (let k = firstToken; k < endToken; k++) covered.add(k);
     }
   }
   const nominal = findNominalActors(doc, covered, knowledge, context, (id) => coded[byId.get(id) ?? -1]);
-  // "Nigeria's Vice President Ade Okon": the title phrase and the name are one actor; the title's country is the person's
+  const setActor = (k: number, actor: string, info: ActorInfo, rule: string) => {
+    const entity = coded[k]!;
+    coded[k] = { ...entity, actor, actorInfo: info, rules: entity.rules.includes(rule) ? entity.rules : [...entity.rules, rule] };
+  };
   const kept: ActorMention[] = [];
   for (const title of nominal) {
-    const person = entityActors.find((m) => m.firstToken === title.endToken && m.sentence === title.sentence && coded[byId.get(m.entity!)!]!.type === 'PERSON');
     const entry = ROLE_BY_ID().get(title.rule.slice(RULES.nominal.length + 1));
-    if (!person || !entry?.asTitle) {
+    const titleCountry = title.code.slice(0, 3);
+    // "Nigeria's Vice President Ade Okon": the title phrase and the name are one actor
+    const person = entityActors.find((m) => m.firstToken === title.endToken && m.sentence === title.sentence && coded[byId.get(m.entity!)!]!.type === 'PERSON');
+    // "The Italian foreign minister, Luigi Di Maio, joined": a singular title in apposition before the name
+    const appositive = person ? undefined : entityActors.find((m) => m.firstToken === title.endToken + 1 && doc.tokens[title.endToken]?.text === ',' && m.sentence === title.sentence && coded[byId.get(m.entity!)!]!.type === 'PERSON');
+    const target = person ?? appositive;
+    if (!target || !entry?.asTitle || (appositive && !isSingular(doc, title, entry))) {
       kept.push(title);
       continue;
     }
-    const k = byId.get(person.entity!)!;
+    const k = byId.get(target.entity!)!;
     const entity = coded[k]!;
-    const titleCountry = title.code.slice(0, 3);
-    if (titleCountry !== UNKNOWN && (!entity.actorInfo?.country || entity.actorInfo.certainty === 'inferred')) {
-      const agent = entity.actorInfo?.sector ?? (entry.agent === '=' ? '' : entry.agent);
-      const actor = titleCountry + agent;
-      coded[k] = { ...entity, actor, actorInfo: actorInfo(actor, 'stated', [title.rule, RULES.countryTitlePhrase]), rules: [...entity.rules, RULES.countryTitlePhrase] };
+    const titleCertainty = title.info?.certainty ?? 'stated';
+    if (titleCountry !== UNKNOWN && (!entity.actorInfo?.country || (entity.actorInfo.certainty === 'inferred' && titleCertainty === 'stated'))) {
+      const sector = entity.actorInfo?.sector ?? (entry.agent === '=' ? '' : entry.agent);
+      const rule = person ? RULES.countryTitlePhrase : RULES.countryApposition;
+      setActor(k, titleCountry + sector, actorInfo(titleCountry + sector, titleCertainty, [...(title.info?.rules ?? [title.rule]), rule]), rule);
+    } else if (!entity.actor && title.code) {
+      setActor(k, title.code, title.info ?? actorInfo(title.code, 'stated', [title.rule]), person ? RULES.countryTitlePhrase : RULES.countryApposition);
     }
-    Object.assign(person, { start: title.start, firstToken: title.firstToken, name: doc.text.slice(title.start, person.end) });
+    if (person) Object.assign(person, { start: title.start, firstToken: title.firstToken, name: doc.text.slice(title.start, person.end) });
+    else kept.push({ ...title, entity: entity.id });
   }
+  // "Taliban spokesperson Zabiullah Mujahid", "Police director Vladimir Rebic": the title's organisation gives the code
+  for (const [k, entity] of coded.entries()) {
+    if (entity.type !== 'PERSON' || (entity.actor && !entity.actor.startsWith(UNKNOWN))) continue;
+    const organisation = titleOrganisation(doc, entity, (id) => coded[byId.get(id) ?? -1]);
+    const code = organisation?.actor;
+    if (!organisation || !code) continue;
+    const entry = entity.role ? roleEntry(entity.role) : null;
+    const sector = entry && entry.agent !== '=' ? entry.agent : null;
+    const actor = sector && isCountryRoot(code.slice(0, 3)) ? code.slice(0, 3) + sector : code;
+    const rules = [RULES.titleOrganisation, ...(organisation.actorInfo?.rules ?? [])];
+    setActor(k, actor, actorInfo(actor, organisation.actorInfo?.certainty ?? 'stated', rules), RULES.titleOrganisation);
+  }
+  // "the Parliament of Iraq … the Parliament’s decision": a state body named again without its country
+  for (const [k, entity] of coded.entries()) {
+    const agent = entity.type === 'ORG' && (!entity.actor || entity.actor.startsWith(UNKNOWN)) ? genericBodyAgent(entity) : undefined;
+    const first = entity.mentions[0];
+    if (!agent || !first) continue;
+    const sentence = doc.tokens[doc.tokenAt(first.start)]?.sentence ?? -1;
+    const earlier = [...kept, ...entityActors]
+      .filter((m) => m.end <= first.start && m.sentence >= sentence - COREF_SENTENCES && m.code.slice(3, 6) === agent && isCountryRoot(m.code.slice(0, 3)) && !m.members)
+      .sort((a, b) => b.start - a.start)[0];
+    if (earlier) setActor(k, earlier.code, actorInfo(earlier.code, 'inferred', [RULES.corefRole, ...(earlier.info?.rules ?? [])]), RULES.corefRole);
+  }
+  const located: ActorMention[] = [];
   for (const m of entityActors) {
     const entity = coded[byId.get(m.entity!)!]!;
-    m.code = entity.actor!;
+    if (!entity.actor) continue;
+    m.code = entity.actor;
     if (entity.actorInfo) m.info = entity.actorInfo;
+    located.push(m);
   }
-  const actors = [...entityActors, ...kept];
+  const actors = [...located, ...kept];
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: coded, actors: dropNested(actors) };
+}
+
+/** "minister" rather than "ministers": the title's last word is written in the singular. */
+function isSingular(doc: Doc, m: ActorMention, entry: RoleEntry): boolean {
+  return doc.tokens[m.endToken - 1]?.normal === entry.words.at(-1);
+}
+
+/** The organisation or country named right before a person's title: "Taliban spokesperson X", "Police director X". */
+function titleOrganisation(doc: Doc, entity: Entity, codedEntity: (id: string) => Entity | undefined): Entity | null {
+  const first = entity.mentions[0];
+  if (!first) return null;
+  const nameStart = doc.tokenAt(first.start);
+  const normals = doc.tokens.map((t) => t.normal);
+  for (let j = nameStart - 1; j >= Math.max(0, nameStart - 4); j--) {
+    const match = matchRole(normals, j);
+    if (!match || j + match.length !== nameStart || !match.entry.asTitle) continue;
+    // "Houthi military spokesperson": one modifier may stand between the organisation and the title
+    for (let o = j - 1; o >= Math.max(0, j - 2); o--) {
+      const at = doc.entityAt(o);
+      if (!at || at.entity.type === 'PERSON') continue;
+      const organisation = codedEntity(at.entity.id);
+      return organisation?.actor ? organisation : null;
+    }
+    return null;
+  }
+  return null;
 }
 
 let roleById: Map<string, RoleEntry> | null = null;
@@ -137,7 +202,9 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
   };
   switch (entity.type) {
     case 'PERSON': {
-      const entry = entity.role ? roleEntry(entity.role) : null;
+      // "Yesterday, the Parliament of Iraq voted": a body ("parliament", "army") is no person's title
+      const role = entity.role ? roleEntry(entity.role) : null;
+      const entry = role && (role.asTitle || !BODY_ROLES.has(role.role)) ? role : null;
       const agent = entry && entry.agent !== '=' ? entry.agent : null;
       const known = knowledge.dictionaryActor?.(entity.name, published) ?? null;
       if (entity.country && agent) {
@@ -181,12 +248,13 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
         actor = known.code;
         infoRules.push(known.entryId);
       } else {
-        const head = entity.name.split(/\s+/).at(-1)!.toLowerCase();
-        const agent = ORG_AGENTS.get(head);
+        const words = entity.name.toLowerCase().split(/\s+/);
+        const agent = orgAgent(words);
         if (entity.country && agent) actor = entity.country + agent;
         else if (entity.country) actor = entity.country;
-        // "the Interior Ministry", "the National Police": a state body of the story's country
-        else if (agent && agent !== 'BUS') fromContext(agent);
+        // "the Interior Ministry", "the National Police": a state body of the story's country, when its name says
+        // no more than that ("Popular Mobilization Forces", "Quds Force" are not the story's country's)
+        else if (agent && genericBodyAgent(entity)) fromContext(agent);
         if (agent) infoRules.push(RULES.orgHeadAgent);
       }
       break;
@@ -199,12 +267,34 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
   return { ...entity, actor, actorInfo: actorInfo(actor, certainty, infoRules.length > 0 ? infoRules : [RULES.entity]), rules };
 }
 
+/** The agent of a state body whose name says no more than what it is ("National Police", "Interior Ministry"). */
+function genericBodyAgent(entity: Entity): string | undefined {
+  const words = entity.name.toLowerCase().split(/\s+/);
+  const agent = orgAgent(words);
+  return agent && agent !== 'BUS' && agent !== 'MED' && words.every((w) => GENERIC_ORG_WORDS.has(w) || ORG_AGENTS.has(w)) ? agent : undefined;
+}
+
+/** The agent an organisation's name gives: a media word anywhere ("Saudi Press Agency"), else its last agent word ("Department of Defense"). */
+function orgAgent(words: readonly string[]): string | undefined {
+  if (words.some((w) => MEDIA_WORDS.has(w))) return 'MED';
+  for (let k = words.length - 1; k >= 0; k--) {
+    const agent = ORG_AGENTS.get(words[k]!);
+    if (agent) return agent;
+  }
+  return undefined;
+}
+
+const MEDIA_WORDS = new Set(['news', 'press', 'television', 'tv', 'radio', 'broadcasting', 'broadcaster', 'newspaper', 'times', 'post', 'herald', 'telegraph', 'tribune']);
+/** Words of a state body's name that do not make it a particular organisation ("National Police", "Interior Ministry"). */
+const GENERIC_ORG_WORDS = new Set(['the', 'of', 'for', 'and', 'national', 'central', 'federal', 'state', 'supreme', 'high', 'interior', 'internal', 'affairs', 'foreign', 'defence', 'defense', 'justice', 'home', 'public', 'security', 'armed', 'constitutional', 'appeals', 'appeal', 'district', 'provincial', 'regional', 'municipal', 'city', 'general', 'special', 'criminal', 'civil', 'military', 'people', "people's", 'directorate', 'finance', 'health', 'education', 'information']);
+
 /** Organisation head words → agent codes: "Revolutionary Guards Qods Force" → MIL. */
 const ORG_AGENTS = new Map<string, string>([
   ['army', 'MIL'], ['force', 'MIL'], ['forces', 'MIL'], ['guards', 'MIL'], ['guard', 'MIL'], ['corps', 'MIL'], ['navy', 'MIL'],
   ['brigade', 'MIL'], ['brigades', 'MIL'], ['command', 'MIL'], ['regiment', 'MIL'], ['battalion', 'MIL'], ['fleet', 'MIL'],
   ['ministry', 'GOV'], ['department', 'GOV'], ['cabinet', 'GOV'], ['government', 'GOV'], ['administration', 'GOV'], ['office', 'GOV'],
   ['police', 'COP'], ['court', 'JUD'], ['tribunal', 'JUD'], ['parliament', 'LEG'], ['assembly', 'LEG'], ['senate', 'LEG'], ['congress', 'LEG'],
+  ['embassy', 'GOV'], ['directorate', 'GOV'], ['commission', 'GOV'], ['agency', 'GOV'],
   ['party', 'PTY'], ['bank', 'BUS'], ['company', 'BUS'], ['corporation', 'BUS'], ['university', 'EDU'], ['militia', 'UAF'],
 ]);
 
@@ -212,6 +302,10 @@ function roleEntry(role: string): RoleEntry | null {
   return roleByName(role) ?? matchRole(role.split(' '), 0)?.entry ?? null;
 }
 
+/** Roles that name a body, not a person: an apposition of one to a name is a misreading. */
+const BODY_ROLES = new Set(['government', 'parliament', 'congress', 'cabinet', 'court', 'army', 'military', 'navy', 'air force', 'police', 'company', 'university', 'union', 'party', 'ministry', 'senate', 'legislature', 'judiciary', 'delegation', 'authorities', 'forces', 'security forces', 'troops', 'marines', 'coast guard', 'national guard', 'clergy', 'intelligence', 'student union', 'student group', 'protest group', 'human rights group', 'gang', 'militia']);
+/** How far back "the police" looks for the police named with their country, in sentences. */
+const COREF_SENTENCES = 10;
 const VERB_GROUP_POS = new Set(['VERB', 'AUX', 'ADV']);
 const NP_MODIFIER_POS = new Set(['ADJ', 'DET', 'NUM', 'PROPN', 'NOUN']);
 const POSTMODIFIER_PREPOSITIONS = new Set(['in', 'from', 'of']);
@@ -244,9 +338,20 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       if (after && after.sentence === sentence.index && after.pos === 'NOUN' && !after.text.startsWith('’') && !matchRole(normals, end) && (!doc.tree || doc.deprel(end - 1) === 'compound')) continue;
       const countries: { code: string; entity?: string }[] = [];
       let start = i;
+      // "UN officials", "Taliban fighters": members of a coded organisation named right before the role take its code
+      let organisation: Entity | undefined;
       // Left: modifiers, countries, demonyms, "Iraq ’s"
       for (let k = i - 1; k >= sentence.firstToken; k--) {
         const t = tokens[k]!;
+        const org = doc.entityAt(k);
+        if (countries.length === 0 && org?.entity.type === 'ORG' && org.mention.end <= tokens[i]!.start && (k === i - 1 || (k === i - 2 && /^[’']s$/.test(tokens[i - 1]!.normal)))) {
+          const coded = codedEntity(org.entity.id);
+          if (coded?.actor && !isCountryRoot(coded.actor)) {
+            organisation = coded;
+            start = doc.tokenAt(org.mention.start);
+            break;
+          }
+        }
         if (t.normal === '’s' || t.normal === "'s") continue;
         if (t.text === '“' || t.text === '”' || t.text === '"') continue;
         // "on Wednesday Greek Foreign Minister": a time word is no modifier
@@ -293,16 +398,37 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       let codes = countries.map((c) => ({ code: c.code + agent }));
       let info: ActorInfo | null = codes.length > 0 ? actorInfo(codes[0]!.code, 'stated', [rule, RULES.countryPhrase]) : null;
       let entity: string | undefined;
-      if (codes.length === 0) {
+      if (organisation?.actor) {
+        codes = [{ code: organisation.actor }];
+        entity = organisation.id;
+        info = actorInfo(organisation.actor, 'stated', [rule, RULES.organisationMember, ...(organisation.actorInfo?.rules ?? [])]);
+      }
+      // "the Popular Mobilization Forces": a role word inside an organisation's name gets no country from context
+      const named = doc.entityAt(i)?.entity;
+      const inName = named?.type === 'ORG' && !named.name.toLowerCase().split(/\s+/).every((w) => GENERIC_ORG_WORDS.has(w) || ORG_AGENTS.has(w) || matchRole([w], 0));
+      if (codes.length === 0 && !inName) {
         const the = tokens[start - 1]?.normal === 'the' || tokens[start]?.normal === 'the';
         const singular = match.length === 1 ? normals[end - 1] === match.entry.words.at(-1) : true;
         // "The chancellor met …" after "German Chancellor Angela Merkel": the person who holds the title
         const holder = the && singular && match.entry.asTitle ? personWithRoleBefore(doc, token.start, match.entry.role) : null;
         const person = holder ? codedEntity(holder.entity.id) : undefined;
+        // "the police", "the Parliament's decision" after "Kenyan police", "the Parliament of Iraq": the same body
+        const earlier = the && !person?.actor ? [...out].reverse().find((m) => m.rule === rule && m.sentence >= sentence.index - COREF_SENTENCES && !m.code.startsWith(UNKNOWN) && !m.members) : undefined;
+        const theCountry = theCountrysAt(doc, start, i);
+        // the same body named earlier with its country, unless the story is about another country ("the Chinese
+        // government … the government" in a Hong Kong story is Hong Kong's)
+        const story = context.storyCountry();
+        const sameBody = earlier && (!story || earlier.code.startsWith(story.iso3)) ? earlier : undefined;
         if (person?.actor) {
           codes = [{ code: person.actor }];
           entity = person.id;
           info = actorInfo(person.actor, 'inferred', [rule, RULES.corefRole, ...(person.actorInfo?.rules ?? [])]);
+        } else if (theCountry) {
+          codes = [{ code: theCountry + agent }];
+          info = actorInfo(codes[0]!.code, 'inferred', [rule, RULES.countryTheCountry]);
+        } else if (sameBody) {
+          codes = [{ code: sameBody.code }];
+          info = actorInfo(sameBody.code, 'inferred', [rule, RULES.corefRole, ...(sameBody.info?.rules ?? [])]);
         } else if (match.entry.domestic) {
           const found = context.countryFor(sentence.index, start, endToken);
           if (found) {
@@ -342,6 +468,19 @@ function isVerbLike(t: Token): boolean {
 }
 
 /** The country a place, nationality or country-named organisation at token k stands for ("Philippine" → PHL). */
+/** "the country's military": the country last named before `start` (within the token range before it). */
+function theCountrysAt(doc: Doc, start: number, head: number): string | null {
+  for (let k = start; k < head - 1; k++) {
+    if (doc.tokens[k]!.normal !== 'country' || !/^[’']s$/.test(doc.tokens[k + 1]!.normal)) continue;
+    const mentions = doc.entityMentions();
+    for (let j = mentions.length - 1; j >= 0; j--) {
+      const ref = mentions[j]!;
+      if (ref.mention.end <= doc.tokens[k]!.start && ref.entity.type === 'GPE' && ref.entity.country && ref.entity.name === doc.text.slice(ref.mention.start, ref.mention.end)) return ref.entity.country;
+    }
+  }
+  return null;
+}
+
 function countryOfEntityAt(doc: Doc, k: number, codedEntity: (id: string) => Entity | undefined): string | null {
   const at = doc.entityAt(k);
   if (!at) return null;

@@ -12,6 +12,14 @@ export const RULES = {
   countryPost: 'actors.country.post',
   /** "Nigeria's Vice President Ade Okon": the title before the name names the country. */
   countryTitlePhrase: 'actors.country.title-phrase',
+  /** "The Italian foreign minister, Luigi Di Maio, joined": a title in apposition before the name. */
+  countryApposition: 'actors.country.apposition',
+  /** "Taliban spokesperson Zabiullah Mujahid": the organisation before the title. */
+  titleOrganisation: 'actors.title-organisation',
+  /** "the country's military": the country named last before the phrase. */
+  countryTheCountry: 'actors.country.the-country',
+  /** "UN officials", "Taliban fighters": the members of a coded organisation named before the role. */
+  organisationMember: 'actors.organisation-member',
   /** "President Museveni": the actor dictionaries know the person's country. */
   countryKnownPerson: 'actors.country.known-person',
   /** "Police arrested 200 students in Nairobi": a place in the sentence. */

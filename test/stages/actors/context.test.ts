@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildDoc } from '../../../src/pipeline/codeArticle.ts';
+import { STAGES } from '../../../src/pipeline/stages.ts';
+import { defaultWorld } from '../../../src/pipeline/world.ts';
+import { articleInput } from '../../helpers/doc.ts';
+
+const UP_TO_ACTORS = STAGES.slice(0, STAGES.findIndex((s) => s.name === 'actors') + 1);
+
+/** The actor on the last word of `words` (its n-th occurrence, from 1): code, certainty, and the rule that gave the country. */
+function actorOn(text: string, words: string, nth = 1) {
+  const doc = buildDoc(articleInput(text, '2019-06-01'), defaultWorld(), UP_TO_ACTORS);
+  let at = -1;
+  for (let k = 0; k < nth; k++) at = text.indexOf(words, at + 1);
+  assert.ok(at >= 0, `"${words}" is in the text`);
+  const head = doc.tokenAt(at + words.length - 1);
+  const mention = doc.actorAt(head);
+  const entity = doc.entityAt(head)?.entity;
+  const code = mention?.code ?? entity?.actor ?? null;
+  const info = mention?.info ?? entity?.actorInfo ?? null;
+  if (mention) assert.equal(text.slice(mention.start, mention.end), mention.name, 'offsets hold the name');
+  return { code, certainty: info?.certainty ?? null, rules: info?.rules ?? [] };
+}
+
+// [text, words, nth occurrence, code, certainty, rule that must be among the actor's rules]
+const CASES: [string, string, number, string | null, 'stated' | 'inferred' | null, string | null][] = [
+  // the issue's sentences: both sides of the pair get the country
+  ['Police arrested 200 students in Nairobi.', 'Police', 1, 'KENCOP', 'inferred', 'actors.country.locative'],
+  ['Police arrested 200 students in Nairobi.', 'students', 1, 'KENEDU', 'stated', 'actors.country.phrase'],
+  ['Kenyan students demanded that the government reverse the fee rise.', 'Kenyan students', 1, 'KENEDU', 'stated', 'actors.country.phrase'],
+  ['Kenyan students demanded that the government reverse the fee rise.', 'government', 1, 'KENGOV', 'inferred', 'actors.country.story-country'],
+  ['Hooded protesters threw stones at police in Bilbao.', 'protesters', 1, 'ESPOPP', 'inferred', 'actors.country.locative'],
+  ['Hooded protesters threw stones at police in Bilbao.', 'police', 1, 'ESPCOP', 'inferred', 'actors.country.locative'],
+  ["Kenya's police fired tear gas at the crowd.", 'police', 1, 'KENCOP', 'stated', 'actors.country.phrase'],
+  ['Islamist fundamentalists killed 12 villagers in northern Nigeria.', 'fundamentalists', 1, 'NGARAD', 'inferred', 'actors.country.locative'],
+  ['Islamist fundamentalists killed 12 villagers in northern Nigeria.', 'villagers', 1, 'NGACVL', 'inferred', 'actors.country.locative'],
+  // titles: unknown people are actors
+  ["Valentina Matviyenko, speaker of Russia's upper house, said the talks would go on.", 'Valentina Matviyenko', 1, 'RUSLEG', 'stated', 'actors.country.post'],
+  ['Rebels accused President Museveni of rigging the vote in Uganda.', 'Museveni', 1, 'UGAGOV', 'inferred', 'actors.country.locative'],
+  ['Rebels accused President Museveni of rigging the vote in Uganda.', 'Rebels', 1, 'UGAREB', 'inferred', 'actors.country.locative'],
+  ["Nigeria's Vice President Ade Okon met the governors.", 'Ade Okon', 1, 'NGAGOV', 'stated', 'actors.country.title-phrase'],
+  ['The Italian foreign minister, Luigi Di Maio, joined the talks.', 'Luigi Di Maio', 1, 'ITAGOV', 'stated', 'actors.country.apposition'],
+  ['Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.', 'Zabiullah Mujahid', 1, 'AFGREB', 'stated', 'actors.title-organisation'],
+  // coreference: a title or a body named again without its country
+  ['German Chancellor Angela Merkel visited Athens. The chancellor met Greek Prime Minister Alexis Tsipras.', 'chancellor', 1, 'DEUGOV', 'inferred', 'actors.coref.role'],
+  ['German Chancellor Angela Merkel visited Athens. The chancellor met Greek Prime Minister Alexis Tsipras.', 'Alexis Tsipras', 1, 'GRCGOV', 'stated', null],
+  ['Yesterday, the Parliament of Iraq voted to expel the troops. Officials in Washington criticised the Parliament’s decision.', 'Parliament', 2, 'IRQLEG', 'inferred', 'actors.coref.role'],
+  ["North Korea's news agency said the country's military had been placed on high alert.", 'military', 1, 'PRKMIL', 'inferred', 'actors.country.the-country'],
+  // never for foreign or international actors
+  ['Foreign diplomats met the police in Nairobi.', 'diplomats', 1, '---GOV', 'stated', null],
+  ['Kenyan police met UN officials in Nairobi.', 'officials', 1, 'IGOUNO', 'stated', 'actors.organisation-member'],
+  ['Kenyan police dispersed the crowd. Foreign journalists were beaten.', 'journalists', 1, '---MED', 'stated', null],
+  // a named organisation is not given the story's country
+  ['Iraqi police said the Popular Mobilization Forces had withdrawn.', 'Popular Mobilization Forces', 1, '---MIL', 'stated', null],
+];
+
+for (const [text, words, nth, code, certainty, rule] of CASES) {
+  test(`"${words}" in "${text}" → ${code ?? 'no actor'}`, () => {
+    const got = actorOn(text, words, nth);
+    assert.equal(got.code, code);
+    assert.equal(got.certainty, certainty);
+    if (rule) assert.ok(got.rules.includes(rule), `rules ${got.rules.join(', ')} cite ${rule}`);
+  });
+}
