@@ -85,6 +85,12 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
+    // A store that cannot be opened (unreachable, missing, newer schema) is the user's to fix: its message says how.
+    if (/^E_STORE_/.test(String((error as { code?: unknown }).code))) {
+      process.stderr.write(`dateline: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     process.stderr.write(`dateline: internal error: ${(error as Error).message}\n${process.env.DATELINE_DEBUG ? `${(error as Error).stack}\n` : 'Set DATELINE_DEBUG=1 for the stack trace, and please report it.\n'}`);
     process.exitCode = 70;
   },

@@ -195,12 +195,20 @@ export async function runWorker(nc: NatsConnection, jsm: JetStreamManager, store
       await room();
       if (stopping) break;
       let pulled = 0;
-      const messages = await consumer.fetch({ max_messages: options.inFlight - inFlight.size, expires: PULL_MS });
-      for await (const m of messages) {
-        pulled++;
-        if (m.info.deliveryCount > 1) summary.redelivered++;
-        inFlight.add(m);
-        void handle(m);
+      try {
+        const messages = await consumer.fetch({ max_messages: options.inFlight - inFlight.size, expires: PULL_MS });
+        for await (const m of messages) {
+          pulled++;
+          if (m.info.deliveryCount > 1) summary.redelivered++;
+          inFlight.add(m);
+          void handle(m);
+        }
+      } catch (error) {
+        // The client reconnects by itself for a while; after that nothing held can be acknowledged: stop.
+        if (nc.isClosed()) throw new Error(`lost the connection to NATS (${(error as Error).message}); what this worker held goes back to the queue after the ack wait`);
+        options.log(`pulling failed (${(error as Error).message}); trying again`);
+        await new Promise((resolve) => setTimeout(resolve, PULL_MS));
+        continue;
       }
       if (pulled === 0 && options.untilEmpty && inFlight.size === 0) {
         const info = await consumer.info();
