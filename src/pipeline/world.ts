@@ -102,7 +102,7 @@ export function defaultWorld(options: WorldOptions = {}): World {
     parser: () => loadParserModel(),
     verbDictionary: (lemma, before, after) => {
       const m = dictionaries.verbs.match(lemma, before, after);
-      return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched, specificity: m.specificity } : null;
+      return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched, specificity: m.specificity, compound: m.compound !== null, pairedCode: m.pairedCode, reversed: m.reversed } : null;
     },
   };
   worlds.set(key, built);

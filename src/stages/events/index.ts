@@ -25,6 +25,12 @@ export interface VerbDictionaryMatch {
   specificity: number;
   /** Indices into `after` of the pattern words that matched. */
   matched: number[];
+  /** `%`: the subject's coordinated actors did it to each other ("X and Y agree"): no target of its own. */
+  compound: boolean;
+  /** The second event of a paired code, from the target back to the source (VISIT [042:043]: B hosts A). */
+  pairedCode: string | null;
+  /** The event runs from the target to the source. */
+  reversed: boolean;
 }
 
 /** The PETRARCH-2 verb dictionary, tried after Dateline's own patterns. */
@@ -63,6 +69,10 @@ interface Draft {
   fromDictionary: boolean;
   /** The go-between of the parties' event ("brokered by Egypt"): never its target. */
   mediator: ActorMention | null;
+  /** The dictionary's paired code for the reverse event (target → source). */
+  pairedCode: string | null;
+  /** Coordinated subjects with no target did it to each other (meet, agree; a dictionary's `%`). */
+  reciprocal: boolean;
 }
 
 const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit']);
@@ -111,7 +121,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
         const root = coded.code.slice(0, 2);
         // A nominal attack ("a truck bomb") is an event only when the sentence reports violence.
         if (pos === 'noun' && (root === '18' || root === '19' || root === '20') && !violenceFollows(i, sentence)) continue;
-        const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary', coded.matched);
+        const slots = 'slots' in coded ? (coded.slots as Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed'>) : null;
+        const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary', coded.matched, slots);
         if (!draft) continue;
         // A verb's default code alone ("argue" → 110, "give" → 060) is a weak signal without a parse: it stands only
         // between two state actors, with the target as the verb's direct object.
@@ -140,7 +151,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     const out: Draft[] = [];
     for (const d of all) {
       const members = d.source?.members;
-      if (!d.target && members && members.length >= 2 && members.length <= 4 && RECIPROCAL.test(d.code)) {
+      if (!d.target && members && members.length >= 2 && members.length <= 4 && d.reciprocal) {
         for (const a of members) {
           for (const b of members) {
             if (a === b || a.actor === b.actor) continue;
@@ -148,6 +159,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
           }
         }
       } else out.push(d);
+      // VISIT [042:043]: the visited hosts the visitor
+      if (d.pairedCode && d.target && knownCode(d.pairedCode)) out.push({ ...d, code: d.pairedCode, source: d.target, target: d.source, sourceMention: d.targetMention, targetMention: d.sourceMention, pairedCode: null, rules: [...d.rules, RULES.pairedCode] });
       if (d.mediator && d.source) {
         const parties = d.source.members ?? [{ actor: d.source.actor, ...(d.source.entity ? { entity: d.source.entity } : {}) }];
         const target: ActorRef = { ...d.source, actor: parties[0]!.actor };
@@ -197,7 +210,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     return own ? { code: own.pattern.code, rules: [own.pattern.id], matched: own.matched, first: own.first } : null;
   }
 
-  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number; defaultOnly: boolean } | null {
+  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number; defaultOnly: boolean; slots: Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed'> } | null {
     const lemma = tokens[i]!.pos === 'VERB' ? tokens[i]!.lemma : tokens[i]!.normal.replace(/ing$/, '');
     if (!verbDictionary || REPORTING_VERBS.has(lemma)) return null;
     // PETRARCH matches its patterns on the words as written ("* DIPLOMATIC TIES"); the shipped dictionary on lemmas
@@ -206,7 +219,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     const after = tokens.slice(i + 1, end).map(form);
     const found = verbDictionary(lemma, before, after);
     if (!found || !knownCode(found.code)) return null;
-    return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k), first: i, defaultOnly: found.specificity === 0 };
+    return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k), first: i, defaultOnly: found.specificity === 0, slots: { compound: found.compound, pairedCode: found.pairedCode, reversed: found.reversed } };
   }
 
   /** "offered to help train and arm": the verbs of a trigger's infinitive complement belong to its event. */
@@ -246,7 +259,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     return kept;
   }
 
-  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean, fromDictionary: boolean, patternWords: readonly number[]): Draft | null {
+  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean, fromDictionary: boolean, patternWords: readonly number[], slots: Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed'> | null): Draft | null {
     const end = clauseEnd(tokens, sentence, i);
     const root = code.slice(0, 2);
     const violent = root === '18' || root === '19' || root === '20';
@@ -359,6 +372,9 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       }
     }
 
+    // PETRARCH's "% * [030]": the compound subject's members act on each other; "[:173]": the roles are swapped
+    if (slots?.compound && source?.members) target = null;
+    if (slots?.reversed && source && target) [source, target] = [target, source];
     const mediator = doc.tree ? mediatorOf(doc, i) : null;
     if (mediator) {
       rules.push(mediator.rule);
@@ -370,8 +386,9 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     if (targetRef && sameActor(sourceRef, targetRef)) targetRef = null;
     // CAMEO events are dyadic: without a target, only force postures, protests, attacks and denials (whose target
     // is the accusation's source, found later) stand; and the verb dictionary always needs both actors.
-    if (!targetRef && (fromDictionary || !TARGETLESS.test(code)) && !(RECIPROCAL.test(code) && sourceRef.members)) return null;
-    return { trigger: i, triggerFirst: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary, mediator: mediator?.mention ?? null };
+    const reciprocal = RECIPROCAL.test(code) || slots?.compound === true;
+    if (!targetRef && (fromDictionary || !TARGETLESS.test(code)) && !(reciprocal && sourceRef.members)) return null;
+    return { trigger: i, triggerFirst: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary, mediator: mediator?.mention ?? null, pairedCode: slots?.pairedCode ?? null, reciprocal };
   }
 
   function refOf(m: ActorMention): ActorRef {

@@ -22,6 +22,7 @@ export const RULES = {
   mediatorEvent: 'events.mediator-045',
   dyad: 'events.dyad-of-coordinated-parties',
   mentionsMerged: 'events.mentions-merged',
+  pairedCode: 'events.paired-code-reverse',
   habitual: 'events.habitual-or-past-undated',
   object: 'events.target-object',
   thatClauseSubject: 'events.target-that-clause-subject',
