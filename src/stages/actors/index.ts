@@ -69,6 +69,10 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
     const entity = coded[k]!;
     coded[k] = { ...entity, actor, actorInfo: info, rules: entity.rules.includes(rule) ? entity.rules : [...entity.rules, rule] };
   };
+  const hasCode = (m: ActorMention) => {
+    const actor = coded[byId.get(m.entity!)!]!.actor;
+    return actor !== undefined && !actor.startsWith(UNKNOWN);
+  };
   const kept: ActorMention[] = [];
   for (const title of nominal) {
     const entry = ROLE_BY_ID().get(title.rule.slice(RULES.nominal.length + 1));
@@ -77,8 +81,10 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
     const person = entityActors.find((m) => m.firstToken === title.endToken && m.sentence === title.sentence && coded[byId.get(m.entity!)!]!.type === 'PERSON');
     // "The Italian foreign minister, Luigi Di Maio, joined": a singular title in apposition before the name
     const appositive = person ? undefined : entityActors.find((m) => m.firstToken === title.endToken + 1 && doc.tokens[title.endToken]?.text === ',' && m.sentence === title.sentence && coded[byId.get(m.entity!)!]!.type === 'PERSON');
-    const target = person ?? appositive;
-    if (!target || !entry?.asTitle || (appositive && !isSingular(doc, title, entry))) {
+    // "Adil Abdul-Mahdi, the caretaker Prime Minister, recommended": a singular title in apposition after the name
+    const after = person || appositive ? undefined : entityActors.find((m) => doc.tokens[m.endToken]?.text === ',' && m.sentence === title.sentence && (m.endToken + 1 === title.firstToken || (m.endToken + 2 === title.firstToken && doc.tokens[m.endToken + 1]!.pos === 'DET')) && coded[byId.get(m.entity!)!]!.type === 'PERSON');
+    const target = person ?? appositive ?? (after && isSingular(doc, title, entry!) ? after : undefined);
+    if (!target || !entry?.asTitle || (appositive && !isSingular(doc, title, entry)) || (target === after && hasCode(target))) {
       kept.push(title);
       continue;
     }
@@ -86,9 +92,10 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
     const entity = coded[k]!;
     const titleCertainty = title.info?.certainty ?? 'stated';
     if (titleCountry !== UNKNOWN && (!entity.actorInfo?.country || (entity.actorInfo.certainty === 'inferred' && titleCertainty === 'stated'))) {
-      const sector = entity.actorInfo?.sector ?? (entry.agent === '=' ? '' : entry.agent);
+      // a title with no sector of its own ("Taliban spokesperson") gives its whole code
+      const code = entry.agent === '=' ? title.code : titleCountry + (entity.actorInfo?.sector ?? entry.agent);
       const rule = person ? RULES.countryTitlePhrase : RULES.countryApposition;
-      setActor(k, titleCountry + sector, actorInfo(titleCountry + sector, titleCertainty, [...(title.info?.rules ?? [title.rule]), rule]), rule);
+      setActor(k, code, actorInfo(code, titleCertainty, [...(title.info?.rules ?? [title.rule]), rule]), rule);
     } else if (!entity.actor && title.code) {
       setActor(k, title.code, title.info ?? actorInfo(title.code, 'stated', [title.rule]), person ? RULES.countryTitlePhrase : RULES.countryApposition);
     }
@@ -133,7 +140,8 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
 
 /** "minister" rather than "ministers": the title's last word is written in the singular. */
 function isSingular(doc: Doc, m: ActorMention, entry: RoleEntry): boolean {
-  return doc.tokens[m.endToken - 1]?.normal === entry.words.at(-1);
+  for (let k = m.firstToken; k < m.endToken; k++) if (doc.tokens[k]!.normal === entry.words.at(-1)) return true;
+  return false;
 }
 
 /** The organisation or country named right before a person's title: "Taliban spokesperson X", "Police director X". */
@@ -141,10 +149,12 @@ function titleOrganisation(doc: Doc, entity: Entity, codedEntity: (id: string) =
   const first = entity.mentions[0];
   if (!first) return null;
   const nameStart = doc.tokenAt(first.start);
+  // "a State Department spokesperson, Morgan Ortagus": the title may stand in apposition before the name
+  const titleEnd = doc.tokens[nameStart - 1]?.text === ',' ? nameStart - 1 : nameStart;
   const normals = doc.tokens.map((t) => t.normal);
-  for (let j = nameStart - 1; j >= Math.max(0, nameStart - 4); j--) {
+  for (let j = titleEnd - 1; j >= Math.max(0, titleEnd - 4); j--) {
     const match = matchRole(normals, j);
-    if (!match || j + match.length !== nameStart || !match.entry.asTitle) continue;
+    if (!match || j + match.length !== titleEnd || !match.entry.asTitle) continue;
     // "Houthi military spokesperson": one modifier may stand between the organisation and the title
     for (let o = j - 1; o >= Math.max(0, j - 2); o--) {
       const at = doc.entityAt(o);
@@ -359,7 +369,10 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
         const iso3 = knowledge.countryOfName(t.text) ?? knowledge.countryOfDemonym(t.text) ?? countryOfEntityAt(doc, k, codedEntity);
         if (iso3) {
           // "North Korean": one country for the words of one name
-          if (countries[0]?.entity !== undefined && countries[0].entity === doc.entityAt(k)?.entity.id) continue;
+          if (countries[0]?.entity !== undefined && countries[0].entity === doc.entityAt(k)?.entity.id) {
+            start = k;
+            continue;
+          }
           const entity = doc.entityAt(k)?.entity.id;
           countries.unshift(entity ? { code: iso3, entity } : { code: iso3 });
           start = k;
@@ -392,10 +405,11 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
           break;
         }
       }
-      const agent = agentCode(match.entry);
+      const agent = agentCode(match.entry) ?? (organisation ? '' : null);
+      // "spokesman", "chairman" take their code from an organisation or not at all
       if (agent === null) continue;
       const rule = `${RULES.nominal}:${match.entry.id}`;
-      let codes = countries.map((c) => ({ code: c.code + agent }));
+      let codes = agent === '' ? [] : countries.map((c) => ({ code: c.code + agent }));
       let info: ActorInfo | null = codes.length > 0 ? actorInfo(codes[0]!.code, 'stated', [rule, RULES.countryPhrase]) : null;
       let entity: string | undefined;
       if (organisation?.actor) {
@@ -406,7 +420,7 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       // "the Popular Mobilization Forces": a role word inside an organisation's name gets no country from context
       const named = doc.entityAt(i)?.entity;
       const inName = named?.type === 'ORG' && !named.name.toLowerCase().split(/\s+/).every((w) => GENERIC_ORG_WORDS.has(w) || ORG_AGENTS.has(w) || matchRole([w], 0));
-      if (codes.length === 0 && !inName) {
+      if (codes.length === 0 && !inName && agent !== '') {
         const the = tokens[start - 1]?.normal === 'the' || tokens[start]?.normal === 'the';
         const singular = match.length === 1 ? normals[end - 1] === match.entry.words.at(-1) : true;
         // "The chancellor met …" after "German Chancellor Angela Merkel": the person who holds the title
@@ -437,7 +451,10 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
           }
         }
       }
-      if (codes.length === 0) codes = [{ code: UNKNOWN + agent }];
+      if (codes.length === 0) {
+        if (agent === '') continue;
+        codes = [{ code: UNKNOWN + agent }];
+      }
       const first = codes[0]!;
       out.push({
         start: tokens[start]!.start,

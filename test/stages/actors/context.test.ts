@@ -40,7 +40,9 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['Rebels accused President Museveni of rigging the vote in Uganda.', 'Rebels', 1, 'UGAREB', 'inferred', 'actors.country.locative'],
   ["Nigeria's Vice President Ade Okon met the governors.", 'Ade Okon', 1, 'NGAGOV', 'stated', 'actors.country.title-phrase'],
   ['The Italian foreign minister, Luigi Di Maio, joined the talks.', 'Luigi Di Maio', 1, 'ITAGOV', 'stated', 'actors.country.apposition'],
-  ['Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.', 'Zabiullah Mujahid', 1, 'AFGREB', 'stated', 'actors.title-organisation'],
+  ['Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.', 'Zabiullah Mujahid', 1, 'AFGREB', 'stated', 'actors.organisation-member'],
+  ['A United States Department of State spokesperson, Morgan Ortagus, said the troops would stay.', 'Morgan Ortagus', 1, 'USAGOV', 'stated', 'actors.country.apposition'],
+  ['NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister of Iraq, recommended the withdrawal.', 'Adil Abdul-Mahdi', 1, 'IRQGOV', 'stated', 'actors.country.apposition'],
   // coreference: a title or a body named again without its country
   ['German Chancellor Angela Merkel visited Athens. The chancellor met Greek Prime Minister Alexis Tsipras.', 'chancellor', 1, 'DEUGOV', 'inferred', 'actors.coref.role'],
   ['German Chancellor Angela Merkel visited Athens. The chancellor met Greek Prime Minister Alexis Tsipras.', 'Alexis Tsipras', 1, 'GRCGOV', 'stated', null],
