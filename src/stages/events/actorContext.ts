@@ -1,15 +1,10 @@
-/** Facts about the actors around a trigger: the article's two main parties, state actors. */
+/** Facts about the actors around a trigger: the article's two main parties, same actor, same country. */
 import type { ActorRef, Entity } from '../../model/record.ts';
 
 /** The two countries an article is mostly about: the GPE country entities with the most mentions. */
 export function articleParties(entities: readonly Entity[]): [Entity, Entity] | null {
   const countries = entities.filter((e) => e.type === 'GPE' && e.actor && e.country && e.actor.length === 3).sort((a, b) => b.mentions.length - a.mentions.length);
   return countries.length >= 2 ? [countries[0]!, countries[1]!] : null;
-}
-
-/** A country, or a country's government, military, police, legislature, courts or opposition. */
-export function isStateActor(ref: ActorRef | null): boolean {
-  return ref !== null && /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY|OPP)?$/.test(ref.actor) && !ref.actor.startsWith('---');
 }
 
 export function sameActor(a: ActorRef, b: ActorRef): boolean {

@@ -12,7 +12,7 @@ import type { Stage } from '../../pipeline/stage.ts';
 import type { World } from '../../pipeline/world.ts';
 import { cameoCode, type CameoCode } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
-import { articleParties, isStateActor, sameActor, samePrefix } from './actorContext.ts';
+import { articleParties, sameActor, samePrefix } from './actorContext.ts';
 import { actorOfPhrase, agentToken, coordinatedActor, isArgumentOf, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials, mergeMentions } from './refiners.ts';
@@ -124,10 +124,10 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
         const slots = 'slots' in coded ? (coded.slots as Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed'>) : null;
         const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary', coded.matched, slots);
         if (!draft) continue;
-        // A verb's default code alone ("argue" → 110, "give" → 060) is a weak signal without a parse: it stands only
-        // between two state actors, with the target as the verb's direct object.
+        // A verb's own code alone ("lead" → 060, "allow" → 080, "claim" → 110) is no event beside our patterns: audited
+        // on Wikinews, nearly all such codes were wrong (leading a court, ruling a country, serving as governor).
         // (With the user's dictionaries alone, their verb codes stand as PETRARCH would code them.)
-        if (!dictionariesOnly && 'defaultOnly' in coded && coded.defaultOnly && !(isStateActor(draft.source) && isStateActor(draft.target) && draft.targetMention && draft.targetMention.firstToken - i <= 4)) continue;
+        if (!dictionariesOnly && 'defaultOnly' in coded && coded.defaultOnly) continue;
         draft.triggerFirst = coded.first;
         consumed.add(i);
         for (const k of coded.matched) consumed.add(k);
@@ -175,6 +175,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
   function triggerPos(i: number): 'verb' | 'noun' | null {
     const t = tokens[i]!;
     if (t.pos === 'VERB') {
+      // "people living in or visiting Hong Kong": a participle describing a noun reports no act of its own
+      if (doc.deprel(i) === 'acl' && /ing$/.test(t.normal)) return null;
       // "Mr Clarke's proposed amendment": a participle between a determiner and its noun is an adjective
       const before = tokens[i - 1];
       if (/ed$/.test(t.normal) && tokens[i + 1]?.pos === 'NOUN' && before && (before.pos === 'DET' || before.normal === '’s' || before.normal === "'s" || before.pos === 'PRON')) return null;
@@ -219,7 +221,10 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     const after = tokens.slice(i + 1, end).map(form);
     const found = verbDictionary(lemma, before, after);
     if (!found || !knownCode(found.code)) return null;
-    return { code: found.code, rules: [found.ruleId], matched: found.matched.map((k) => i + 1 + k), first: i, defaultOnly: found.specificity === 0, slots: { compound: found.compound, pairedCode: found.pairedCode, reversed: found.reversed } };
+    const matched = found.matched.map((k) => i + 1 + k);
+    // "directing units to", "headed for Moscow": a pattern of prepositions alone says no more than the verb's own code
+    const weak = found.specificity === 0 || matched.every((k) => tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'PART');
+    return { code: found.code, rules: [found.ruleId], matched, first: i, defaultOnly: weak, slots: { compound: found.compound, pairedCode: found.pairedCode, reversed: found.reversed } };
   }
 
   /** "offered to help train and arm": the verbs of a trigger's infinitive complement belong to its event. */
@@ -384,6 +389,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     targetRef ??= target ? refOf(target) : null;
     if (!sourceRef) return null;
     if (targetRef && sameActor(sourceRef, targetRef)) targetRef = null;
+    // "Navalny was flying … headed for Moscow": travel to a city of one's own country visits no one
+    if (code.startsWith('04') && target?.rule.startsWith('actors.place') && targetRef && sourceRef.actor.slice(0, 3) === targetRef.actor.slice(0, 3)) return null;
     // CAMEO events are dyadic: without a target, only force postures, protests, attacks and denials (whose target
     // is the accusation's source, found later) stand; and the verb dictionary always needs both actors.
     const reciprocal = RECIPROCAL.test(code) || slots?.compound === true;
