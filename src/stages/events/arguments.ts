@@ -60,7 +60,9 @@ export function coordinatedActor(doc: Doc, h: number): ActorMention | null {
   if (!head) return null;
   const members: ActorMention[] = [head];
   // "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov": the conjunct may hang from the apposed name
-  const conjuncts = [h, ...doc.children(h, 'appos'), ...doc.children(h, 'flat')].flatMap((k) => doc.children(k, 'conj'));
+  // "nations of Bahrain and Kosovo": or from the word that named the actor
+  const named = head.endToken - 1 !== h && head.endToken - 1 < doc.tokens.length ? [head.endToken - 1] : [];
+  const conjuncts = [h, ...doc.children(h, 'appos'), ...doc.children(h, 'flat'), ...named].flatMap((k) => doc.children(k, 'conj'));
   for (const c of conjuncts) {
     const m = actorOfPhrase(doc, c);
     if (m && m !== head && !members.some((x) => x.code === m.code && x.entity === m.entity)) members.push(m);

@@ -158,6 +158,16 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
             out.push({ ...d, source: { ...d.source!, actor: a.actor, ...(a.entity ? { entity: a.entity } : {}) }, target: { actor: b.actor, ...(b.entity ? { entity: b.entity } : {}) }, rules: [...d.rules, RULES.dyad] });
           }
         }
+      } else if (d.source && d.target && ((d.source.members?.length ?? 0) > 1 || (d.target.members?.length ?? 0) > 1)) {
+        // "Bahrain and Kosovo recognized Israel": one event per dyad, each side keeping the list it came from
+        const sources = (d.source.members ?? [d.source]).slice(0, 4);
+        const targets = (d.target.members ?? [d.target]).slice(0, 4);
+        for (const a of sources) {
+          for (const b of targets) {
+            if (a.actor === b.actor) continue;
+            out.push({ ...d, source: { ...d.source, actor: a.actor, ...(a.entity ? { entity: a.entity } : {}) }, target: { ...d.target, actor: b.actor, ...(b.entity ? { entity: b.entity } : {}) }, rules: [...d.rules, RULES.dyad] });
+          }
+        }
       } else out.push(d);
       // VISIT [042:043]: the visited hosts the visitor
       if (d.pairedCode && d.target && knownCode(d.pairedCode)) out.push({ ...d, code: d.pairedCode, source: d.target, target: d.source, sourceMention: d.targetMention, targetMention: d.sourceMention, pairedCode: null, rules: [...d.rules, RULES.pairedCode] });
