@@ -486,8 +486,13 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
   function objectAfter(i: number, end: number, source: ActorMention | null): ActorMention | null {
     const m = firstActor(i + 1, Math.min(end, i + 16), source);
     // With a tree, the linear guess must still hang from the verb through nominal relations (not another clause's subject)
-    if (m && doc.tree && CLAUSE_RELATIONS.has(doc.deprel(i)) && ((!isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) || underMediation(doc, m.endToken - 1, i))) return null;
+    if (m && doc.tree && CLAUSE_RELATIONS.has(doc.deprel(i)) && hasComplement(i) && ((!isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) || underMediation(doc, m.endToken - 1, i))) return null;
     return m;
+  }
+
+  /** The tree gives verb i an object or a clause below it; without one, the parse around it is too broken to bound a linear guess. */
+  function hasComplement(i: number): boolean {
+    return ['obj', 'iobj', 'obl', 'ccomp', 'xcomp'].some((rel) => doc.children(i, rel).length > 0);
   }
 
   /**
