@@ -84,7 +84,9 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
     // "Adil Abdul-Mahdi, the caretaker Prime Minister, recommended": a singular title in apposition after the name
     const after = person || appositive ? undefined : entityActors.find((m) => doc.tokens[m.endToken]?.text === ',' && m.sentence === title.sentence && (m.endToken + 1 === title.firstToken || (m.endToken + 2 === title.firstToken && doc.tokens[m.endToken + 1]!.pos === 'DET')) && coded[byId.get(m.entity!)!]!.type === 'PERSON');
     const target = person ?? appositive ?? (after && isSingular(doc, title, entry!) ? after : undefined);
-    if (!target || !entry?.asTitle || (appositive && !isSingular(doc, title, entry)) || (target === after && hasCode(target))) {
+    // right before the name any role reads as a title ("student protester Joshua Wong", "journalist Jamal Khashoggi");
+    // in apposition only a singular title does
+    if (!target || !entry || (!person && (!entry.asTitle || !isSingular(doc, title, entry))) || (target === after && hasCode(target))) {
       kept.push(title);
       continue;
     }
@@ -260,8 +262,14 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
       } else {
         const words = entity.name.toLowerCase().split(/\s+/);
         const agent = orgAgent(words);
-        if (entity.country && agent) actor = entity.country + agent;
-        else if (entity.country) actor = entity.country;
+        // "Wisconsin Supreme Court", "Christchurch District Court": a place in the name gives the country
+        const inName = entity.country ? null : placeCountryInName(context.doc, entity);
+        if (inName) infoRules.push(RULES.countryPhrase);
+        const country = entity.country ?? inName;
+        if (country && agent) actor = country + agent;
+        else if (country) actor = country;
+        // a party belongs to its country's politics: "the Democratic Party" in a story about the United States
+        else if (agent === 'PTY') fromContext(agent);
         // "the Interior Ministry", "the National Police": a state body of the story's country, when its name says
         // no more than that ("Popular Mobilization Forces", "Quds Force" are not the story's country's)
         else if (agent && genericBodyAgent(entity)) fromContext(agent);
@@ -275,6 +283,13 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
   if (!actor) return { ...entity, rules };
   for (const r of infoRules) if (!rules.includes(r)) rules.push(r);
   return { ...entity, actor, actorInfo: actorInfo(actor, certainty, infoRules.length > 0 ? infoRules : [RULES.entity]), rules };
+}
+
+/** The country of a place of the article named inside an organisation's name ("Wisconsin Supreme Court" → USA). */
+function placeCountryInName(doc: Doc, entity: Entity): string | null {
+  const name = ` ${entity.name} `;
+  for (const place of doc.places.places) if (place.country && name.includes(` ${place.name} `)) return place.country;
+  return null;
 }
 
 /** The agent of a state body whose name says no more than what it is ("National Police", "Interior Ministry"). */
@@ -296,7 +311,7 @@ function orgAgent(words: readonly string[]): string | undefined {
 
 const MEDIA_WORDS = new Set(['news', 'press', 'television', 'tv', 'radio', 'broadcasting', 'broadcaster', 'newspaper', 'times', 'post', 'herald', 'telegraph', 'tribune']);
 /** Words of a state body's name that do not make it a particular organisation ("National Police", "Interior Ministry"). */
-const GENERIC_ORG_WORDS = new Set(['the', 'of', 'for', 'and', 'national', 'central', 'federal', 'state', 'supreme', 'high', 'interior', 'internal', 'affairs', 'foreign', 'defence', 'defense', 'justice', 'home', 'public', 'security', 'armed', 'constitutional', 'appeals', 'appeal', 'district', 'provincial', 'regional', 'municipal', 'city', 'general', 'special', 'criminal', 'civil', 'military', 'people', "people's", 'directorate', 'finance', 'health', 'education', 'information']);
+const GENERIC_ORG_WORDS = new Set(['the', 'coast', 'metropolitan', 'of', 'for', 'and', 'national', 'central', 'federal', 'state', 'supreme', 'high', 'interior', 'internal', 'affairs', 'foreign', 'defence', 'defense', 'justice', 'home', 'public', 'security', 'armed', 'constitutional', 'appeals', 'appeal', 'district', 'provincial', 'regional', 'municipal', 'city', 'general', 'special', 'criminal', 'civil', 'military', 'people', "people's", 'directorate', 'finance', 'health', 'education', 'information']);
 
 /** Organisation head words → agent codes: "Revolutionary Guards Qods Force" → MIL. */
 const ORG_AGENTS = new Map<string, string>([
@@ -420,7 +435,10 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       // "the Popular Mobilization Forces": a role word inside an organisation's name gets no country from context
       const named = doc.entityAt(i)?.entity;
       const inName = named?.type === 'ORG' && !named.name.toLowerCase().split(/\s+/).every((w) => GENERIC_ORG_WORDS.has(w) || ORG_AGENTS.has(w) || matchRole([w], 0));
-      if (codes.length === 0 && !inName && agent !== '') {
+      // "African Union", "Popular Mobilization Forces": the role word of an organisation the dictionaries do not know
+      // names no group of its own
+      if (inName && codes.length === 0) continue;
+      if (codes.length === 0 && agent !== '') {
         const the = tokens[start - 1]?.normal === 'the' || tokens[start]?.normal === 'the';
         const singular = match.length === 1 ? normals[end - 1] === match.entry.words.at(-1) : true;
         // "The chancellor met …" after "German Chancellor Angela Merkel": the person who holds the title
