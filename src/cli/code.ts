@@ -5,6 +5,7 @@ import { CodingPool, type CodeOutcome } from '../pool/coding.ts';
 import type { ArticleRecord } from '../model/record.ts';
 import { articleTimeout, dictionaryOptions, wholeNumber } from './args.ts';
 import { UsageError } from './errors.ts';
+import { renderConllu } from './conllu.ts';
 import { renderSummary } from './summary.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -12,7 +13,8 @@ type Values = Record<string, string | boolean | undefined>;
 export async function runCode(specs: string[], values: Values): Promise<number> {
   if (specs.length === 0) throw new UsageError('give at least one file, directory or "-" for stdin; see `dateline code --help`');
   const format = (values.format as string | undefined) ?? (process.stdout.isTTY ? 'summary' : 'json');
-  if (!['summary', 'json', 'jsonl'].includes(format)) throw new UsageError(`--format must be summary, json or jsonl, not "${format}"`);
+  if (!['summary', 'json', 'jsonl', 'conllu'].includes(format)) throw new UsageError(`--format must be summary, json, jsonl or conllu, not "${format}"`);
+  const tokens = values.tokens === true || format === 'conllu';
   let published: string | undefined;
   if (typeof values.date === 'string') {
     published = parsePublished(values.date) ?? undefined;
@@ -41,6 +43,7 @@ export async function runCode(specs: string[], values: Values): Promise<number> 
       const record = o.value;
       if (!record.article.published) process.stderr.write(`dateline: ${where}: no publication date found; relative dates ("on Monday") are left unresolved. Pass --date YYYY-MM-DD.\n`);
       if (format === 'jsonl') process.stdout.write(`${JSON.stringify(record)}\n`);
+      else if (format === 'conllu') process.stdout.write(renderConllu(record));
       else if (format === 'summary') process.stdout.write(`${renderSummary(record, { explain })}\n`);
       else collected.push(record);
     });
@@ -57,7 +60,7 @@ export async function runCode(specs: string[], values: Values): Promise<number> 
       // Workers start at the first article to code: a run of bad inputs costs no start-up.
       pool ??= await CodingPool.start({ workers, articleTimeoutMs, tagger: !values['rules-only'], ...dictionaries });
       await pool.whenFree();
-      report(where, pool.code(item.input, { explain }));
+      report(where, pool.code(item.input, { explain, tokens }));
     }
     await reported;
   } finally {

@@ -58,7 +58,8 @@ export const COMMANDS: CommandSpec[] = [
     description: 'Code articles (text, HTML, JSON/JSONL records, or stdin) into event data.',
     options: [
       { name: 'date', type: 'string', arg: 'YYYY-MM-DD', description: 'publication date (wins over metadata); relative dates resolve against it' },
-      { name: 'format', type: 'string', arg: 'summary|json|jsonl', description: 'output: a readable summary (default on a terminal), the full record as JSON (default when piped), or one record per line' },
+      { name: 'format', type: 'string', arg: 'summary|json|jsonl|conllu', description: 'output: a readable summary (default on a terminal), the full record as JSON (default when piped), one record per line, or the tokens and dependency trees as CoNLL-U' },
+      { name: 'tokens', type: 'boolean', description: 'add to each record its tokens with UPOS, lemma and dependency arc (head: the article-wide token index, -1 for a root)' },
       { name: 'explain', type: 'boolean', description: 'add, per record, the rules and lexicon entries that fired and the words they rest on' },
       { name: 'max-bytes', type: 'string', arg: 'N', description: 'largest article accepted, in bytes', default: String(5 * 1024 * 1024) },
       { name: 'rules-only', type: 'boolean', description: 'do not use the statistical name tagger (rules and gazetteers only)' },

@@ -438,6 +438,22 @@ export const Provenance = Type.Object(
 );
 export type Provenance = Static<typeof Provenance>;
 
+/** A token with its dependency arc (`--tokens`): head is the article-wide index of the head token, -1 for a root. */
+export const TokenRecord = Type.Object(
+  {
+    start: Type.Integer({ minimum: 0 }),
+    end: Type.Integer({ minimum: 0 }),
+    text: Type.String(),
+    upos: Type.String(),
+    lemma: Type.String(),
+    sentence: Type.Integer({ minimum: 0 }),
+    head: Type.Integer({ minimum: -1 }),
+    deprel: Type.String(),
+  },
+  strict,
+);
+export type TokenRecord = Static<typeof TokenRecord>;
+
 export const ArticleRecord = Type.Object(
   {
     schemaVersion: Type.Literal(SCHEMA_VERSION),
@@ -452,6 +468,8 @@ export const ArticleRecord = Type.Object(
     casualties: Type.Array(Casualty),
     messages: Type.Array(Message),
     explain: Type.Optional(Type.Array(Explanation)),
+    /** The tokens and their dependency tree, with `--tokens` or `--format conllu`. */
+    tokens: Type.Optional(Type.Array(TokenRecord)),
   },
   { ...strict, $id: 'https://dateline.dev/schema/article-record.json', title: 'Dateline article record' },
 );

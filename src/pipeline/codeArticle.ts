@@ -14,13 +14,17 @@ import { defaultWorld, type World } from './world.ts';
 export interface CodeOptions {
   /** Adds `explain`: for every record, its rules and the words it rests on. */
   explain?: boolean;
+  /** Adds `tokens`: every token with its UPOS, lemma and dependency arc. */
+  tokens?: boolean;
   world?: World;
 }
 
 export function codeArticle(input: ArticleInput, options: CodeOptions = {}): ArticleRecord {
   const world = options.world ?? defaultWorld();
-  const record = toRecord(buildDoc(input, world), world);
+  const doc = buildDoc(input, world);
+  const record = toRecord(doc, world);
   if (options.explain) record.explain = explain(record);
+  if (options.tokens) record.tokens = doc.tokens.map((t, i) => ({ start: t.start, end: t.end, text: t.text, upos: t.pos, lemma: t.lemma, sentence: t.sentence, head: doc.head(i), deprel: doc.deprel(i) }));
   return record;
 }
 

@@ -74,8 +74,8 @@ export class CodingPool {
     return this.pool.pending;
   }
 
-  code(input: ArticleInput, options: { explain?: boolean } = {}): Promise<CodeOutcome<ArticleRecord>> {
-    return this.run({ kind: 'record', input, explain: options.explain === true });
+  code(input: ArticleInput, options: { explain?: boolean; tokens?: boolean } = {}): Promise<CodeOutcome<ArticleRecord>> {
+    return this.run({ kind: 'record', input, explain: options.explain === true, tokens: options.tokens === true });
   }
 
   /** Codes an article and builds its store rows in the worker, so the writer only binds values. */

@@ -15,7 +15,7 @@ import { serveTasks, workerOptions } from './serve.ts';
 export type CodingWorkerOptions = WorldOptions & { tagger: boolean };
 
 export type CodingTask =
-  | { kind: 'record'; input: ArticleInput; explain: boolean }
+  | { kind: 'record'; input: ArticleInput; explain: boolean; tokens: boolean }
   | { kind: 'rows'; input: ArticleInput; meta: ArticleMeta }
   | { kind: 'posted'; record: Record<string, unknown>; explain: boolean; maxBytes: number };
 
@@ -30,7 +30,7 @@ codeArticle({ id: 'warm-up', text: WARM_UP, title: null, titleSpan: null, publis
 serveTasks<CodingTask, CodingResult>((task) => {
   switch (task.kind) {
     case 'record':
-      return codeArticle(task.input, { world, explain: task.explain });
+      return codeArticle(task.input, { world, explain: task.explain, tokens: task.tokens });
     case 'rows':
       return articleRows(task.input, codeArticle(task.input, { world }), task.meta);
     case 'posted': {

@@ -41,7 +41,7 @@ test('code: user errors are one line with what to do, and a non-zero exit', () =
   const cases: [string[], RegExp, number][] = [
     [['code', join(dir, 'missing.txt')], /missing\.txt: no such file or directory/, 1],
     [['code', fixture, '--date', 'Monday'], /--date "Monday" is not a date; use YYYY-MM-DD/, 2],
-    [['code', fixture, '--format', 'xml'], /--format must be summary, json or jsonl/, 2],
+    [['code', fixture, '--format', 'xml'], /--format must be summary, json, jsonl or conllu/, 2],
     [['code'], /give at least one file/, 2],
     [['code', fixture, '--bogus'], /unknown option --bogus for `dateline code`; its options are --date, --format/, 2],
     [['code', fixture, '--fromat', 'json'], /unknown option --fromat for `dateline code`; did you mean --format\?/, 2],
@@ -74,4 +74,35 @@ test('code: --explain adds the rules and the words behind every record', () => {
   const bombing = record.explain.find((x: { record: string; evidence: string }) => x.record.startsWith('events/') && x.evidence.includes('truck bomb'));
   assert.ok(bombing, 'the truck bombing is explained');
   assert.ok(bombing.rules.includes('ev.car-bomb'));
+});
+
+test('code --tokens: every token with its text, UPOS, lemma and one tree per sentence', () => {
+  const r = run(['code', fixture, '--date', '2007-05-28', '--format', 'json', '--tokens']);
+  assert.equal(r.status, 0, r.stderr);
+  const record = JSON.parse(r.stdout) as { article: { text: string }; tokens: { start: number; end: number; text: string; upos: string; sentence: number; head: number; deprel: string }[] };
+  assert.ok(record.tokens.length > 500);
+  const roots = new Map<number, number>();
+  for (const t of record.tokens) {
+    assert.equal(record.article.text.slice(t.start, t.end), t.text);
+    if (t.head < 0) roots.set(t.sentence, (roots.get(t.sentence) ?? 0) + 1);
+    else assert.equal(record.tokens[t.head]!.sentence, t.sentence, 'a head in the same sentence');
+  }
+  assert.ok([...roots.values()].every((n) => n === 1), 'one root per sentence');
+  const urged = record.tokens.findIndex((t) => t.text === 'urged');
+  assert.equal(record.tokens[urged + 1]!.deprel, 'obj', '"urged Iran": Iran is the object');
+});
+
+test('code --format conllu: one block per sentence, ten columns, heads inside the sentence', () => {
+  const r = run(['code', fixture, '--date', '2007-05-28', '--format', 'conllu']);
+  assert.equal(r.status, 0, r.stderr);
+  const blocks = r.stdout.trim().split(/\n\n/);
+  assert.ok(blocks.length > 20);
+  assert.match(blocks[0]!, /^# newdoc id = /);
+  for (const block of blocks) {
+    const rows = block.split('\n').filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
+    assert.match(block, /# text = \S/);
+    assert.ok(rows.every((c) => c.length === 10));
+    assert.equal(rows.filter((c) => c[6] === '0').length, 1, 'one root');
+    assert.ok(rows.every((c) => Number(c[6]) >= 0 && Number(c[6]) <= rows.length));
+  }
 });
