@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { connect } from 'nats';
 import { ingest } from '../../src/ingest/ingest.ts';
+import { exportEvents } from '../../src/store/exports.ts';
 import { openStoreAt } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/store.ts';
 import { NATS_SERVER, skipScaleOut, testDatabase, testStream } from '../helpers/services.ts';
@@ -74,12 +75,21 @@ async function database(label: string): Promise<string> {
   return db.url;
 }
 
-/** Counts and the answers of a few API-shaped queries: what must not depend on how the articles came in. */
+/** Counts, a few sums, and every event as the API exports it: what must not depend on how the articles came in. */
 async function summary(store: Store) {
   const counts = await store.counts();
   const byCode = await store.sql.all<{ code: string; n: number }>('SELECT code, count(*) AS n FROM events GROUP BY code ORDER BY code');
   const killed = await store.sql.get<{ n: number | null }>('SELECT sum(killed) AS n FROM casualties');
-  return { articles: counts.articles, events: counts.events, mentions: counts.event_mentions, quotes: counts.quotes, casualties: counts.casualties, killed: Number(killed?.n ?? 0), byCode };
+  // Every exported event as the API gives it, with the store's own ids (which follow arrival order) left out.
+  const keys = new Map((await store.sql.all<{ id: number; key: string }>('SELECT id, key FROM articles')).map((a) => [a.id, a.key]));
+  const exported: string[] = [];
+  for await (const chunk of exportEvents(store.sql, 'jsonl', {})) {
+    for (const line of chunk.split('\n').filter(Boolean)) {
+      const { id: _id, addedAt: _addedAt, firstArticle, ...event } = JSON.parse(line) as { id: number; addedAt: string; firstArticle: { id: number } };
+      exported.push(JSON.stringify({ ...event, firstArticle: keys.get(firstArticle.id) }));
+    }
+  }
+  return { articles: counts.articles, events: counts.events, mentions: counts.event_mentions, quotes: counts.quotes, casualties: counts.casualties, killed: Number(killed?.n ?? 0), byCode, exported: exported.sort() };
 }
 
 async function summaryOf(url: string) {
