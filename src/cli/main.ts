@@ -5,6 +5,12 @@ import { UsageError } from './errors.ts';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    // Read from package.json, not the provenance module: --version must not load any lexicon
+    const { readFileSync } = await import('node:fs');
+    process.stdout.write(`${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${helpText()}\n`);
     return name ? 0 : 2;

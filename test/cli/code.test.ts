@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -105,4 +105,11 @@ test('code --format conllu: one block per sentence, ten columns, heads inside th
     assert.equal(rows.filter((c) => c[6] === '0').length, 1, 'one root');
     assert.ok(rows.every((c) => Number(c[6]) >= 0 && Number(c[6]) <= rows.length));
   }
+});
+
+test('--version prints the package version', () => {
+  const r = run(['--version']);
+  assert.equal(r.status, 0, r.stderr);
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  assert.equal(r.stdout.trim(), version);
 });
