@@ -7,8 +7,10 @@ export function articleParties(entities: readonly Entity[]): [Entity, Entity] | 
   return countries.length >= 2 ? [countries[0]!, countries[1]!] : null;
 }
 
+/** The same actor: the same entity, or the same code where one side has no entity ("Biden attacked Trump": two USAGOV people are two actors). */
 export function sameActor(a: ActorRef, b: ActorRef): boolean {
-  return (a.entity !== undefined && a.entity === b.entity) || (a.actor === b.actor && !a.members && !b.members);
+  if (a.entity !== undefined && b.entity !== undefined) return a.entity === b.entity;
+  return a.actor === b.actor && !a.members && !b.members;
 }
 
 export function samePrefix(iso3: string, actor: string): boolean {

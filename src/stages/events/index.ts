@@ -90,6 +90,9 @@ const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
  * reject proposed…" → reject/nsubj) sits in a tree not to be trusted for its target.
  */
 const CLAUSE_RELATIONS = new Set(['root', 'ccomp', 'xcomp', 'advcl', 'conj', 'acl', 'acl:relcl', 'parataxis', 'csubj', 'advcl:relcl']);
+const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+/** Verbs whose infinitive complement is only asked for: "asks Zelensky to investigate" codes the request, not an investigation. */
+const APPEAL_VERBS = new Set(['ask', 'urge', 'call', 'press', 'request', 'demand', 'tell', 'order', 'want', 'encourage', 'invite', 'appeal', 'push', 'pressure', 'advise', 'beg', 'implore']);
 const HABITUAL_ADVERBS = new Set(['occasionally', 'repeatedly', 'often', 'frequently', 'regularly', 'sometimes', 'previously', 'formerly', 'traditionally', 'usually', 'periodically']);
 const COMMEMORATION = new Set(['anniversary', 'commemorate', 'commemoration', 'memorial']);
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'early', 'late', 'earlier', 'later', 'in', 'at']);
@@ -185,6 +188,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
   function triggerPos(i: number): 'verb' | 'noun' | null {
     const t = tokens[i]!;
     if (t.pos === 'VERB') {
+      // "Trump asks Zelensky to investigate Biden": what an appeal asks for has not happened
+      if (doc.deprel(i) === 'xcomp' && APPEAL_VERBS.has(tokens[doc.head(i)]!.lemma)) return null;
       // "people living in or visiting Hong Kong": a participle describing a noun reports no act of its own
       if (doc.deprel(i) === 'acl' && /ing$/.test(t.normal)) return null;
       // "Mr Clarke's proposed amendment": a participle between a determiner and its noun is an adjective
@@ -652,7 +657,9 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       rules.push(RULES.verbalAttack);
     }
     const finalInfo = knownCode(code) ?? info;
-    const negated = tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
+    // With a parse, negation is a negative word on the trigger itself ("did not attend"), not wink's scope, which
+    // runs on into the next clause ("did not want … and calls on Washington")
+    const negated = doc.deprel(d.trigger) !== '' && doc.tree ? doc.children(d.trigger).some((k) => NEGATIONS.has(tokens[k]!.normal)) : tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
     if (negated) rules.push(RULES.negated);
     const modality = modalityOf(d.trigger, sentence);
     if (modality) rules.push(RULES.modal);
