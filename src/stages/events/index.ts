@@ -90,6 +90,9 @@ const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
  * reject proposed…" → reject/nsubj) sits in a tree not to be trusted for its target.
  */
 const CLAUSE_RELATIONS = new Set(['root', 'ccomp', 'xcomp', 'advcl', 'conj', 'acl', 'acl:relcl', 'parataxis', 'csubj', 'advcl:relcl']);
+/** Verbs whose clause is a claim, not a fact the article states. */
+const CLAIM_VERBS = new Set(['claim', 'allege', 'accuse', 'charge', 'suspect', 'contend', 'assert', 'insist', 'maintain', 'purport']);
+const CLAIM_RELATIONS = new Set(['ccomp', 'advcl', 'xcomp', 'acl', 'conj']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 /** Verbs whose infinitive complement is only asked for: "asks Zelensky to investigate" codes the request, not an investigation. */
 const APPEAL_VERBS = new Set(['ask', 'urge', 'call', 'press', 'request', 'demand', 'tell', 'order', 'want', 'encourage', 'invite', 'appeal', 'push', 'pressure', 'advise', 'beg', 'implore']);
@@ -786,6 +789,11 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
    * "allegedly", "reportedly".
    */
   function isClaimed(i: number, sentence: SentenceInfo): boolean {
+    // "The Armenians claim they were retaliating", "accused Iran of arming": a clause below a claim verb
+    for (let k = i, steps = 0; doc.head(k) >= 0 && steps < 3; k = doc.head(k), steps++) {
+      if (!CLAIM_RELATIONS.has(doc.deprel(k))) break;
+      if (CLAIM_VERBS.has(tokens[doc.head(k)]!.lemma)) return true;
+    }
     const start = clauseStart(tokens, sentence, i);
     for (let k = i - 1; k >= start; k--) if (['allegedly', 'reportedly', 'purportedly'].includes(tokens[k]!.normal)) return true;
     const opener = tokens[start - 1];

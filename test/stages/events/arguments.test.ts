@@ -52,3 +52,19 @@ test('the same event reported again is one event with every mention', () => {
   assert.ok((talks[0]!.mentions?.length ?? 0) >= 2);
   for (const m of talks[0]!.mentions!) assert.ok(text.slice(m.start, m.end).length > 0);
 });
+
+test('an event in the clause of a claim verb is a claim', () => {
+  const events = code('The Armenians claim they were retaliating against missile attacks from Azerbaijan.');
+  const retaliation = events.find((e) => e.root === '19');
+  assert.ok(retaliation, dyads(events).join(' '));
+  assert.equal(retaliation.claimed, true);
+  assert.ok(retaliation.rules.includes('events.claim-complement'));
+});
+
+test('negation belongs to its own verb, not to the next clause', () => {
+  const events = code('Iran did not meet the Saudi delegation. Russia did not want a war and urged Ukraine to negotiate.');
+  assert.ok(events.some((e) => e.negated && e.source.actor === 'IRN' && e.root === '04'), dyads(events).join(' '));
+  const urge = events.find((e) => e.source.actor === 'RUS' && e.target?.actor === 'UKR' && e.root === '02');
+  assert.ok(urge, dyads(events).join(' '));
+  assert.equal(urge.negated, false);
+});
