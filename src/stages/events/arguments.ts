@@ -51,8 +51,8 @@ export function actorOfPhrase(doc: Doc, h: number, depth = 0): ActorMention | nu
   return null;
 }
 
-/** Heads of a phrase that stand for people or groups, whose "from X" / "of X" modifier names who they are. */
-const PERSON_HEAD = /^(official|minister|leader|representative|delegation|delegate|envoy|diplomat|spokes(wo)?man|spokesperson|president|member|head|chief|team|force|troop|soldier|government|authority|officer|ambassador|negotiator|lawmaker|senator|citizen|people|resident|student|worker|group|party|side)s?$/;
+/** Heads of a phrase that stand for people or groups ("officials from Iran", "a number of journalists"), whose modifier names who they are. */
+const PERSON_HEAD = /^(number|dozen|score|hundred|thousand|million|handful|couple|majority|group|official|minister|leader|representative|delegation|delegate|envoy|diplomat|spokes(wo)?man|spokesperson|president|member|head|chief|team|force|troop|soldier|government|authority|officer|ambassador|negotiator|lawmaker|senator|citizen|people|resident|student|worker|group|party|side)s?$/;
 
 /** The actor named by token h's phrase, widened to the actors coordinated with it ("Israel and Hamas"). */
 export function coordinatedActor(doc: Doc, h: number): ActorMention | null {

@@ -294,7 +294,9 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     if (isVerb) {
       const passive = isPassiveInTree(doc, i) || isPassive(i);
       if (passive) {
-        const patientToken = doc.children(i, 'nsubj:pass')[0];
+        // "journalists were injured after being attacked by protesters": a passive clause without a subject of its own
+        // has its patient in the main clause
+        const patientToken = doc.children(i, 'nsubj:pass')[0] ?? (/^(advcl|acl|xcomp)/.test(doc.deprel(i)) && doc.head(i) >= 0 ? (doc.children(doc.head(i), 'nsubj:pass')[0] ?? doc.children(doc.head(i), 'nsubj')[0]) : undefined);
         const patient = patientToken === undefined ? null : coordinatedActor(doc, patientToken);
         if (patient) {
           target = patient;
@@ -658,6 +660,11 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     if (code.startsWith('19') && !ARMED.test(d.source!.actor) && d.source!.actor.length > 3 && isPerson(d.source!.entity)) {
       code = '111';
       rules.push(RULES.verbalAttack);
+    }
+    // "attacked by protesters": violence by people who are no armed force is unconventional (18), not military (19)
+    else if (code.startsWith('19') && !ARMED.test(d.source!.actor) && /(OPP|CVL|EDU|LAB|MED|REF|BUS|CRM|AGR|HLH)$/.test(d.source!.actor)) {
+      code = '180';
+      rules.push(RULES.unarmedAttack);
     }
     const finalInfo = knownCode(code) ?? info;
     // With a parse, negation is a negative word on the trigger itself ("did not attend"), not wink's scope, which

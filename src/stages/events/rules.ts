@@ -31,6 +31,7 @@ export const RULES = {
   unknownPerpetrator: 'events.unknown-perpetrator',
   thirdLocation: 'events.meet-third-location',
   verbalAttack: 'events.verbal-attack-by-person',
+  unarmedAttack: 'events.unarmed-attack-unconventional',
   cumulativeToll: 'events.cumulative-toll-undated',
   negated: 'events.negated',
   modal: 'events.modality',
@@ -51,7 +52,7 @@ export const VIOLENCE_VERBS = new Set(['explode', 'detonate', 'kill', 'wound', '
 export const REPORTING_VERBS = new Set(['say', 'add', 'state', 'tell', 'report', 'note', 'explain', 'write', 'describe', 'quote', 'cite', 'speak', 'comment', 'characterize', 'characterise', 'mark']);
 
 export const MODALS: ReadonlyMap<string, 'hypothetical' | 'future' | 'demand'> = new Map([
-  ['would', 'hypothetical'], ['could', 'hypothetical'], ['might', 'hypothetical'], ['may', 'hypothetical'],
+  ['would', 'hypothetical'], ['could', 'hypothetical'], ['can', 'hypothetical'], ['might', 'hypothetical'], ['may', 'hypothetical'],
   ['will', 'future'], ['shall', 'future'], ["'ll", 'future'], ['must', 'demand'], ['should', 'demand'],
 ]);
 

@@ -68,3 +68,12 @@ test('negation belongs to its own verb, not to the next clause', () => {
   assert.ok(urge, dyads(events).join(' '));
   assert.equal(urge.negated, false);
 });
+
+test('a passive clause without its own subject takes the main clause patient; protesters attack unconventionally', () => {
+  const events = code('A number of journalists were also injured after being attacked by protesters in Belgrade.');
+  const attack = events.find((e) => e.root === '18');
+  assert.ok(attack, dyads(events).join(' '));
+  assert.match(attack.source.actor, /OPP$/);
+  assert.equal(attack.target?.actor, '---MED');
+  assert.ok(attack.rules.includes('events.target-passive-subject'));
+});
