@@ -64,7 +64,8 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
       if (entity.actor) for (let k = firstToken; k < endToken; k++) covered.add(k);
     }
   }
-  const nominal = findNominalActors(doc, covered, knowledge, context, (id) => coded[byId.get(id) ?? -1]);
+  const codedEntity = (id: string): Entity | undefined => coded[byId.get(id) ?? -1];
+  const nominal = findNominalActors(doc, covered, knowledge, context, codedEntity);
   const setActor = (k: number, actor: string, info: ActorInfo, rule: string) => {
     const entity = coded[k]!;
     coded[k] = { ...entity, actor, actorInfo: info, rules: entity.rules.includes(rule) ? entity.rules : [...entity.rules, rule] };
@@ -75,7 +76,7 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
   };
   const kept: ActorMention[] = [];
   for (const title of nominal) {
-    const entry = ROLE_BY_ID().get(title.rule.slice(RULES.nominal.length + 1));
+    const entry = roleOfRule(title.rule);
     const titleCountry = title.code.slice(0, 3);
     // "Nigeria's Vice President Ade Okon": the title phrase and the name are one actor
     const person = entityActors.find((m) => m.firstToken === title.endToken && m.sentence === title.sentence && coded[byId.get(m.entity!)!]!.type === 'PERSON');
@@ -107,7 +108,7 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
   // "Taliban spokesperson Zabiullah Mujahid", "Police director Vladimir Rebic": the title's organisation gives the code
   for (const [k, entity] of coded.entries()) {
     if (entity.type !== 'PERSON' || (entity.actor && !entity.actor.startsWith(UNKNOWN))) continue;
-    const organisation = titleOrganisation(doc, entity, (id) => coded[byId.get(id) ?? -1]);
+    const organisation = titleOrganisation(doc, entity, codedEntity);
     const code = organisation?.actor;
     if (!organisation || !code) continue;
     const entry = entity.role ? roleEntry(entity.role) : null;
@@ -153,9 +154,10 @@ function titleOrganisation(doc: Doc, entity: Entity, codedEntity: (id: string) =
   const nameStart = doc.tokenAt(first.start);
   // "a State Department spokesperson, Morgan Ortagus": the title may stand in apposition before the name
   const titleEnd = doc.tokens[nameStart - 1]?.text === ',' ? nameStart - 1 : nameStart;
-  const normals = doc.tokens.map((t) => t.normal);
-  for (let j = titleEnd - 1; j >= Math.max(0, titleEnd - 4); j--) {
-    const match = matchRole(normals, j);
+  const normals = doc.tokens.slice(Math.max(0, titleEnd - 4), titleEnd).map((t) => t.normal);
+  const offset = Math.max(0, titleEnd - 4);
+  for (let j = titleEnd - 1; j >= offset; j--) {
+    const match = matchRole(normals, j - offset);
     if (!match || j + match.length !== titleEnd || !match.entry.asTitle) continue;
     // "Houthi military spokesperson": one modifier may stand between the organisation and the title
     for (let o = j - 1; o >= Math.max(0, j - 2); o--) {
@@ -170,9 +172,11 @@ function titleOrganisation(doc: Doc, entity: Entity, codedEntity: (id: string) =
 }
 
 let roleById: Map<string, RoleEntry> | null = null;
-function ROLE_BY_ID(): Map<string, RoleEntry> {
+
+/** The role row a nominal actor's rule cites ("actors.nominal:role.police" → role.police). */
+function roleOfRule(rule: string): RoleEntry | undefined {
   roleById ??= new Map(roleEntries().map((e) => [e.id, e]));
-  return roleById;
+  return roleById.get(rule.slice(RULES.nominal.length + 1));
 }
 
 /** Context countries of one article, the story's country computed once. */
