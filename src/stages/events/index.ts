@@ -93,6 +93,10 @@ const CLAUSE_RELATIONS = new Set(['root', 'ccomp', 'xcomp', 'advcl', 'conj', 'ac
 /** Verbs whose clause is a claim, not a fact the article states. */
 const CLAIM_VERBS = new Set(['claim', 'allege', 'accuse', 'charge', 'suspect', 'contend', 'assert', 'insist', 'maintain', 'purport']);
 const CLAIM_RELATIONS = new Set(['ccomp', 'advcl', 'xcomp', 'acl', 'conj']);
+/** Verbs whose object must be someone: "killed the bill" is no killing. */
+const KILLING_VERBS = new Set(['kill', 'murder', 'slay', 'execute', 'behead', 'torture', 'beat', 'stab', 'assassinate']);
+/** Nouns for people that are no actor of their own ("killed two people", "beat the prisoners"). */
+const PEOPLE_NOUNS = new Set(['people', 'person', 'man', 'woman', 'child', 'civilian', 'villager', 'resident', 'prisoner', 'inmate', 'detainee', 'hostage', 'suspect', 'passenger', 'worker', 'member', 'officer', 'soldier', 'guard', 'victim', 'family', 'dozen', 'hundred', 'thousand']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 /** Verbs whose infinitive complement is only asked for: "asks Zelensky to investigate" codes the request, not an investigation. */
 const APPEAL_VERBS = new Set(['ask', 'urge', 'call', 'press', 'request', 'demand', 'tell', 'order', 'want', 'encourage', 'invite', 'appeal', 'push', 'pressure', 'advise', 'beg', 'implore']);
@@ -413,6 +417,10 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     if (code.startsWith('04') && target?.rule.startsWith('actors.place') && targetRef && sourceRef.actor.slice(0, 3) === targetRef.actor.slice(0, 3)) return null;
     // CAMEO events are dyadic: without a target, only force postures, protests, attacks and denials (whose target
     // is the accusation's source, found later) stand; and the verb dictionary always needs both actors.
+    // "Congress killed the bill": violence done to a thing that is no one is a figure of speech
+    if (KILLING_VERBS.has(tokens[i]!.lemma) && !targetRef && doc.children(i, 'obj').some((k) => !doc.actorAt(k) && tokens[k]!.pos === 'NOUN' && !PEOPLE_NOUNS.has(nounLemma(tokens[k]!)))) return null;
+    // A verb whose doer and done-to are both unknown ("three people were killed") is a casualty report, not a CAMEO event
+    if (isVerb && sourceRef.actor === '---' && !targetRef) return null;
     const reciprocal = RECIPROCAL.test(code) || slots?.compound === true;
     if (!targetRef && (fromDictionary || !TARGETLESS.test(code)) && !(reciprocal && sourceRef.members)) return null;
     return { trigger: i, triggerFirst: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary, mediator: mediator?.mention ?? null, pairedCode: slots?.pairedCode ?? null, reciprocal };
