@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { WorldOptions } from '../pipeline/world.ts';
 import { DEFAULT_ARTICLE_TIMEOUT_MS } from '../pool/coding.ts';
 import { parseStoreSpec, type StoreSpec } from '../store/open.ts';
+import { DEFAULT_QUERY_TIMEOUT_MS } from '../store/readers.ts';
 import { UsageError } from './errors.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -19,11 +20,20 @@ export function wholeNumber(values: Values, name: string, fallback: number, min:
 
 /** `--article-timeout SECONDS` (fractions allowed), in milliseconds. */
 export function articleTimeout(values: Values): number {
-  const raw = values['article-timeout'];
-  if (raw === undefined) return DEFAULT_ARTICLE_TIMEOUT_MS;
-  const seconds = Number(raw);
-  if (typeof raw !== 'string' || !/^\d+(\.\d+)?$/.test(raw) || seconds < 0.01 || seconds > 3600) throw new UsageError(`--article-timeout must be a number of seconds from 0.01 to 3600, not "${String(raw)}"`);
-  return Math.round(seconds * 1000);
+  return seconds(values, 'article-timeout', DEFAULT_ARTICLE_TIMEOUT_MS);
+}
+
+/** `--query-timeout`: longest an API read query may run (serve). */
+export function queryTimeout(values: Values): number {
+  return seconds(values, 'query-timeout', DEFAULT_QUERY_TIMEOUT_MS);
+}
+
+function seconds(values: Values, name: string, fallbackMs: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallbackMs;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+(\.\d+)?$/.test(raw) || value < 0.01 || value > 3600) throw new UsageError(`--${name} must be a number of seconds from 0.01 to 3600, not "${String(raw)}"`);
+  return Math.round(value * 1000);
 }
 
 export function workerCount(values: Values): number {

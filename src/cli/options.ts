@@ -112,6 +112,7 @@ export const COMMANDS: CommandSpec[] = [
       CORS,
       { name: 'workers', type: 'string', arg: 'N', description: 'worker threads that code articles posted to /api/code', default: '1' },
       ARTICLE_TIMEOUT,
+      { name: 'query-timeout', type: 'string', arg: 'SECONDS', description: 'longest a read query of a SQLite store may run before it is stopped (answered 400: narrow it)', default: '5' },
       { name: 'token', type: 'string', arg: 'TOKEN', description: 'require "Authorization: Bearer TOKEN" on every API route (also DATELINE_TOKEN)' },
       { name: 'read-only', type: 'boolean', description: 'turn off POST /api/code' },
     ],

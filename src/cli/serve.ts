@@ -1,8 +1,9 @@
 /** `dateline serve`: the HTTP API and the web app over a store. */
 import { buildApp, DEFAULT_HOSTS } from '../api/app.ts';
 import { openStoreAt } from '../store/open.ts';
+import { readerSql, withReaders } from '../store/readers.ts';
 import type { Store } from '../store/store.ts';
-import { articleTimeout, existingStoreSpec, noPositionals, wholeNumber } from './args.ts';
+import { articleTimeout, existingStoreSpec, noPositionals, queryTimeout, wholeNumber } from './args.ts';
 import { UsageError } from './errors.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -31,7 +32,9 @@ export async function serve(store: Store, values: Values): Promise<number> {
   const token = typeof values.token === 'string' ? values.token : process.env.DATELINE_TOKEN || undefined;
   if (token !== undefined && token.length < 8) throw new UsageError('--token must be at least 8 characters');
   const allowedHosts = hostsToAllow(host, values['allow-host']);
-  const app = buildApp({ store, coding, allowedHosts, ...(corsOrigin ? { corsOrigin } : {}), ...(token ? { token } : {}), readOnly: values['read-only'] === true });
+  // SQLite reads run in worker threads under a time budget, never on the event loop that answers every request
+  const readers = store.engine === 'sqlite' ? await readerSql(store.location, queryTimeout(values)) : null;
+  const app = buildApp({ store: readers ? withReaders(store, readers) : store, coding, allowedHosts, ...(corsOrigin ? { corsOrigin } : {}), ...(token ? { token } : {}), readOnly: values['read-only'] === true });
   try {
     await app.listen({ port, host });
   } catch (error) {
@@ -54,6 +57,7 @@ export async function serve(store: Store, values: Values): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  await readers?.close();
   await store.close();
   return 0;
 }

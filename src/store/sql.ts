@@ -77,7 +77,7 @@ export function sqliteSql(db: Db): Sql {
 }
 
 /** An FTS5 expression SQLite still refuses becomes a QueryError on q, not a crash. */
-function ftsGuard<T>(run: () => T): T {
+export function ftsGuard<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
