@@ -97,6 +97,8 @@ const CLAIM_RELATIONS = new Set(['ccomp', 'advcl', 'xcomp', 'acl', 'conj']);
 const KILLING_VERBS = new Set(['kill', 'murder', 'slay', 'execute', 'behead', 'torture', 'beat', 'stab', 'assassinate']);
 /** Nouns for people that are no actor of their own ("killed two people", "beat the prisoners"). */
 const PEOPLE_NOUNS = new Set(['people', 'person', 'man', 'woman', 'child', 'civilian', 'villager', 'resident', 'prisoner', 'inmate', 'detainee', 'hostage', 'suspect', 'passenger', 'worker', 'member', 'officer', 'soldier', 'guard', 'victim', 'family', 'dozen', 'hundred', 'thousand']);
+/** The intent or threat code of an act still to come, by the act's root: aid → 033, meet → 036, attack → 138… */
+const ACT_TO_COME: ReadonlyMap<string, string> = new Map([['04', '036'], ['05', '032'], ['06', '031'], ['07', '033'], ['08', '034'], ['16', '131'], ['17', '130'], ['18', '138'], ['19', '138'], ['20', '138']]);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 /** Verbs whose infinitive complement is only asked for: "asks Zelensky to investigate" codes the request, not an investigation. */
 const APPEAL_VERBS = new Set(['ask', 'urge', 'call', 'press', 'request', 'demand', 'tell', 'order', 'want', 'encourage', 'invite', 'appeal', 'push', 'pressure', 'advise', 'beg', 'implore']);
@@ -674,12 +676,18 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       code = '180';
       rules.push(RULES.unarmedAttack);
     }
+    const modality = modalityOf(d.trigger, sentence);
+    // "Finland will give Tanzania a grant", "Iran would attack": an act still to come is an intent (03x) or a threat (13x)
+    const promised = modality && modality !== 'demand' && !d.fromDictionary ? ACT_TO_COME.get(code.slice(0, 2)) : undefined;
+    if (promised) {
+      code = promised;
+      rules.push(RULES.actToCome);
+    }
     const finalInfo = knownCode(code) ?? info;
     // With a parse, negation is a negative word on the trigger itself ("did not attend"), not wink's scope, which
     // runs on into the next clause ("did not want … and calls on Washington")
     const negated = doc.deprel(d.trigger) !== '' && doc.tree ? doc.children(d.trigger).some((k) => NEGATIONS.has(tokens[k]!.normal)) : tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
     if (negated) rules.push(RULES.negated);
-    const modality = modalityOf(d.trigger, sentence);
     if (modality) rules.push(RULES.modal);
     const claimed = isClaimed(d.trigger, sentence) || toll?.claimed === true;
     if (claimed) rules.push(RULES.claimComplement);

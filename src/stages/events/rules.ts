@@ -32,6 +32,7 @@ export const RULES = {
   thirdLocation: 'events.meet-third-location',
   verbalAttack: 'events.verbal-attack-by-person',
   unarmedAttack: 'events.unarmed-attack-unconventional',
+  actToCome: 'events.act-to-come-intent-or-threat',
   cumulativeToll: 'events.cumulative-toll-undated',
   negated: 'events.negated',
   modal: 'events.modality',

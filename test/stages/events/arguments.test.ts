@@ -77,3 +77,11 @@ test('a passive clause without its own subject takes the main clause patient; pr
   assert.equal(attack.target?.actor, '---MED');
   assert.ok(attack.rules.includes('events.target-passive-subject'));
 });
+
+test('an act still to come is an intent or a threat', () => {
+  const aid = code('Finland will give Tanzania a grant of 580 million shillings.');
+  assert.deepEqual(dyads(aid), ['FIN>TZA 033']);
+  assert.equal(aid[0]!.modality, 'future');
+  assert.ok(aid[0]!.rules.includes('events.act-to-come-intent-or-threat'));
+  assert.ok(dyads(code('Russia will attack Ukraine.')).includes('RUS>UKR 138'));
+});
