@@ -81,8 +81,12 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'ar
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
 /** Codes that stand without a target: deny (016, linked later), protest (14), force posture (15), violence (18–20). */
 const TARGETLESS = /^(016|12|14|15|172|18|19|20)/;
-/** Codes that parties do with each other: "Israel and Hamas agreed a ceasefire", "X and Y met" → one event per direction. */
-const RECIPROCAL = /^(03|04|05|06|07|08)/;
+/**
+ * Codes that parties do with each other: "Israel and Hamas agreed a ceasefire", "X and Y met", "signed a treaty",
+ * "exchanged prisoners", "clashed" → one event per direction. Not pledges or aid ("China, Iran and Russia pledged
+ * funds" is given to someone else).
+ */
+const RECIPROCAL = /^(030|04|05|06|084|087|193)/;
 /** Agent codes of armed actors: their attacks are material; anyone else's "attack" is words. */
 const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
 /**
