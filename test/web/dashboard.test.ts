@@ -144,7 +144,8 @@ describe('home dashboard', { skip: SKIP_NO_CHROMIUM }, () => {
       await spot.waitFor();
       if (width === PHONE) {
         const sizes = await page.locator('.small-map .spot-target').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
-        assert.ok(Math.min(...sizes) >= 24, `smallest target ${Math.min(...sizes)}px`);
+        // 24 CSS px, give or take the float error of an SVG transform (23.99998)
+        assert.ok(Math.min(...sizes) >= 24 - 0.01, `smallest target ${Math.min(...sizes)}px`);
         assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), PHONE);
       }
       await screenshot(page, width === PHONE ? 'home-390' : 'home');

@@ -773,6 +773,13 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       rules.push(RULES.datelinePlace);
       return placeRef(dateline, 'implied');
     }
+    // With no locative and no dateline, a state actor acts at home, as GDELT's action geography falls back to the
+    // actor's country: the source's country, when the article names it as a place
+    const home = historical || !d.source ? undefined : doc.places.places.find((p) => p.kind === 'country' && p.country === d.source!.actor.slice(0, 3));
+    if (home) {
+      rules.push(RULES.sourceCountryPlace);
+      return placeRef(home, 'implied');
+    }
     return null;
   }
 

@@ -42,6 +42,7 @@ export const RULES = {
   publicationDate: 'events.publication-date',
   sentencePlace: 'events.sentence-place',
   datelinePlace: 'events.dateline-place',
+  sourceCountryPlace: 'events.source-country-place',
   denialLink: 'events.denial-of-accusation',
   denialTarget: 'events.denial-target-is-accuser',
 } as const;
