@@ -11,6 +11,7 @@ import { cameoCode } from '../src/lexicon/cameo.ts';
 import { countryByCode } from '../src/lexicon/countries.ts';
 import type { ActorRef, ArticleRecord, Event } from '../src/model/record.ts';
 import { codeArticle } from '../src/pipeline/codeArticle.ts';
+import { seededRandom } from '../src/stages/entities/tagger/training/corpus.ts';
 
 const corpus = new URL('../../shared/data/wikinews/wikinews.jsonl.gz', import.meta.url);
 const auditFile = new URL('../docs/audit/events.md', import.meta.url);
@@ -29,18 +30,6 @@ interface WikinewsArticle {
   url: string;
   source: string;
   text: string;
-}
-
-/** Small seeded PRNG (mulberry32): the same seed draws the same sample on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Actor codes whose first three letters are an ISO alpha-3 country ("USAGOV", "IRN"), not "---", "IGO", "NGO"… */
@@ -91,7 +80,7 @@ const rootLines = [...byRoot.entries()]
 console.log(`Wikinews audit corpus\n  ${figures.join('\n  ')}\n  by CAMEO root:\n    ${rootLines.join('\n    ')}`);
 
 // Partial Fisher–Yates over all events in article order: the first SAMPLE slots are the draw.
-const random = mulberry32(SEED);
+const random = seededRandom(SEED); // mulberry32: the same seed draws the same sample on every machine
 const pool = coded.map((_, i) => i);
 const take = Math.min(SAMPLE, pool.length);
 for (let i = 0; i < take; i++) {
