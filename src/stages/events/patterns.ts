@@ -88,12 +88,8 @@ export function matchEventPattern(tokens: readonly Token[], trigger: number, cla
 
 /** Gerunds tagged as nouns ("Iran is arming, funding and training militias") are matched on their verb. */
 export function verbLemma(t: Token): string {
-  if (t.pos === 'NOUN' && /ing$/.test(t.normal)) return t.normal.slice(0, -3);
-  return WINK_LEMMA_FIXES.get(t.lemma) ?? t.lemma;
+  return t.pos === 'NOUN' && /ing$/.test(t.normal) ? t.normal.slice(0, -3) : t.lemma;
 }
-
-/** Lemmas wink gets wrong for verbs the patterns need: "staged" → "stag". */
-const WINK_LEMMA_FIXES: ReadonlyMap<string, string> = new Map([['stag', 'stage']]);
 
 /** wink lemmatises some plurals as themselves ("talks"); nouns are matched on a singular form. */
 export function nounLemma(t: Token): string {

@@ -54,8 +54,8 @@ export function segment(text: string, paragraphs: readonly { start: number; end:
         end: offset + value.length,
         text: value,
         normal: normals[k] ?? value.toLowerCase(),
-        // wink leaves the lemma of a few rare tokens undefined
-        lemma: (lemmas[k] ?? normals[k] ?? value).toLowerCase(),
+        // wink leaves the lemma of a few rare tokens undefined, and gets a few verbs wrong ("staged" → "stag")
+        lemma: verbLemmaFix(pos[k], (lemmas[k] ?? normals[k] ?? value).toLowerCase()),
         pos: pos[k] ?? 'X',
         negated: negations[k] === true,
         sentence: -1,
@@ -85,4 +85,11 @@ export function segment(text: string, paragraphs: readonly { start: number; end:
     });
   }
   return { text, tokens, sentences, numeric };
+}
+
+/** Verb lemmas wink gets wrong, put right once here for every stage. */
+const WINK_VERB_LEMMA_FIXES: ReadonlyMap<string, string> = new Map([['stag', 'stage']]);
+
+function verbLemmaFix(pos: string | undefined, lemma: string): string {
+  return pos === 'VERB' ? (WINK_VERB_LEMMA_FIXES.get(lemma) ?? lemma) : lemma;
 }
