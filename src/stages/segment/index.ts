@@ -27,7 +27,9 @@ export function segment(text: string, paragraphs: readonly { start: number; end:
   const sentences: SentenceInfo[] = [];
   const numeric: NumericEntity[] = [];
   for (const [paragraph, span] of paragraphs.entries()) {
-    const doc = nlp.readDoc(text.slice(span.start, span.end));
+    const original = text.slice(span.start, span.end);
+    const shaped = latinShape(original);
+    const doc = nlp.readDoc(shaped);
     const values = doc.tokens().out(its.value) as string[];
     const spaces = doc.tokens().out(its.precedingSpaces) as string[];
     const pos = doc.tokens().out(its.pos) as string[];
@@ -41,8 +43,11 @@ export function segment(text: string, paragraphs: readonly { start: number; end:
     let pendingSpace = false;
     for (let k = 0; k < values.length; k++) {
       offset += spaces[k]!.length;
-      const value = values[k]!;
       kept[k] = tokens.length;
+      const local = offset - span.start;
+      // wink read the shaped text: the token's own characters come from the article
+      const value = original.slice(local, local + values[k]!.length);
+      const reshaped = value !== values[k];
       if (value.trim() === '') {
         pendingSpace = true;
         offset += value.length;
@@ -53,9 +58,9 @@ export function segment(text: string, paragraphs: readonly { start: number; end:
         start: offset,
         end: offset + value.length,
         text: value,
-        normal: normals[k] ?? value.toLowerCase(),
+        normal: reshaped ? value.toLowerCase() : (normals[k] ?? value.toLowerCase()),
         // wink leaves the lemma of a few rare tokens undefined, and gets a few verbs wrong ("staged" → "stag")
-        lemma: verbLemmaFix(pos[k], (lemmas[k] ?? normals[k] ?? value).toLowerCase()),
+        lemma: reshaped ? value.toLowerCase() : verbLemmaFix(pos[k], (lemmas[k] ?? normals[k] ?? value).toLowerCase()),
         pos: pos[k] ?? 'X',
         negated: negations[k] === true,
         sentence: -1,
@@ -85,6 +90,25 @@ export function segment(text: string, paragraphs: readonly { start: number; end:
     });
   }
   return { text, tokens, sentences, numeric };
+}
+
+/**
+ * The text with every letter wink's tokenizer does not know (beyond Latin-1) replaced by an ASCII letter of the
+ * same case and UTF-16 length, so that offsets are unchanged: wink cuts "Erdoğan" into "Erdo", "ğ", "an" and tags
+ * Cyrillic words as X, but reads "Erdogan" and "Xxxxx" as one proper noun each. Marks become "x".
+ */
+export function latinShape(text: string): string {
+  return text.replace(LETTER_BEYOND_LATIN1, asciiLetter);
+}
+
+const LETTER_BEYOND_LATIN1 = /(?![\u0000-\u00ff])[\p{L}\p{M}]/gu;
+/** Latin letters whose decomposition keeps no ASCII base. */
+const ASCII_BASE: ReadonlyMap<string, string> = new Map([['ı', 'i'], ['ł', 'l'], ['Ł', 'L'], ['đ', 'd'], ['Đ', 'D'], ['ħ', 'h'], ['Ħ', 'H'], ['œ', 'o'], ['Œ', 'O'], ['ŋ', 'n'], ['ə', 'e'], ['Ə', 'E']]);
+
+function asciiLetter(ch: string): string {
+  const base = ASCII_BASE.get(ch) ?? ch.normalize('NFD')[0]!;
+  const letter = /^[A-Za-z]$/.test(base) ? base : ch !== ch.toLowerCase() ? 'X' : 'x';
+  return letter.padEnd(ch.length, letter);
 }
 
 /** Verb lemmas wink gets wrong, put right once here for every stage. */

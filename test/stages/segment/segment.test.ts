@@ -43,3 +43,15 @@ test('hard line breaks inside a paragraph are whitespace, not tokens', () => {
   assert.equal(seg.tokens[tower.i - 1]!.text, 'John');
   assert.deepEqual(seg.sentences.map((s) => [s.firstToken, s.endToken]), [[0, seg.tokens.length]]);
 });
+
+test('names with letters beyond Latin-1 stay one token, with offsets into the original text', () => {
+  const text = 'Turkish President Recep Tayyip Erdoğan met Mevlüt Çavuşoğlu in İstanbul on Tuesday. Путин was not there.';
+  const seg = segment(text, [{ start: 0, end: text.length }]);
+  for (const t of seg.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  const words = seg.tokens.map((t) => t.text);
+  for (const name of ['Erdoğan', 'Çavuşoğlu', 'İstanbul', 'Путин']) assert.ok(words.includes(name), `${name} in ${words.join(' | ')}`);
+  const erdogan = seg.tokens.find((t) => t.text === 'Erdoğan')!;
+  assert.equal(erdogan.pos, 'PROPN');
+  assert.equal(erdogan.normal, 'erdoğan');
+  assert.equal(seg.sentences.length, 2);
+});
