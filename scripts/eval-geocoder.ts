@@ -17,7 +17,8 @@
  * - acc@161: matched gold toponyms whose predicted place lies within 161 km (100 miles) of the gold point;
  *   also given without countries and continents, whose "point" differs between sources (Wikipedia puts the
  *   United States at 40 N 100 W, world-countries at 38 N 97 W).
- * `--errors` prints every miss, wrong place and unmatched prediction.
+ * Every gold toponym that is not placed within 161 km is put down to one cause (MISS_CAUSES), counted per column.
+ * `--errors` prints every miss and wrong place with its cause, and every unmatched prediction.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -66,11 +67,23 @@ export interface GeocoderReport {
   endToEnd161: number;
   /** Gold toponyms with a GeoNames id whose predicted place has that id, over those gold toponyms (null when none has one). */
   idAccuracy: number | null;
+  /** Gold toponyms not placed within 161 km, by cause (MISS_CAUSES). */
+  causes: Record<MissCause, number>;
   msPerArticle: number;
   gazetteerLoadMs: number;
   rssMb: number;
   errors: string[];
 }
+
+/** Why a gold toponym was not placed within 161 km. */
+export const MISS_CAUSES = {
+  'not-in-gazetteer': 'missed, the gazetteer has no reading of the name',
+  'not-recognised': 'missed, although the gazetteer knows the name (entity type, spotter rules)',
+  'wrong-reading': 'found, another reading of the name lies within 161 km of gold',
+  'area-point': 'found, country, continent or sea placed at another centre point than gold',
+  'no-reading-near': 'found, no reading of the name lies within 161 km of gold',
+} as const;
+export type MissCause = keyof typeof MISS_CAUSES;
 
 /** Places of an article (its text and, when known, publication date). */
 export type Geocode = (text: string, published: string | null) => Place[];
@@ -134,6 +147,7 @@ export async function evaluateGeocoder(path = GEOVIRUS, geocode: Geocode = SPOTT
   let localWithin = 0;
   const distances: number[] = [];
   const errors: string[] = [];
+  const causes = Object.fromEntries(Object.keys(MISS_CAUSES).map((c) => [c, 0])) as Record<MissCause, number>;
   let elapsed = 0;
   for (const article of articles) {
     const started = performance.now();
@@ -149,7 +163,9 @@ export async function evaluateGeocoder(path = GEOVIRUS, geocode: Geocode = SPOTT
       gold++;
       const hit = mentions.find((m) => overlaps(g, m));
       if (!hit) {
-        errors.push(`${article.id}\tmissed\t${g.name}\t${context(article.text, g)}`);
+        const cause: MissCause = lookupPlace(g.name).length === 0 ? 'not-in-gazetteer' : 'not-recognised';
+        causes[cause]++;
+        errors.push(`${article.id}\tmissed\t${cause}\t${g.name}\t${context(article.text, g)}`);
         continue;
       }
       goldFound++;
@@ -162,7 +178,13 @@ export async function evaluateGeocoder(path = GEOVIRUS, geocode: Geocode = SPOTT
         within++;
         if (local) localWithin++;
       } else {
-        errors.push(`${article.id}\twrong\t${g.name}\t${Math.round(km)} km\tgold ${g.lat},${g.lon}\t→ ${describe(hit.place)}`);
+        const cause: MissCause = lookupPlace(article.text.slice(hit.start, hit.end)).some((r) => distanceKm(g.lat, g.lon, r.lat, r.lon) <= 161)
+          ? 'wrong-reading'
+          : AREA_KINDS.has(hit.place.kind)
+            ? 'area-point'
+            : 'no-reading-near';
+        causes[cause]++;
+        errors.push(`${article.id}\twrong\t${cause}\t${g.name}\t${Math.round(km)} km\tgold ${g.lat},${g.lon}\t→ ${describe(hit.place)}`);
       }
     }
   }
@@ -178,6 +200,7 @@ export async function evaluateGeocoder(path = GEOVIRUS, geocode: Geocode = SPOTT
     meanErrorKm: distances.reduce((a, b) => a + b, 0) / distances.length,
     medianErrorKm: distances[Math.floor(distances.length / 2)] ?? 0,
     endToEnd161: within / gold,
+    causes,
     idAccuracy: articles.some((a) => a.toponyms.some((g) => g.geonameid)) ? idRight / articles.reduce((n, a) => n + a.toponyms.filter((g) => g.geonameid).length, 0) : null,
     msPerArticle: elapsed / articles.length,
     gazetteerLoadMs,
@@ -185,6 +208,9 @@ export async function evaluateGeocoder(path = GEOVIRUS, geocode: Geocode = SPOTT
     errors,
   };
 }
+
+/** Places whose point is a convention that differs between sources: countries, continents and regions, seas. */
+const AREA_KINDS = new Set<Place['kind']>(['country', 'region', 'water']);
 
 /** CAMEO region codes used as `country` of multi-country places (Africa, Middle East...). */
 const REGION_CODES = new Set(['AFR', 'ASA', 'BLK', 'CRB', 'CAU', 'CFR', 'CAS', 'CEU', 'EIN', 'EAF', 'EEU', 'EUR', 'LAM', 'MEA', 'MDT', 'NAF', 'NMR', 'PGS', 'SCN', 'SAM', 'SAS', 'SEA', 'SAF', 'WAF', 'WST']);
@@ -221,6 +247,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     columns['Wikinews check, pipeline'] = await evaluateGeocoder(GEOVIRUS, PIPELINE, check);
   }
   if (showErrors) for (const [name, report] of Object.entries(columns)) for (const line of report.errors) console.log(`${name}\t${line}`);
+  for (const [cause, description] of Object.entries(MISS_CAUSES)) console.log(`lost: ${cause}: ${description}`);
   const row = (f: (r: GeocoderReport) => string | number) => Object.fromEntries(Object.entries(columns).map(([name, r]) => [name, f(r)]));
   console.table({
     articles: row((r) => r.articles),
@@ -232,6 +259,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     'acc@161 km over matched': row((r) => percent(r.acc161)),
     'acc@161 km, cities and admin areas': row((r) => percent(r.acc161Local)),
     'GeoNames id right': row((r) => (r.idAccuracy === null ? '-' : percent(r.idAccuracy))),
+    ...Object.fromEntries(Object.keys(MISS_CAUSES).map((cause) => [`lost: ${cause}`, row((r) => r.causes[cause as MissCause])])),
     'median error km': row((r) => Math.round(r.medianErrorKm)),
     'mean error km': row((r) => Math.round(r.meanErrorKm)),
     'ms per article': row((r) => r.msPerArticle.toFixed(2)),
