@@ -16,7 +16,7 @@ import type { ArticleRecord } from '../model/record.ts';
 import type { WorldOptions } from '../pipeline/world.ts';
 import type { ArticleMeta, ArticleRows } from '../store/rows.ts';
 import type { CodingResult, CodingTask, CodingWorkerOptions } from './codingWorker.ts';
-import { WorkerPool, type TaskFailure } from './pool.ts';
+import { siblingModule, WorkerPool, type TaskFailure } from './pool.ts';
 
 export interface CodingPoolOptions {
   workers: number;
@@ -49,7 +49,7 @@ export class CodingPool {
   static async start(options: CodingPoolOptions): Promise<CodingPool> {
     const articleTimeoutMs = options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS;
     const pool = await WorkerPool.start<CodingTask, CodingResult>({
-      entry: new URL('./codingWorker.ts', import.meta.url),
+      entry: siblingModule('./codingWorker.ts', import.meta.url),
       size: options.workers,
       timeoutMs: articleTimeoutMs,
       data: {

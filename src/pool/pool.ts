@@ -6,8 +6,9 @@
  *   limit) is replaced too, and the task it was running resolves as a `crash` failure. Tasks queued behind the failed
  *   one go to the other workers or to the replacement, so the batch goes on.
  * - `run` never rejects for a task's sake: only when the pool is closed or cannot start workers at all.
- * - The entry module runs in each worker and answers tasks with `serveTasks` (serve.ts). Workers load TypeScript
- *   through tsx, registered by a small bootstrap (a worker does not inherit the parent's loader).
+ * - The entry module runs in each worker and answers tasks with `serveTasks` (serve.ts). A compiled entry (dist/) is
+ *   imported as is; a TypeScript one (tests, scripts) loads through tsx, registered by a small bootstrap (a worker does
+ *   not inherit the parent's loader).
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { WorkerReply } from './serve.ts';
@@ -50,7 +51,12 @@ interface Slot<T, R> {
 }
 
 const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); }).catch((error) => { setImmediate(() => { throw error; }); });`;
+(workerData.tsx ? import(workerData.tsx).then((tsx) => tsx.register()) : Promise.resolve()).then(() => import(workerData.entry)).catch((error) => { setImmediate(() => { throw error; }); });`;
+
+/** The module `name` ('./codingWorker.ts') next to `base`: its compiled .js when `base` runs from dist/. */
+export function siblingModule(name: string, base: string): URL {
+  return new URL(base.endsWith('.js') ? name.replace(/\.ts$/, '.js') : name, base);
+}
 
 export class WorkerPool<T, R> {
   private readonly slots: Slot<T, R>[] = [];
@@ -119,7 +125,8 @@ export class WorkerPool<T, R> {
 
   private spawn(): Promise<void> {
     const { port1, port2 } = new MessageChannel();
-    const workerData = { tsx: import.meta.resolve('tsx/esm/api'), entry: this.options.entry.href, data: this.options.data, port: port2 };
+    const entry = this.options.entry.href;
+    const workerData = { tsx: entry.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null, entry, data: this.options.data, port: port2 };
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
       workerData,

@@ -3,7 +3,7 @@
  * on the thread that asked (version 12 has no interrupt; 13 needs Node 22), so a search that takes long would stall
  * the server. A query over budget has its worker stopped and replaced and answers 400 with what to do.
  */
-import { WorkerPool } from '../pool/pool.ts';
+import { siblingModule, WorkerPool } from '../pool/pool.ts';
 import { QueryError } from './queryError.ts';
 import type { ReadResult, ReadTask } from './readerWorker.ts';
 import { SQLITE, type Params, type Sql } from './sql.ts';
@@ -17,7 +17,7 @@ export interface ReaderSql extends Sql {
 
 /** Read queries on `file` in `size` worker threads, each stopped after `timeoutMs`. */
 export async function readerSql(file: string, timeoutMs: number, size = 2): Promise<ReaderSql> {
-  const pool = await WorkerPool.start<ReadTask, ReadResult>({ entry: new URL('./readerWorker.ts', import.meta.url), size, timeoutMs, data: { file }, depth: 1, name: 'store reader' });
+  const pool = await WorkerPool.start<ReadTask, ReadResult>({ entry: siblingModule('./readerWorker.ts', import.meta.url), size, timeoutMs, data: { file }, depth: 1, name: 'store reader' });
   const run = async (method: ReadTask['method'], text: string, params: Params): Promise<unknown> => {
     const outcome = await pool.run({ method, text, params });
     if (!outcome.ok) {
