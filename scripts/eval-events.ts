@@ -41,7 +41,11 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const [header, ...rows] = parseCsv(readFileSync(path, 'latin1'));
+// The file's curly quotes and dashes are UTF-8 once misread as Mac Roman and saved as Windows-1252 ("Europe‚Äôs"):
+// put them back, or the coder reads "Äôs" as a word.
+const MOJIBAKE: Record<string, string> = { '\u0082\u00c4\u00f4': '’', '\u0082\u00c4\u00f2': '‘', '\u0082\u00c4\u00fa': '“', '\u0082\u00c4\u00f9': '”', '\u0082\u00c4\u00ec': '–', '\u0082\u00c4\u00ee': '—' };
+const text = readFileSync(path, 'latin1').replace(/\u0082\u00c4[\u00f4\u00f2\u00fa\u00f9\u00ec\u00ee]/g, (m) => MOJIBAKE[m]!);
+const [header, ...rows] = parseCsv(text);
 const col = (name: string) => header!.indexOf(name);
 const examples = rows
   .map((r) => ({ code: r[col('code')]!, example: (r[col('example')] ?? '').replace(/\s*Note:.*$/s, '').replace(/[\u0091\u0092]/g, "'").replace(/[\u0093\u0094]/g, '"').trim() }))
