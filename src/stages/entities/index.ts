@@ -119,8 +119,8 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
   const matchReport = article.sport === true || hasScoreLine(tokens, sentence);
   for (const run of runs) {
     const whole = phrase(run.firstToken, run.endToken);
-    // "He", "I": a capitalised pronoun is no name (coreference links it to one).
-    if (run.endToken - run.firstToken === 1 && PRONOUN_WORDS.has(tokens[run.firstToken]!.normal)) continue;
+    // "He", "I": a capitalised pronoun is no name (coreference links it to one); "the US" in capitals is the country.
+    if (run.endToken - run.firstToken === 1 && PRONOUN_WORDS.has(tokens[run.firstToken]!.normal) && !(tokens[run.firstToken]!.text === 'US' && knowledge.countryOfName(whole))) continue;
     // "Liverpool beat Chelsea 2-1", "lost to Real Madrid": in a match report a town or name in a team's place is a club.
     if (matchReport && inTeamPosition(run) && !knowledge.countryOfName(whole) && (namedAfterTown(run) || !taggedSpans.some((t) => t.type === 'PER' && t.firstToken < run.endToken && run.firstToken < t.endToken)) && !allNorpWords(tokens, run, knowledge)) {
       const kind = knowledge.placeKindOf(whole);

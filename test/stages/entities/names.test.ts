@@ -35,6 +35,13 @@ test('capitalised pronouns are never names', () => {
   }
 });
 
+test('"the US" in capitals is the country, not the pronoun "us"', () => {
+  const entities = run('The PRC on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.');
+  const us = entities.find((e) => e.words.includes('US'));
+  assert.equal(us?.type, 'GPE', JSON.stringify(entities.map((e) => e.words)));
+  assert.ok(!run('They told us to leave.').some((e) => e.words.some((w) => /^us$/i.test(w))));
+});
+
 test('no name runs over the end of a short line (headings, scorecards)', () => {
   const text = 'CRICKET\nLondon hosts the final match of the series on Sunday afternoon.';
   const names = run(text).flatMap((e) => e.words);
