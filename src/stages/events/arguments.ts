@@ -117,7 +117,8 @@ export function subjectToken(doc: Doc, v: number, depth = 0): { token: number; r
 
 /** The agent of a passive verb ("evidence was presented by X") or of an event noun ("an attack by rebels"). */
 export function agentToken(doc: Doc, i: number): number | null {
-  const agent = doc.children(i, 'obl:agent')[0];
+  // "stabbed, according to government authorities": the parser may call the source of a report an agent; only "by" marks one
+  const agent = doc.children(i, 'obl:agent').find((k) => caseOf(doc, k) === 'by' || caseOf(doc, k) === '');
   if (agent !== undefined) return agent;
   // Nouns: "by" marks the agent in an nmod ("the attack by rebels")
   for (const c of doc.children(i, 'nmod')) if (doc.children(c, 'case').some((k) => doc.tokens[k]!.normal === 'by')) return c;

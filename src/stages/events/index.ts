@@ -16,7 +16,7 @@ import { articleParties, sameActor, samePrefix } from './actorContext.ts';
 import { actorOfPhrase, agentToken, coordinatedActor, isArgumentOf, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials, mergeMentions } from './refiners.ts';
-import { BOTH_SIDES, CLAIM_OPENERS, INTENT_VERBS, MODALS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
+import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
 
 export interface VerbDictionaryMatch {
   code: string;
@@ -201,8 +201,9 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
   function triggerPos(i: number): 'verb' | 'noun' | null {
     const t = tokens[i]!;
     if (t.pos === 'VERB') {
-      // "Trump asks Zelensky to investigate Biden": what an appeal asks for has not happened
-      if (doc.deprel(i) === 'xcomp' && APPEAL_VERBS.has(tokens[doc.head(i)]!.lemma)) return null;
+      // "Trump asks Zelensky to investigate Biden", "allowed police to arrest": what is asked for or permitted has not happened
+      if (doc.deprel(i) === 'xcomp' && (APPEAL_VERBS.has(tokens[doc.head(i)]!.lemma) || PERMISSION_VERBS.has(tokens[doc.head(i)]!.lemma))) return null;
+      if (nonEvent(i)) return null;
       // "people living in or visiting Hong Kong": a participle describing a noun reports no act of its own
       if (doc.deprel(i) === 'acl' && /ing$/.test(t.normal)) return null;
       // "Mr Clarke's proposed amendment": a participle between a determiner and its noun is an adjective
@@ -220,8 +221,27 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     if (t.pos === 'NOUN' && /ing$/.test(t.normal) && gerundAfterBe(i)) return 'verb';
     // "Soldiers shot a protester": the tagger's noun is the tree's main verb when it has a subject before and an object after
     if (t.pos === 'NOUN' && doc.deprel(i) === 'root' && doc.children(i, 'nsubj').some((k) => k < i) && doc.children(i, 'obj').some((k) => k > i)) return 'verb';
-    if (t.pos === 'NOUN' || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) return actorAt(i) ? null : 'noun';
+    if (t.pos === 'NOUN' || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) {
+      // "if talks fail", "the summit was cancelled": an event noun under a condition or a cancelling verb did not happen
+      const governor = doc.head(i);
+      if (governor >= 0 && tokens[governor]!.pos === 'VERB' && (nonEvent(governor) || CANCEL_VERBS.has(tokens[governor]!.lemma))) return null;
+      return actorAt(i) ? null : 'noun';
+    }
     return null;
+  }
+
+  /**
+   * The clause of verb i reports no act: a condition ("assumes the presidency if the President is killed") or a
+   * counterfactual ("the bill would have allowed"). Reached up through the verbs it is coordinated or a complement with.
+   */
+  function nonEvent(i: number): boolean {
+    for (let k = i, steps = 0; k >= 0 && steps < 4; k = doc.head(k), steps++) {
+      if (doc.children(k, 'mark').some((m) => CONDITION_MARKS.has(tokens[m]!.normal))) return true;
+      const aux = doc.children(k, 'aux').map((m) => tokens[m]!.normal);
+      if (aux.includes('have') && aux.some((a) => a === 'would' || a === 'could' || a === 'might' || a === 'should')) return true;
+      if (!/^(xcomp|conj)/.test(doc.deprel(k))) break;
+    }
+    return false;
   }
 
   function gerundAfterBe(i: number): boolean {

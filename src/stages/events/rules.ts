@@ -47,6 +47,15 @@ export const RULES = {
   denialTarget: 'events.denial-target-is-accuser',
 } as const;
 
+/** Subordinators of a condition: what follows has not happened ("if", "unless", "in case"). */
+export const CONDITION_MARKS = new Set(['if', 'unless', 'whether']);
+
+/** Verbs that call an event off: "the summit was cancelled" reports no summit. */
+export const CANCEL_VERBS = new Set(['cancel', 'postpone', 'scrap', 'delay', 'abandon', 'shelve', 'scupper', 'defer']);
+
+/** Verbs whose infinitive complement is only permitted or enabled ("allowed police to arrest", "authorised troops to fire"). */
+export const PERMISSION_VERBS = new Set(['allow', 'permit', 'authorize', 'authorise', 'enable', 'empower', 'entitle', 'let']);
+
 /** Verbs that report violence; a nominal attack trigger ("a truck bomb") needs one in its sentence. */
 export const VIOLENCE_VERBS = new Set(['explode', 'detonate', 'kill', 'wound', 'injure', 'blast', 'rip', 'tear', 'hit', 'strike', 'destroy', 'damage', 'target', 'go', 'blow', 'claim']);
 

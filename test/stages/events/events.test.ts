@@ -22,6 +22,8 @@ const CASES: [string, RegExp, RegExp | null, RegExp, ((e: Event) => boolean)?][]
   ['The United States accused Iran of arming militias. The Iranians had rejected the allegations.', /^IRN/, /^USA/, /^(016|12)/, (e) => e.denies !== null],
   ['Jack Straw has attacked the decision by Britain’s highest court.', /^GBR/, null, /^111$/],
   ['Israeli troops attacked a refugee camp in Gaza on Tuesday.', /^ISRMIL$/, null, /^19/],
+  // the source of a report is no agent, however the parser labels it
+  ['The mayor was stabbed, according to government authorities.', /^---$/, /GOV$/, /^182$/],
 ];
 
 test('events: table of real news phrasing', () => {
@@ -72,6 +74,10 @@ test('events: texts that must yield no (asserted) event', () => {
     'What is going to happen to young men when a bomb has gone off somewhere?',
     'The minister’s proposed amendment will be debated by the Lords on Tuesday.',
     'Security was upgraded at nuclear bomb stores to tackle terrorism.',
+    // conditions, counterfactuals, permissions and called-off events report no act
+    'The Speaker assumes the presidency if the President and Vice President are both killed.',
+    'The bill would have allowed police to arrest protesters.',
+    'The summit between Israel and Egypt was cancelled.',
   ];
   for (const text of none) {
     const asserted = code(text).events.filter((e) => !e.negated);
