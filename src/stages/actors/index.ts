@@ -108,7 +108,7 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
   // "Taliban spokesperson Zabiullah Mujahid", "Police director Vladimir Rebic": the title's organisation gives the code
   for (const [k, entity] of coded.entries()) {
     if (entity.type !== 'PERSON' || (entity.actor && !entity.actor.startsWith(UNKNOWN))) continue;
-    const organisation = titleOrganisation(doc, entity, codedEntity);
+    const organisation = titleOrganisation(doc, entity, codedEntity, kept);
     const code = organisation?.actor;
     if (!organisation || !code) continue;
     const entry = entity.role ? roleEntry(entity.role) : null;
@@ -147,8 +147,11 @@ function isSingular(doc: Doc, m: ActorMention, entry: RoleEntry): boolean {
   return false;
 }
 
-/** The organisation or country named right before a person's title: "Taliban spokesperson X", "Police director X". */
-function titleOrganisation(doc: Doc, entity: Entity, codedEntity: (id: string) => Entity | undefined): Entity | null {
+/**
+ * The organisation or country named right before a person's title: "Taliban spokesperson X", "Police director X"
+ * (an organisation entity, or a role noun read as a coded actor: "police director Vladimir Rebic").
+ */
+function titleOrganisation(doc: Doc, entity: Entity, codedEntity: (id: string) => Entity | undefined, nominals: readonly ActorMention[]): Pick<Entity, 'actor' | 'actorInfo'> | null {
   const first = entity.mentions[0];
   if (!first) return null;
   const nameStart = doc.tokenAt(first.start);
@@ -162,6 +165,8 @@ function titleOrganisation(doc: Doc, entity: Entity, codedEntity: (id: string) =
     // "Houthi military spokesperson": one modifier may stand between the organisation and the title
     for (let o = j - 1; o >= Math.max(0, j - 2); o--) {
       const at = doc.entityAt(o);
+      const nominal = at ? undefined : nominals.find((m) => m.firstToken <= o && o < m.endToken && !m.code.startsWith(UNKNOWN) && !m.members);
+      if (nominal) return { actor: nominal.code, ...(nominal.info ? { actorInfo: nominal.info } : {}) };
       if (!at || at.entity.type === 'PERSON') continue;
       const organisation = codedEntity(at.entity.id);
       return organisation?.actor ? organisation : null;

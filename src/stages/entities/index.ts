@@ -12,7 +12,7 @@ import { matchRole } from '../../lexicon/roles.ts';
 import { scanSteps } from '../../pipeline/scanSteps.ts';
 import type { EntityKnowledge, TaggedSpan } from './knowledge.ts';
 import { findNameRuns, isCapitalised, type TokenRange } from './nameRuns.ts';
-import { MISC_HEADS, ORG_HEADS, ORG_OPENERS, PERSONAL_PRONOUNS, PRONOUN_WORDS, RELIGIOUS_GROUPS, RULES, SPEECH_VERBS, TEAM_AFTER, TEAM_BEFORE } from './rules.ts';
+import { MISC_HEADS, ORG_HEADS, ORG_NOUNS_AFTER, ORG_NOUNS_BEFORE, ORG_OPENERS, PERSONAL_PRONOUNS, PRONOUN_WORDS, RELIGIOUS_GROUPS, RULES, SPEECH_VERBS, TEAM_AFTER, TEAM_BEFORE } from './rules.ts';
 
 export type { EntityKnowledge, TaggedSpan } from './knowledge.ts';
 
@@ -121,6 +121,9 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     const whole = phrase(run.firstToken, run.endToken);
     // "He", "I": a capitalised pronoun is no name (coreference links it to one); "the US" in capitals is the country.
     if (run.endToken - run.firstToken === 1 && PRONOUN_WORDS.has(tokens[run.firstToken]!.normal) && !(tokens[run.firstToken]!.text === 'US' && knowledge.countryOfName(whole))) continue;
+    // "Police said …": a sentence's first word is capitalised anyway; a lone organisation word there that the tagger
+    // did not take for a name is the common noun (the actors stage reads it as a role)
+    if (run.endToken - run.firstToken === 1 && run.firstToken === s0 && ORG_HEADS.has(tokens[s0]!.normal) && !spanType(run) && !knowledge.dictionaryCode?.(whole)) continue;
     // "Liverpool beat Chelsea 2-1", "lost to Real Madrid": in a match report a town or name in a team's place is a club.
     if (matchReport && inTeamPosition(run) && !knowledge.countryOfName(whole) && (namedAfterTown(run) || !taggedSpans.some((t) => t.type === 'PER' && t.firstToken < run.endToken && run.firstToken < t.endToken)) && !allNorpWords(tokens, run, knowledge)) {
       const kind = knowledge.placeKindOf(whole);
@@ -147,6 +150,12 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
 
     // A run that is a place as a whole: "Baghdad", "U.S.", "United States", "the Gulf".
     const wholeCountry = knowledge.countryOfName(whole);
+    // "news agency Fars", "the rebel group Hamas", "Xinhua news agency": a name beside a noun for an organisation is
+    // that organisation, whatever place or person shares its name
+    if (!wholeCountry && !roleAt(run.firstToken) && !MISC_HEADS.has(tokens[run.endToken - 1]!.normal) && organisationNounBeside(run)) {
+      out.push(make(run, 'ORG', 'name', [RULES.capitalisedRun, RULES.orgNoun], taggedType ? ['rule', 'model'] : ['rule']));
+      continue;
+    }
     let wholePlace = wholeCountry ? 'country' : knowledge.placeKindOf(whole);
     // "NATO" is also a hamlet: an organisation the actor dictionaries know wins over a town of the same name
     if (wholePlace === 'city' && (knowledge.dictionaryCode?.(whole)?.length ?? 0) > 3 && !knowledge.capitalOf(whole)) wholePlace = null;
@@ -275,9 +284,18 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
       rules.push(RULES.speechSubject);
     } else if (!hasTagger && name.endToken - name.firstToken >= 2 && allProperNouns(name)) type = 'PERSON';
     // "NATO", "Hamas", "European Community": names the actor dictionaries know are organisations
-    if (type === null && knowledge.dictionaryCode?.(nameText)) {
+    const dictionaryCode = type === null ? knowledge.dictionaryCode?.(nameText) : null;
+    // "South Korean", "Soviet": a name the dictionaries code as a bare country is a nationality, not an organisation
+    const dictionaryNationality = dictionaryCode?.length === 3 && knowledge.countryName(dictionaryCode) !== dictionaryCode;
+    if (dictionaryCode && !dictionaryNationality) {
       type = 'ORG';
       rules.push(RULES.dictionaryName);
+    }
+    if (dictionaryCode && dictionaryNationality && !role && name.firstToken === run.firstToken) {
+      const candidate = make(run, 'NORP', 'demonym', [RULES.dictionaryName], taggedType ? ['gazetteer', 'model'] : ['gazetteer']);
+      candidate.country = dictionaryCode;
+      out.push(candidate);
+      continue;
     }
 
     if (MISC_HEADS.has(head)) continue;
@@ -342,6 +360,17 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
       if (postCountry) result.post = postCountry.iso3;
     }
     return result;
+  }
+
+  /** A lower-case noun for an organisation right before the run ("news agency Fars") or one for the press after it ("Xinhua news agency"). */
+  function organisationNounBeside(run: TokenRange): boolean {
+    const lowerWord = (k: number) => k >= s0 && k < sentence.endToken && !isCapitalised(tokens[k]!);
+    for (let n = 1; n <= 2; n++) {
+      const first = run.firstToken - n;
+      if (lowerWord(first) && lowerWord(run.firstToken - 1) && ORG_NOUNS_BEFORE.has(normals.slice(first - s0, run.firstToken - s0).join(' '))) return true;
+      if (lowerWord(run.endToken) && lowerWord(run.endToken + n - 1) && ORG_NOUNS_AFTER.has(normals.slice(run.endToken - s0, run.endToken + n - s0).join(' '))) return true;
+    }
+    return false;
   }
 
   function spanType(run: TokenRange): TaggedSpan['type'] | undefined {

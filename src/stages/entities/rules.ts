@@ -11,6 +11,8 @@ export const RULES = {
   counterpart: 'entities.counterpart-inherits',
   apposition: 'entities.apposition-role',
   orgHead: 'entities.org-head-word',
+  /** "news agency Fars", "the rebel group Hamas", "Xinhua news agency" */
+  orgNoun: 'entities.organisation-noun-beside',
   dictionaryName: 'entities.actor-dictionary-name',
   speechSubject: 'entities.subject-of-speech-verb',
   place: 'entities.gazetteer-place',
@@ -35,6 +37,16 @@ export const ORG_HEADS = new Set([
   'jazeera', 'co', 'co.', 'plc', 'llc', 'group', 'holdings', 'motors', 'industries', 'institution', 'administration',
   'secretariat', 'directorate', 'command', 'regiment', 'battalion', 'fleet', 'taliban', 'hamas', 'hezbollah', 'qaeda',
 ]);
+
+/** Lower-case nouns for an organisation right before its name: "news agency Fars", "the militant group Hamas". */
+export const ORG_NOUNS_BEFORE = new Set([
+  'agency', 'news agency', 'newspaper', 'daily', 'weekly', 'broadcaster', 'network', 'news network', 'channel', 'company',
+  'firm', 'group', 'party', 'movement', 'militia', 'organisation', 'organization', 'airline', 'carrier', 'bank', 'insurer',
+  'lender', 'retailer', 'automaker', 'carmaker', 'conglomerate', 'watchdog', 'charity', 'club', 'union', 'broadcast corporation',
+]);
+
+/** Lower-case nouns for the press right after a name: "Xinhua news agency", "Yonhap news agency", "Kayhan newspaper". */
+export const ORG_NOUNS_AFTER = new Set(['news agency', 'newspaper', 'daily', 'broadcaster', 'news network', 'news service', 'television']);
 
 /** Words that open organisation names: "Ministry of Defence", "University of Baghdad". */
 export const ORG_OPENERS = new Set(['ministry', 'department', 'university', 'bank', 'office', 'council', 'court', 'house', 'bureau', 'institute', 'organization', 'organisation', 'league', 'union', 'party', 'church', 'army', 'commission', 'committee']);

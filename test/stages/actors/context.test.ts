@@ -58,6 +58,8 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   // a place in an organisation's name; a party in a one-country story
   ['Voters in Wisconsin went to the polls after the Wisconsin Supreme Court blocked the order.', 'Wisconsin Supreme Court', 1, 'USAJUD', 'stated', 'actors.country.phrase'],
   ['Student protester Joshua Wong was arrested in Hong Kong.', 'Joshua Wong', 1, 'HKGOPP', 'inferred', 'actors.country.title-phrase'],
+  // a role noun before a title is the title's organisation
+  ['Police director Vladimir Rebic said 71 people were arrested in Belgrade.', 'Vladimir Rebic', 1, 'SRBCOP', 'inferred', 'actors.title-organisation'],
   ['Twelve people were killed in northern Nigeria.', 'people', 1, 'NGACVL', 'inferred', 'actors.country.locative'],
 ];
 

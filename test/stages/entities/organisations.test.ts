@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findEntities } from '../../../src/stages/entities/index.ts';
+import { segment } from '../../../src/stages/segment/index.ts';
+import { defaultWorld } from '../../../src/pipeline/world.ts';
+
+const run = (text: string) => findEntities(segment(text, [{ start: 0, end: text.length }]), defaultWorld().entities);
+/** Every name mention as "type:words". */
+const mentions = (text: string) => run(text).flatMap((e) => e.mentions.filter((m) => m.kind !== 'pronoun').map((m) => `${e.type}:${text.slice(m.start, m.end)}`));
+
+// [text, mentions that must be found, mentions that must not]
+const CASES: [string, string[], string[]][] = [
+  // a noun for an organisation beside a name makes it one, whatever town or person shares the name
+  ['State-owned Iranian news agency Fars reported the arrests.', ['ORG:Fars'], ['PERSON:Fars', 'LOC:Fars']],
+  ['The official Xinhua news agency said China is ready to help.', ['ORG:Xinhua'], ['GPE:Xinhua']],
+  ['The press rights group Reporters Without Borders urged Venezuela to act.', ['ORG:Reporters Without Borders'], []],
+  // ...but a title after the noun still opens a person's name
+  ['The company CEO Tim Cook said sales rose.', ['PERSON:Tim Cook'], ['ORG:CEO Tim Cook']],
+  // a name the actor dictionaries code as a bare country is a nationality
+  ['South Korean officials said the talks failed.', ['NORP:South Korean'], ['ORG:South Korean']],
+  // a sentence's capitalised first word that only an organisation's name could end in is the common noun
+  ['Police said two people died in the blast.', [], ['ORG:Police']],
+  ['The Los Angeles Police Department investigated the case.', ['ORG:Los Angeles Police Department'], []],
+  // "US" in capitals inside a sentence is the country, not the pronoun
+  ['The US had been allied with Kurdish groups.', ['GPE:US'], []],
+  ['They told us to leave.', [], ['GPE:us']],
+];
+
+for (const [text, present, absent] of CASES) {
+  test(`organisations and nationalities: "${text}"`, () => {
+    const found = mentions(text);
+    for (const m of present) assert.ok(found.includes(m), `${m} in ${found.join(', ')}`);
+    for (const m of absent) assert.ok(!found.includes(m), `${m} not in ${found.join(', ')}`);
+  });
+}
