@@ -10,7 +10,8 @@ import { countryByDemonym, lookupPlace } from '../../lexicon/gazetteer.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import { findPlaceMentions } from './findPlaceMentions.ts';
 import { resolvePlaces } from './resolvePlaces.ts';
-import { INSTITUTION_AFTER_PLACE } from './rules.ts';
+import { RULES as ENTITY_RULES } from '../entities/rules.ts';
+import { INSTITUTION_AFTER_PLACE, LIST_SEPARATOR, MIN_POPULATION_AREA_OVER_TOWN, MIN_POPULATION_WITHOUT_CONTEXT, PLACE_PREPOSITIONS } from './rules.ts';
 
 export { findPlaceMentions, resolvePlaces };
 
@@ -20,6 +21,10 @@ export { findPlaceMentions, resolvePlaces };
  * entity gets the id of the place its mentions resolved to.
  */
 export const POSSESSIVE_PLACE_RULE = 'places.possessive-is-place';
+/** A "person" the gazetteer knows as a country or region, that the story names as a place elsewhere, or that stands after "in", "near" or in a list of places. */
+export const PERSON_PLACE_RULE = 'places.person-is-place';
+/** An "organisation" that is a place name and nothing else ("Weiswampach", "Rift Valley"), by the tagger alone. */
+export const ORGANISATION_PLACE_RULE = 'places.organisation-is-place';
 
 export const placesStage: Stage = {
   name: 'places',
@@ -27,23 +32,60 @@ export const placesStage: Stage = {
   assigns: ['places'],
   run(doc: Doc) {
     const { text, entities } = doc;
-    // "Springfield's mayor": a one-word "person" known only in the possessive, with no role, that the gazetteer
-    // knows, is the place.
+    const spotted = findPlaceMentions(doc);
+    // the spotted name a mention is, or lies inside: "of Georgia" → "Georgia", "Cote" → "Cote d'Ivoire"
+    const spottedAround = (m: Span) => spotted.find((c) => c.start <= m.start + nameOffset(text, m) && m.end <= c.end);
+    const placeNames = new Set(entities.filter((e) => e.type === 'GPE' || e.type === 'LOC').map((e) => e.name));
     for (const e of entities) {
-      if (e.type !== 'PERSON' || e.role || e.mentions.some((m) => m.kind !== 'name' || /\s/.test(text.slice(m.start, m.end)) || !/^['’]s\b/.test(text.slice(m.end, m.end + 2)))) continue;
-      if (lookupPlace(e.name).length === 0) continue;
-      e.type = 'GPE';
-      e.rules.push(POSSESSIVE_PLACE_RULE);
+      if (e.type === 'PERSON') {
+        const names = e.mentions.filter((m) => m.kind !== 'pronoun' && m.kind !== 'nominal');
+        // "Springfield's mayor": a one-word "person" known only in the possessive, with no role, that the gazetteer
+        // knows, is the place.
+        if (!e.role && names.every((m) => m.kind === 'name' && !/\s/.test(text.slice(m.start, m.end)) && /^['’]s\b/.test(text.slice(m.end, m.end + 2))) && lookupPlace(e.name).length > 0) {
+          e.type = 'GPE';
+          e.rules.push(POSSESSIVE_PLACE_RULE);
+        } else if (
+          names.length > 0 &&
+          // "Prime Minister of Georgia": the role's "person" opens with a lower-case word
+          (!e.role || names.every((m) => nameOffset(text, m) > 0)) &&
+          names.every((m) => spottedAround(m)) &&
+          // the story names it as a place elsewhere (one sense per discourse), or it reads as one here
+          (placeNames.has(e.name) || names.some((m) => readsAsPlace(text, spottedAround(m)!, spotted)))
+        ) {
+          // each mention becomes the place name it is or lies in: "of Georgia" → "Georgia"
+          e.mentions = names.map((m) => ({ ...m, kind: 'name' as const, start: spottedAround(m)!.start, end: spottedAround(m)!.end }));
+          e.name = spottedAround(names[0]!)!.text;
+          delete e.role;
+          e.type = 'GPE';
+          e.rules.push(PERSON_PLACE_RULE);
+        }
+      } else if (e.type === 'ORG' && e.rules.includes(ENTITY_RULES.taggerSpan) && !e.rules.some((r) => ORGANISATION_EVIDENCE.has(r)) && e.mentions.every((m) => m.kind === 'name' && spotted.some((c) => c.start === m.start && c.end === m.end))) {
+        e.type = 'GPE';
+        e.rules.push(ORGANISATION_PLACE_RULE);
+      }
     }
     const people = entities.filter((e) => e.type === 'PERSON').flatMap((e) => e.mentions);
-    const organisations = entities.filter((e) => e.type === 'ORG').flatMap((e) => e.mentions.filter((m) => m.kind === 'name'));
+    const organisations = entities.filter((e) => e.type === 'ORG').flatMap((e) => e.mentions.filter((m) => m.kind === 'name').map((m) => ({ ...m, entity: e })));
     const candidates: PlaceMentionCandidate[] = [];
-    for (const c of findPlaceMentions(doc)) {
+    for (const c of spotted) {
       if (people.some((m) => m.start < c.end && c.start < m.end)) continue;
-      // "Scott County Sheriff's Office", "Santa Ana Police": a place that opens an organisation's name is still found
       const organisation = organisations.find((m) => m.start < c.end && c.start < m.end);
-      if (!organisation) candidates.push(c);
-      else if (organisation.start === c.start && c.end < organisation.end && INSTITUTION_AFTER_PLACE.has(text.slice(c.end, organisation.end).trim().split(/\s+/)[0]!.toLowerCase())) candidates.push({ ...c, kind: 'in-name' });
+      if (!organisation) {
+        candidates.push(c);
+        continue;
+      }
+      // "Kentucky and Utah", "India-Pakistan": a tagger's "organisation" made of place names is a list of places
+      const rest = [...spotted.filter((o) => o.start < organisation.end && organisation.start < o.end)].reverse().reduce((span, o) => span.slice(0, Math.max(0, o.start - organisation.start)) + span.slice(Math.max(0, o.end - organisation.start)), text.slice(organisation.start, organisation.end));
+      if (PLACE_LIST_REST.test(rest) && !organisation.entity.rules.some((r) => ORGANISATION_EVIDENCE.has(r))) {
+        candidates.push(c);
+        continue;
+      }
+      // "Scott County Sheriff's Office", "Santa Ana Police": a place that opens an organisation's name is still found
+      const institution = organisation.start === c.start && c.end < organisation.end && INSTITUTION_AFTER_PLACE.has(text.slice(c.end, organisation.end).trim().split(/\s+/)[0]!.toLowerCase());
+      // "U.S. Centers for Disease Control", "Health Ministry of Uganda": a country or region inside any organisation's name
+      // ("Agence France-Presse", "University of Manchester" are no country's or region's names)
+      const area = !organisation.entity.rules.includes(ENTITY_RULES.sportsTeam) && !/^-\p{Lu}/u.test(text.slice(c.end, c.end + 2)) && namesArea(c.text);
+      if (c.start >= organisation.start && c.end <= organisation.end && (institution || area)) candidates.push({ ...c, kind: 'in-name' });
     }
     const taken = (s: number, e: number) => candidates.some((c) => c.start < e && s < c.end);
     for (const e of entities) {
@@ -73,6 +115,37 @@ export const placesStage: Stage = {
     doc.places = { places, datelinePlaceId: datelinePlace };
   },
 };
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Rules by which the entities stage knew an organisation for one, not by the tagger alone. */
+const ORGANISATION_EVIDENCE = new Set<string>([ENTITY_RULES.sportsTeam, ENTITY_RULES.dictionaryName, ENTITY_RULES.orgHead]);
+
+/** What is left of an organisation's name without its place names, when it is a list of places: "Kentucky and Utah". */
+const PLACE_LIST_REST = /^[\s,;&/\-–—]*(?:(?:and|or)[\s,;&/\-–—]*)?$/;
+
+/** Offset of the name in a mention that opens with lower-case words: "of Georgia" → 3. */
+function nameOffset(text: string, m: Span): number {
+  return /^(?:\p{Ll}+\s+)*/u.exec(text.slice(m.start, m.end))?.[0].length ?? 0;
+}
+
+/** A country or region, not also a large town: "Uganda", "Maharashtra", not "Manchester" (a parish of Jamaica too). */
+function namesArea(name: string): boolean {
+  const readings = lookupPlace(name);
+  return readings.some((r) => r.kind !== 'city') && !readings.some((r) => r.kind === 'city' && (r.population ?? 0) >= MIN_POPULATION_AREA_OVER_TOWN);
+}
+
+/** "Kenya", "near Tyler", "Darfur and Malakal": a spotted name that reads as a place whatever the tagger said. */
+function readsAsPlace(text: string, c: PlaceMentionCandidate, spotted: readonly PlaceMentionCandidate[]): boolean {
+  if (namesArea(c.text) || lookupPlace(c.text).some((r) => r.source.startsWith('place-alias.'))) return true;
+  const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, c.start - 20), c.start))?.[1];
+  if (before !== undefined && PLACE_PREPOSITIONS.has(before)) return true;
+  // the neighbour in the list must be a place by itself: "Thomas and Friends" is no list of towns
+  return spotted.some((o) => o !== c && LIST_SEPARATOR.test(o.end <= c.start ? text.slice(o.end, c.start) : text.slice(c.end, o.start)) && lookupPlace(o.text).some((r) => r.kind !== 'city' || (r.population ?? 0) >= MIN_POPULATION_WITHOUT_CONTEXT));
+}
 
 export interface PlaceMentionCandidate {
   start: number;

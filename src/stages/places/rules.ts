@@ -110,6 +110,9 @@ export const REGION_TITLE_AFTER = /^\s+(?:[Ss]tate\s+)?(?:[Gg]overnor|[Ll]egisla
  */
 export const MIN_POPULATION_WITHOUT_CONTEXT = 20_000;
 
+/** A name that is a region and also a town of this size is read as the town inside organisations' names: "University of Manchester". */
+export const MIN_POPULATION_AREA_OVER_TOWN = 100_000;
+
 /** A city inside a longer capitalised name ("Hassan Kazemi-Qomi") counts only from this size on. */
 export const MIN_POPULATION_INSIDE_NAME = 1_000_000;
 

@@ -33,3 +33,24 @@ test('every place carries its GeoNames id (or null), kind, first-level region an
   }
   assert.equal(placeOf('Pineville')?.geonameid, 4337291);
 });
+
+/** Sentences after GeoVirus-like Wikinews stories: the place, its kind and country, and its mention kinds; null: no place. */
+const namedWhereTheTaggerErred: [string, string, [kind: string, country: string, mentionKinds: string] | null][] = [
+  ["Zurab Zhvania, Prime Minister of Georgia, was found dead of gas poisoning at a friend's flat in Tbilisi.", 'Georgia', ['country', 'GEO', 'name']],
+  ['Samples were tested by the U.S. Centers for Disease Control and Prevention in Atlanta.', 'U.S.', ['country', 'USA', 'in-name']],
+  ['Neighbouring Uganda has stepped up its surveillance. The Health Ministry of Uganda advised people to avoid caves.', 'Uganda', ['country', 'UGA', 'name,in-name']],
+  ['Cases were reported in Kentucky and Utah on Monday.', 'Utah', ['admin1', 'USA', 'name']],
+  ["A spokesman for the Red Cross told Agence France-Presse that the outbreak was spreading.", 'France', null],
+  ['The strain was found by University of Manchester researchers.', 'Manchester', null],
+  ['The "Thomas and Friends" toys are made in China.', 'Thomas', null],
+];
+
+for (const [text, words, expected] of namedWhereTheTaggerErred) {
+  test(`a place the name tagger missed or mistyped: ${words} in "${text.slice(0, 50)}…"`, () => {
+    const result = codeArticle(articleInput(text, '2020-01-01'));
+    const place = result.places.find((p) => p.mentions.some((m) => text.slice(m.start, m.end) === words));
+    if (expected === null) return assert.equal(place, undefined, JSON.stringify(place));
+    assert.deepEqual([place?.kind, place?.country, place?.mentions.map((m) => m.kind).join(',')], expected);
+    assert.ok(!result.entities.some((e) => e.type === 'PERSON' && e.name.includes(words)), 'no person is named after the place');
+  });
+}
