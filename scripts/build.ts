@@ -1,0 +1,36 @@
+/**
+ * `npm run build` (also run by `npm install`, `npm start` and `npm test`): compiles src/ into dist/ (tsc, incremental)
+ * and stamps dist/.built, which bin/dateline.js compares with src/ to refuse a stale build; then rebuilds the web app
+ * into web/dist when a file of web/ changed since its last build (or web/dist is missing), else leaves it.
+ */
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const WEB = join(REPO, 'web');
+const WEB_BUILT = join(WEB, 'dist', 'index.html');
+
+/** Newest modification time of the files under `dir`, leaving out the build output. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (path !== join(WEB, 'dist')) newest = Math.max(newest, newestSource(path));
+    } else newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit', cwd: REPO });
+writeFileSync(join(REPO, 'dist', '.built'), `${new Date().toISOString()}\n`);
+
+if (!existsSync(WEB_BUILT) || newestSource(WEB) > statSync(WEB_BUILT).mtimeMs) {
+  execSync('npm run build:web', { stdio: 'inherit', cwd: REPO });
+} else {
+  process.stdout.write('web/dist is up to date\n');
+}
