@@ -1,6 +1,6 @@
 /**
- * `npm run build` (also run by `npm install`, `npm start` and `npm test`): compiles src/ into dist/ (tsc, incremental)
- * and stamps dist/.built, which bin/dateline.js compares with src/ to refuse a stale build; then rebuilds the web app
+ * `npm run build` (also run by `npm install`, `npm start` and `npm test`): compiles src/ into dist/ (tsc, incremental),
+ * the big lexicons into packed files next to the modules that read them (dist/lexicon/cities.bin), and stamps dist/.built, which bin/dateline.js compares with src/ to refuse a stale build; then rebuilds the web app
  * into web/dist when a file of web/ changed since its last build (or web/dist is missing), else leaves it.
  */
 import { execFileSync, execSync } from 'node:child_process';
@@ -27,6 +27,9 @@ function newestSource(dir: string): number {
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit', cwd: REPO });
+// Lexicons compiled by the code that reads them, so the two always agree.
+const { writeCompiledCities } = (await import(join(REPO, 'dist', 'lexicon', 'cities.js'))) as typeof import('../src/lexicon/cities.ts');
+writeCompiledCities();
 writeFileSync(join(REPO, 'dist', '.built'), `${new Date().toISOString()}\n`);
 
 if (!existsSync(WEB_BUILT) || newestSource(WEB) > statSync(WEB_BUILT).mtimeMs) {

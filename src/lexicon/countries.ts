@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Country as WorldCountry } from 'world-countries';
-import { cityIndex, type City } from './cities.ts';
+import { cityIndex, type City, type CityIndex } from './cities.ts';
 import { foldPlaceName } from './foldPlaceName.ts';
 import { dataPath, readTsv } from './tables.ts';
 
@@ -120,7 +120,7 @@ function isWrittenEnglishName(name: string): boolean {
   return /^[\p{Script=Latin}\s.'’\-]+$/u.test(name);
 }
 
-function findCapital(byName: Map<string, City[]>, iso2: string, capital: string): City | null {
+function findCapital(byName: CityIndex['byName'], iso2: string, capital: string): City | null {
   const matches = (byName.get(foldPlaceName(capital)) ?? []).filter((c) => c.country === iso2);
   return matches.find((c) => c.featureCode === 'PPLC') ?? matches.sort((a, b) => b.population - a.population)[0] ?? null;
 }
