@@ -9,11 +9,16 @@
  * second core buys: unpinned, one worker already spreads over more than a core (V8's garbage collector threads
  * and the writer), which is also measured and shown.
  *
+ * First, start-up: `node -e 0`, `dateline --help`, `dateline code` on a one-sentence file and `dateline serve` up to
+ * its first answer to POST /api/code, each timed from spawn to exit (median of several runs) with its peak RSS,
+ * also as a multiple of `node -e 0` (the ratios travel between machines better than the milliseconds).
+ *
  *   npx tsx scripts/bench.ts [--limit N]     N articles per corpus (a quick run); default all
+ *   npx tsx scripts/bench.ts --start-only    start-up alone (needs no corpora, takes seconds)
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,6 +33,12 @@ type Corpus = keyof typeof CORPORA;
 const TARGET_EVENTS = 1_000_000;
 const SAMPLES = 200;
 
+const BIN = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
+/** Loaded into each timed process: prints its peak RSS (all threads) as it exits. */
+const RSS_HOOK = `data:text/javascript,process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'))`;
+const START_RUNS = 5;
+const ONE_SENTENCE = 'The United States urged Iran on Monday to stop supporting militias in Iraq.';
+
 interface PhaseResult {
   articles: number;
   tokens?: number;
@@ -39,7 +50,7 @@ interface PhaseResult {
   [key: string]: unknown;
 }
 
-const { values } = parseArgs({ options: { phase: { type: 'string' }, corpus: { type: 'string' }, workers: { type: 'string' }, db: { type: 'string' }, limit: { type: 'string' }, dbs: { type: 'string' } } });
+const { values } = parseArgs({ options: { phase: { type: 'string' }, corpus: { type: 'string' }, workers: { type: 'string' }, db: { type: 'string' }, limit: { type: 'string' }, dbs: { type: 'string' }, 'start-only': { type: 'boolean' } } });
 const limit = values.limit ? Number(values.limit) : Infinity;
 
 if (values.phase) {
@@ -53,7 +64,8 @@ if (values.phase) {
 // ---- parent -------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  for (const file of Object.values(CORPORA)) if (!existsSync(file)) throw new Error(`${file} is missing: the benchmark reads ../shared/data`);
+  const startOnly = values['start-only'] === true;
+  if (!startOnly) for (const file of Object.values(CORPORA)) if (!existsSync(file)) throw new Error(`${file} is missing: the benchmark reads ../shared/data (or run --start-only)`);
   const pin = hasTaskset() ? ['taskset', '-c', '0'] : [];
   const work = mkdtempSync(join(tmpdir(), 'dateline-bench-'));
   const rows: string[][] = [];
@@ -62,7 +74,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const load = loadavg()[0]!;
   if (load > 0.5) log(`the load average is ${load.toFixed(2)}: other processes are using the CPU, and the figures will be low`);
+  process.stdout.write(`Absolute figures are this machine's: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${load.toFixed(2)} at the start.\n`);
   try {
+    log('start-up: node -e 0, dateline --help, dateline code (one sentence), dateline serve up to its first POST /api/code');
+    printStartUp(await startUp(work));
+    if (startOnly) return;
     for (const corpus of Object.keys(CORPORA) as Corpus[]) {
       log(`${corpus}: (b) wink-nlp readDoc on one core`);
       const floor = await child(pin, ['--phase', 'wink', '--corpus', corpus]);
@@ -137,6 +153,105 @@ async function child(prefix: string[], args: string[]): Promise<PhaseResult> {
       else resolve(JSON.parse(line.slice(7)) as PhaseResult);
     });
   });
+}
+
+// ---- start-up (parent) ---------------------------------------------------------------------------------------
+
+
+interface StartRow {
+  name: string;
+  ms: number;
+  rssMb: number;
+  target: string;
+}
+
+/** Runs `args` under node START_RUNS times: median wall time from spawn to exit, and the largest peak RSS. */
+async function timedRuns(args: string[]): Promise<{ ms: number; rssMb: number }> {
+  const times: number[] = [];
+  let rssKb = 0;
+  for (let run = 0; run < START_RUNS; run++) {
+    const t = performance.now();
+    const stderr = await new Promise<string>((resolve, reject) => {
+      const p = spawn(process.execPath, ['--import', RSS_HOOK, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      p.on('exit', (code) => (code === 0 ? resolve(err) : reject(new Error(`node ${args.join(' ')} failed (exit ${code})\n${err}`))));
+    });
+    times.push(performance.now() - t);
+    rssKb = Math.max(rssKb, Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 0));
+  }
+  return { ms: median(times), rssMb: rssKb / 1024 };
+}
+
+/** `dateline serve` on a free port: ms until it listens, ms for its first POST /api/code, peak RSS. */
+async function serveRun(db: string): Promise<{ listenMs: number; firstPostMs: number; rssMb: number }> {
+  const t = performance.now();
+  const p = spawn(process.execPath, ['--import', RSS_HOOK, BIN, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<void>((resolve) => p.on('exit', () => resolve()));
+  let listenMs = 0;
+  let firstPostMs = 0;
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      p.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const found = /at (http:\/\/\S+\/)/.exec(out)?.[1];
+        if (found) resolve(found);
+      });
+      p.on('exit', (code) => reject(new Error(`dateline serve exited (${code}) before listening\n${err}`)));
+    });
+    listenMs = performance.now() - t;
+    const posted = performance.now();
+    const answer = await fetch(`${url}api/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: ONE_SENTENCE, published: '2007-05-28' }) });
+    if (answer.status !== 200) throw new Error(`POST /api/code → ${answer.status} ${await answer.text()}`);
+    await answer.json();
+    firstPostMs = performance.now() - posted;
+  } finally {
+    p.kill('SIGTERM');
+    await exited;
+  }
+  return { listenMs, firstPostMs, rssMb: Number(/MAXRSS (\d+)/.exec(err)?.[1] ?? 0) / 1024 };
+}
+
+async function startUp(work: string): Promise<StartRow[]> {
+  const sentence = join(work, 'one-sentence.txt');
+  writeFileSync(sentence, `${ONE_SENTENCE}\n`);
+  const node = await timedRuns(['-e', '0']);
+  const help = await timedRuns([BIN, '--help']);
+  const code = await timedRuns([BIN, 'code', sentence, '--date', '2007-05-28']);
+  const { openStore } = await import('../src/store/db.ts');
+  const db = join(work, 'serve.db');
+  openStore(db).close();
+  const serves = [];
+  for (let run = 0; run < 3; run++) serves.push(await serveRun(db));
+  return [
+    { name: 'node -e 0', ...node, target: '' },
+    { name: 'dateline --help', ...help, target: '≤ 150 ms' },
+    { name: 'dateline code one-sentence.txt', ...code, target: '≤ 1,000 ms, ≤ 200 MB' },
+    { name: 'dateline serve: listening', ms: median(serves.map((s) => s.listenMs)), rssMb: 0, target: '' },
+    { name: 'then its first POST /api/code', ms: median(serves.map((s) => s.firstPostMs)), rssMb: Math.max(...serves.map((s) => s.rssMb)), target: '≤ 1,000 ms' },
+  ];
+}
+
+function printStartUp(rows: StartRow[]): void {
+  const node = rows[0]!.ms;
+  const out = [
+    '',
+    `Start-up (median of ${START_RUNS} runs, spawn to exit; serve: of 3):`,
+    '',
+    '| command | wall ms | × node -e 0 | peak RSS MB | target |',
+    '|---|--:|--:|--:|---|',
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.ms)} | ${r.name.startsWith('then') ? '' : `${(r.ms / node).toFixed(1)}×`} | ${r.rssMb > 0 ? fmt(r.rssMb) : ''} | ${r.target} |`),
+    '',
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function hasTaskset(): boolean {
