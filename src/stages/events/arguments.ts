@@ -196,6 +196,27 @@ export function mediatorOf(doc: Doc, i: number): TreeArgument | null {
   return null;
 }
 
+/**
+ * How many noun phrases down from event word i token k sits (obj, obl and nmod steps), Infinity when k is not in
+ * i's arguments: "rejected calls for the publication of advice on the legality of the Iraq war" puts Iraq 4 deep.
+ */
+export function argumentDepth(doc: Doc, k: number, i: number): number {
+  let depth = 0;
+  for (let a = k, steps = 0; a >= 0 && steps < 12; a = doc.head(a), steps++) {
+    if (a === i) return depth;
+    const rel = doc.deprel(a);
+    if (!ARGUMENT_PATH.has(rel) && rel !== 'case' && rel !== 'det') return Infinity;
+    if (/^(obj|iobj|obl|nmod)(:(?!poss).*)?$/.test(rel)) depth++;
+  }
+  return Infinity;
+}
+
+/** Token k names an actor only as what a thing is about: "the Iraq war", "the Gaza crisis" (a compound on a noun that is no person or group). */
+export function isTopicModifier(doc: Doc, k: number): boolean {
+  const h = doc.head(k);
+  return doc.deprel(k) === 'compound' && h >= 0 && doc.tokens[h]!.pos === 'NOUN' && !doc.actorAt(h) && !PERSON_HEAD.test(doc.tokens[h]!.lemma);
+}
+
 /** Token k is inside i's own arguments (reached from i through nominal relations only), not in a clause below it. */
 export function isArgumentOf(doc: Doc, k: number, i: number): boolean {
   for (let a = k, steps = 0; a >= 0 && steps < 12; a = doc.head(a), steps++) {

@@ -13,7 +13,7 @@ import type { World } from '../../pipeline/world.ts';
 import { cameoCode, type CameoCode } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
 import { articleParties, sameActor, samePrefix } from './actorContext.ts';
-import { actorOfPhrase, agentToken, coordinatedActor, isArgumentOf, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
+import { actorOfPhrase, agentToken, argumentDepth, coordinatedActor, isArgumentOf, isTopicModifier, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials, mergeMentions } from './refiners.ts';
 import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
@@ -204,6 +204,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       // "Trump asks Zelensky to investigate Biden", "allowed police to arrest": what is asked for or permitted has not happened
       if (doc.deprel(i) === 'xcomp' && (APPEAL_VERBS.has(tokens[doc.head(i)]!.lemma) || PERMISSION_VERBS.has(tokens[doc.head(i)]!.lemma))) return null;
       if (nonEvent(i)) return null;
+      // "backing his party was not a wasted vote": a clause as subject names an act, it reports none
+      if (doc.deprel(i).startsWith('csubj')) return null;
       // "people living in or visiting Hong Kong": a participle describing a noun reports no act of its own
       if (doc.deprel(i) === 'acl' && /ing$/.test(t.normal)) return null;
       // "Mr Clarke's proposed amendment": a participle between a determiner and its noun is an adjective
@@ -439,6 +441,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     targetRef ??= target ? refOf(target) : null;
     if (!sourceRef) return null;
     if (targetRef && sameActor(sourceRef, targetRef)) targetRef = null;
+    // "she told the BBC", "told reporters": the journalists a speaker tells are the interviewers, not the event's target
+    if (targetRef && REPORTING_VERBS.has(tokens[i]!.lemma) && targetRef.actor.endsWith('MED')) targetRef = null;
     // "Navalny was flying … headed for Moscow": travel to a city of one's own country visits no one
     if (code.startsWith('04') && target?.rule.startsWith('actors.place') && targetRef && sourceRef.actor.slice(0, 3) === targetRef.actor.slice(0, 3)) return null;
     // CAMEO events are dyadic: without a target, only force postures, protests, attacks and denials (whose target
@@ -530,7 +534,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
   function objectAfter(i: number, end: number, source: ActorMention | null): ActorMention | null {
     const m = firstActor(i + 1, Math.min(end, i + 16), source);
     // With a tree, the linear guess must still hang from the verb through nominal relations (not another clause's subject)
-    if (m && doc.tree && CLAUSE_RELATIONS.has(doc.deprel(i)) && hasComplement(i) && ((!isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) || underMediation(doc, m.endToken - 1, i))) return null;
+    // and, below the object's own modifiers, be no mere topic ("calls for advice on the legality of the Iraq war")
+    if (m && doc.tree && CLAUSE_RELATIONS.has(doc.deprel(i)) && hasComplement(i) && ((!isArgumentOf(doc, m.endToken - 1, i) && !isArgumentOf(doc, m.firstToken, i)) || underMediation(doc, m.endToken - 1, i) || (isTopicModifier(doc, m.endToken - 1) && argumentDepth(doc, m.endToken - 1, i) > 1))) return null;
     return m;
   }
 

@@ -87,6 +87,16 @@ test('events: texts that must yield no (asserted) event', () => {
   assert.ok(negated.every((e) => e.negated), describe(negated));
 });
 
+test('events: a topic deep in the object and the journalists a speaker tells are no targets', () => {
+  const rejected = code('Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war.', '2005-03-01').events;
+  assert.ok(!rejected.some((e) => e.target?.actor.startsWith('IRQ')), describe(rejected));
+  const told = code('She told the BBC the full advice must be published.', '2005-03-01').events;
+  assert.ok(!told.some((e) => e.target?.actor.endsWith('MED')), describe(told));
+  // a recipient a few noun phrases down is still the target
+  const suspended = code('The United States suspended part of a military aid program for Bosnia.', '2005-03-01').events;
+  assert.ok(suspended.some((e) => e.code.startsWith('16') && e.target?.actor.startsWith('BIH')), describe(suspended));
+});
+
 test('events: property — random text never throws and evidence lies inside the text', () => {
   // Found by this property: the tagger's only span a MISC one sized the entity merge by an empty range
   assert.doesNotThrow(() => code('[\\A{aAa'));
