@@ -85,6 +85,10 @@ export function defaultWorld(options: WorldOptions = {}): World {
     const match = dictionaries.actors.lookup(words, 0, date ?? undefined);
     return match && match.length === words.length ? { code: match.code, entryId: match.entryId } : null;
   };
+  const surnameActor = (surname: string, date: string | null) => {
+    const match = dictionaries.actors.surname(surname, date ?? undefined);
+    return match ? { code: match.code, entryId: match.entryId } : null;
+  };
   entities.dictionaryCode = (name) => dictionaryActor(name, null)?.code ?? null;
   if (tagger) entities.tagSentence = tagSentence;
   let provenance: WorldProvenance | null = null;
@@ -98,6 +102,7 @@ export function defaultWorld(options: WorldOptions = {}): World {
       countryOfDemonym: entities.countryOfDemonym,
       capitalOf,
       dictionaryActor,
+      surnameActor,
     },
     parser: () => loadParserModel(),
     verbDictionary: (lemma, before, after) => {

@@ -25,7 +25,7 @@
  * with such lines is refused (see `issues`).
  */
 import { dictionaryLines, DictionaryError, shippedSources, type DictionaryOrigin, type DictionarySource } from './files.ts';
-import { addPhrase, countPhrases, longestPhrase, readable, sortIndex, type PhraseIndex } from './phrases.ts';
+import { addPhrase, countPhrases, fold, longestPhrase, readable, sortIndex, type PhraseIndex } from './phrases.ts';
 
 export interface ActorMatch {
   /** CAMEO actor code ("USA", "IRQGOV"); the first of `codes`. */
@@ -51,6 +51,11 @@ export interface ActorLookupOptions {
 export interface ActorDictionary {
   /** Longest actor phrase starting at words[at] with a code valid on `date` (ISO "2007-05-28"). */
   lookup(words: readonly string[], at: number, date?: string, options?: ActorLookupOptions): ActorMatch | null;
+  /**
+   * The one person whose name in the dictionaries ends in `surname` ("Museveni" → YOWERI_MUSEVENI_), with the code
+   * valid on `date`; null when no entry or several entries end so.
+   */
+  surname(surname: string, date?: string): ActorMatch | null;
   /** Indexed phrases, and entries without any code (which never match). */
   readonly stats: { phrases: number; entries: number; entriesWithoutCode: number };
   /** Lines that could not be read (and were skipped); loadDictionaries refuses a user's file that has any. */
@@ -70,6 +75,8 @@ interface Role {
 interface ActorEntry {
   roles: Role[];
   head: string;
+  /** Head and synonyms as written. */
+  names: string[];
   id: string;
   origin: DictionaryOrigin;
 }
@@ -127,7 +134,7 @@ function roleOn(roles: readonly Role[], date: string | undefined): Role | null {
 }
 
 /** Adds a file's phrases to `index`; returns its entry counts. */
-function parseActorFile(source: DictionarySource, index: PhraseIndex<ActorTarget>, order: { n: number }, issues: DictionaryError[]): { entries: number; withoutCode: number } {
+function parseActorFile(source: DictionarySource, index: PhraseIndex<ActorTarget>, order: { n: number }, issues: DictionaryError[], entriesRead: ActorEntry[]): { entries: number; withoutCode: number } {
   let entries = 0;
   let withoutCode = 0;
   let entry: ActorEntry | null = null;
@@ -149,11 +156,12 @@ function parseActorFile(source: DictionarySource, index: PhraseIndex<ActorTarget
         continue;
       }
       const synonym = phrase.slice(1).trim();
-      if (synonym !== '') addPhrase(index, synonym, order.n++, { entry, id: `${entry.id} +${synonym}` });
+      if (synonym !== '' && addPhrase(index, synonym, order.n++, { entry, id: `${entry.id} +${synonym}` })) entry.names.push(synonym);
     } else if (phrase !== '') {
       close();
       entries++;
-      entry = { roles: [], head: phrase, id: `${source.id}:${phrase}`, origin: source.origin };
+      entry = { roles: [], head: phrase, names: [phrase], id: `${source.id}:${phrase}`, origin: source.origin };
+      entriesRead.push(entry);
       addPhrase(index, phrase, order.n++, { entry, id: entry.id });
     } else if (!entry) {
       issues.push(new DictionaryError(source.path, line, 'a code line must follow the entry it belongs to (a line with the actor\'s phrase)'));
@@ -175,18 +183,21 @@ export function loadActorDictionary(sources: readonly DictionarySource[]): Actor
   const index: PhraseIndex<ActorTarget> = new Map();
   const issues: DictionaryError[] = [];
   const order = { n: 0 };
+  const entriesRead: ActorEntry[] = [];
   let entries = 0;
   let entriesWithoutCode = 0;
   // shipped first, so that a user's phrase is read later and wins a tie
   for (const source of [...sources].sort((a, b) => Number(a.origin === 'user') - Number(b.origin === 'user'))) {
-    const counts = parseActorFile(source, index, order, issues);
+    const counts = parseActorFile(source, index, order, issues, entriesRead);
     entries += counts.entries;
     entriesWithoutCode += counts.withoutCode;
   }
   sortIndex(index);
+  let bySurname: Map<string, ActorEntry[]> | null = null;
+  const dayOf = (date: string | undefined) => (date === undefined ? undefined : `${date}-01-01`.slice(0, 10));
   return {
     lookup(words, at, date, options = {}) {
-      const day = date === undefined ? undefined : `${date}-01-01`.slice(0, 10);
+      const day = dayOf(date);
       const codesOf = (target: ActorTarget): string[] | null => {
         const codes = roleOn(target.entry.roles, day)?.codes;
         if (!codes) return null;
@@ -197,9 +208,47 @@ export function loadActorDictionary(sources: readonly DictionarySource[]): Actor
       const codes = codesOf(hit.found.target)!;
       return { code: codes[0]!, codes, phrase: readable(hit.found.raw), entryId: hit.found.target.id, origin: hit.found.target.entry.origin, length: hit.length };
     },
+    surname(surname, date) {
+      bySurname ??= surnameIndex(entriesRead);
+      const day = dayOf(date);
+      const found = bySurname.get(surnameKey(surname)) ?? [];
+      // of several people with the surname, those whose dated office holds on the day; they must agree on the code
+      // ("Museveni" in 2019: Yoweri and Janet Museveni, both UGAGOV)
+      const holding = found.length > 1 && day ? found.filter((e) => e.roles.some((r) => (r.from !== null || r.to !== null) && roleOn([r], day))) : found;
+      const entry = holding[0];
+      const codes = entry ? roleOn(entry.roles, day)?.codes : undefined;
+      if (!entry || !codes || codes[0] === '---' || holding.some((e) => roleOn(e.roles, day)?.codes[0] !== codes[0])) return null;
+      return { code: codes[0]!, codes, phrase: readable(entry.head), entryId: entry.id, origin: entry.origin, length: 1 };
+    },
     stats: { phrases: countPhrases(index), entries, entriesWithoutCode },
     issues,
   };
+}
+
+/**
+ * Last words of the names of people in the dictionaries ("YOWERI_KAGUTA_MUSEVENI_" → museveni): entries of two words
+ * or more coded with a country and a sector at some date (a person or an office, not a country or a town).
+ */
+function surnameIndex(entries: readonly ActorEntry[]): Map<string, ActorEntry[]> {
+  const index = new Map<string, ActorEntry[]>();
+  for (const entry of entries) {
+    if (!entry.roles.some((r) => (r.codes[0]?.length ?? 0) >= 6)) continue;
+    for (const name of entry.names) {
+      const words = fold(name).split(/[\s_]+/).filter((w) => /\p{L}/u.test(w));
+      const last = surnameKey(words.at(-1) ?? '');
+      // "Lam", "Kim", "Li": short surnames are too common to stand for one person
+      if (words.length < 2 || last.length < 4) continue;
+      const list = index.get(last) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      index.set(last, list);
+    }
+  }
+  return index;
+}
+
+/** "al-Maliki" → "maliki", "Erdoğan" → "erdogan". */
+function surnameKey(word: string): string {
+  return fold(word).replace(/^(al|el|bin|ibn|abu)[-‐]/, '');
 }
 
 let shipped: ActorDictionary | null = null;

@@ -21,6 +21,8 @@ export interface ActorKnowledge {
   capitalOf(name: string): string | null;
   /** A code from the actor dictionaries for a name, valid on `date` ("Nuri al-Maliki" → IRQGOV). */
   dictionaryActor?(name: string, date: string | null): { code: string; entryId: string } | null;
+  /** The one person of the actor dictionaries with this surname, valid on `date` ("Museveni" → UGAGOV). */
+  surnameActor?(surname: string, date: string | null): { code: string; entryId: string } | null;
 }
 
 export interface ActorsResult {
@@ -227,13 +229,18 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
       const role = entity.role ? roleEntry(entity.role) : null;
       const entry = role && (role.asTitle || !BODY_ROLES.has(role.role)) ? role : null;
       const agent = entry && entry.agent !== '=' ? entry.agent : null;
-      const known = knowledge.dictionaryActor?.(entity.name, published) ?? null;
+      // "Museveni" in a story that never names him in full: the one person of the dictionaries with that surname
+      // (not when the words before the name were taken for a title no lexicon knows: "Kino Gabriel said")
+      const bySurname = !/\s/.test(entity.name) && (!entity.role || role !== null);
+      const fullName = knowledge.dictionaryActor?.(entity.name, published) ?? null;
+      const known = fullName ?? (bySurname ? (knowledge.surnameActor?.(entity.name, published) ?? null) : null);
       if (entity.country && agent) {
         actor = entity.country + agent;
         infoRules.push(RULES.countryPlusRole);
       } else if (known) {
         actor = known.code;
         infoRules.push(known.entryId);
+        if (!fullName) infoRules.push(RULES.knownSurname);
         if (agent) {
           // "President Museveni": the dictionary knows the person; the title is read with it
           certainty = 'inferred';
@@ -270,15 +277,17 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
         infoRules.push(known.entryId);
       } else {
         const words = entity.name.toLowerCase().split(/\s+/);
-        const agent = orgAgent(words);
+        const noun = orgAgent(words) ? null : organisationNoun(context.doc, entity);
+        const agent = orgAgent(words) ?? noun?.agent;
+        if (noun) infoRules.push(RULES.organisationNoun);
         // "Wisconsin Supreme Court", "Christchurch District Court": a place in the name gives the country
         const inName = entity.country ? null : placeCountryInName(context.doc, entity);
         if (inName) infoRules.push(RULES.countryPhrase);
-        const country = entity.country ?? inName;
+        const country = entity.country ?? inName ?? noun?.country ?? null;
         if (country && agent) actor = country + agent;
         else if (country) actor = country;
         // a party belongs to its country's politics: "the Democratic Party" in a story about the United States
-        else if (agent === 'PTY') fromContext(agent);
+        else if (agent === 'PTY' || noun) fromContext(agent!);
         // "the Interior Ministry", "the National Police": a state body of the story's country, when its name says
         // no more than that ("Popular Mobilization Forces", "Quds Force" are not the story's country's)
         else if (agent && genericBodyAgent(entity)) fromContext(agent);
@@ -317,6 +326,45 @@ function orgAgent(words: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * "Iranian news agency Fars", "the Xinhua news agency", "broadcast corporation ABS-CBN": the sector a noun right
+ * before or after an organisation's name gives it, and the country of a nationality or place right before.
+ */
+function organisationNoun(doc: Doc, entity: Entity): { agent: string; country: string | null } | null {
+  const first = entity.mentions[0];
+  if (!first) return null;
+  const { firstToken, endToken } = doc.tokenRange(first.start, first.end);
+  const sentence = doc.tokens[firstToken]?.sentence;
+  const words = (from: number, to: number) => (from < 0 || doc.tokens[from]?.sentence !== sentence || doc.tokens[to - 1]?.sentence !== sentence ? '' : doc.tokens.slice(from, to).map((t) => t.normal).join(' '));
+  for (let n = 2; n >= 1; n--) {
+    const before = ORG_NOUN_AGENTS.get(words(firstToken - n, firstToken));
+    if (before) return { agent: before, country: countryRightBefore(doc, firstToken - n) };
+    const after = ORG_NOUN_AGENTS.get(words(endToken, endToken + n));
+    if (after) return { agent: after, country: countryRightBefore(doc, firstToken) };
+  }
+  return null;
+}
+
+/** The country of a nationality or place just before token k, over adjectives ("state-owned Iranian …"). */
+function countryRightBefore(doc: Doc, k: number): string | null {
+  const sentence = doc.tokens[k]?.sentence;
+  for (let j = k - 1; j >= Math.max(0, k - 4) && doc.tokens[j]!.sentence === sentence; j--) {
+    const at = doc.entityAt(j)?.entity;
+    if (at && (at.type === 'NORP' || at.type === 'GPE')) return at.country ?? null;
+    const t = doc.tokens[j]!;
+    if (t.pos !== 'ADJ' && t.text !== '-' && !/^[’']s$/.test(t.normal) && t.pos !== 'VERB') return null;
+  }
+  return null;
+}
+
+/** Nouns for an organisation beside its name → agent codes ("news agency Fars" → MED). */
+const ORG_NOUN_AGENTS = new Map<string, string>([
+  ['news agency', 'MED'], ['newspaper', 'MED'], ['daily', 'MED'], ['broadcaster', 'MED'], ['network', 'MED'], ['news network', 'MED'],
+  ['channel', 'MED'], ['television', 'MED'], ['news service', 'MED'], ['broadcast corporation', 'MED'],
+  ['company', 'BUS'], ['firm', 'BUS'], ['airline', 'BUS'], ['carrier', 'BUS'], ['bank', 'BUS'], ['insurer', 'BUS'], ['lender', 'BUS'],
+  ['retailer', 'BUS'], ['automaker', 'BUS'], ['carmaker', 'BUS'], ['conglomerate', 'BUS'], ['party', 'PTY'], ['militia', 'UAF'], ['union', 'LAB'],
+]);
 
 const MEDIA_WORDS = new Set(['news', 'press', 'television', 'tv', 'radio', 'broadcasting', 'broadcaster', 'newspaper', 'times', 'post', 'herald', 'telegraph', 'tribune']);
 /** Words of a state body's name that do not make it a particular organisation ("National Police", "Interior Ministry"). */

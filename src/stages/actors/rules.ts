@@ -5,6 +5,8 @@ export const RULES = {
   countryPlusRole: 'actors.country-plus-role',
   capitalAsGovernment: 'actors.capital-as-government',
   orgHeadAgent: 'actors.org-head-agent',
+  /** "Iranian news agency Fars", "the Xinhua news agency": the noun beside an organisation's name gives its sector. */
+  organisationNoun: 'actors.organisation-noun',
   nominal: 'actors.nominal',
   /** "Kenyan students", "Kenya's police", "militias in Iraq": the phrase names the country. */
   countryPhrase: 'actors.country.phrase',
@@ -20,6 +22,8 @@ export const RULES = {
   countryTheCountry: 'actors.country.the-country',
   /** "UN officials", "Taliban fighters": the members of a coded organisation named before the role. */
   organisationMember: 'actors.organisation-member',
+  /** "Museveni" alone: the one person of the actor dictionaries with that surname. */
+  knownSurname: 'actors.known-surname',
   /** "President Museveni": the actor dictionaries know the person's country. */
   countryKnownPerson: 'actors.country.known-person',
   /** "Police arrested 200 students in Nairobi": a place in the sentence. */

@@ -160,3 +160,21 @@ test('the shipped actor dictionaries: their known faults are skipped, not fatal'
   assert.equal(actors.issues.length, 7, actors.issues.map((i) => i.message).join('\n'));
   assert.equal(actors.stats.entriesWithoutCode, 41);
 });
+
+test('surname: the one person of the dictionaries with that last name, on the date', () => {
+  const dictionary = loadActorDictionary(shippedSources().filter((s) => s.kind === 'actors'));
+  // [surname, date, code or null]
+  const cases: [string, string, string | null][] = [
+    ['Tsipras', '2016-03-01', 'GRCGOV'],
+    ['Merkel', '2019-06-01', 'DEUGOV'],
+    ['Erdoğan', '2019-06-01', 'TURGOV'],
+    // Yoweri and Janet Museveni both hold office in 2019, both UGAGOV
+    ['Museveni', '2019-06-01', 'UGAGOV'],
+    // Nuri and Salam al-Maliki: two people with different codes
+    ['Maliki', '2019-06-01', null],
+    // too short to stand for one person
+    ['Lam', '2019-06-01', null],
+    ['Nobody', '2019-06-01', null],
+  ];
+  for (const [surname, date, code] of cases) assert.equal(dictionary.surname(surname, date)?.code ?? null, code, surname);
+});

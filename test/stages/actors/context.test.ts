@@ -36,7 +36,7 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['Islamist fundamentalists killed 12 villagers in northern Nigeria.', 'villagers', 1, 'NGACVL', 'inferred', 'actors.country.locative'],
   // titles: unknown people are actors
   ["Valentina Matviyenko, speaker of Russia's upper house, said the talks would go on.", 'Valentina Matviyenko', 1, 'RUSLEG', 'stated', 'actors.country.post'],
-  ['Rebels accused President Museveni of rigging the vote in Uganda.', 'Museveni', 1, 'UGAGOV', 'inferred', 'actors.country.locative'],
+  ['Rebels accused President Museveni of rigging the vote in Uganda.', 'Museveni', 1, 'UGAGOV', 'inferred', 'actors.country.known-person'],
   ['Rebels accused President Museveni of rigging the vote in Uganda.', 'Rebels', 1, 'UGAREB', 'inferred', 'actors.country.locative'],
   ["Nigeria's Vice President Ade Okon met the governors.", 'Ade Okon', 1, 'NGAGOV', 'stated', 'actors.country.title-phrase'],
   ['The Italian foreign minister, Luigi Di Maio, joined the talks.', 'Luigi Di Maio', 1, 'ITAGOV', 'stated', 'actors.country.apposition'],
@@ -58,6 +58,12 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   // a place in an organisation's name; a party in a one-country story
   ['Voters in Wisconsin went to the polls after the Wisconsin Supreme Court blocked the order.', 'Wisconsin Supreme Court', 1, 'USAJUD', 'stated', 'actors.country.phrase'],
   ['Student protester Joshua Wong was arrested in Hong Kong.', 'Joshua Wong', 1, 'HKGOPP', 'inferred', 'actors.country.title-phrase'],
+  // a surname alone: the one person of the actor dictionaries with that name
+  ['Rebels accused Museveni of rigging the vote.', 'Museveni', 1, 'UGAGOV', 'stated', 'actors.known-surname'],
+  ['Erdoğan said Turkey would not back down.', 'Erdoğan', 1, 'TURGOV', 'stated', null],
+  // a noun for an organisation beside its name gives the sector; a nationality before it, or the context, the country
+  ['State-owned Iranian news agency Fars reported the arrests.', 'Fars', 1, 'IRNMED', 'stated', 'actors.organisation-noun'],
+  ['The semi-official news agency ISNA said 36 people face charges in Tehran.', 'ISNA', 1, 'IRNMED', 'inferred', 'actors.country.locative'],
   // a role noun before a title is the title's organisation
   ['Police director Vladimir Rebic said 71 people were arrested in Belgrade.', 'Vladimir Rebic', 1, 'SRBCOP', 'inferred', 'actors.title-organisation'],
   ['Twelve people were killed in northern Nigeria.', 'people', 1, 'NGACVL', 'inferred', 'actors.country.locative'],
