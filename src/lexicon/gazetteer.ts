@@ -114,7 +114,8 @@ function build(): Gazetteer {
     for (const form of row.names) add(form, candidate, row.only);
     if (candidate.kind === 'admin1' && candidate.admin) aliasAdmins.add(candidate.admin);
   }
-  // First-level regions of every country and US counties (data/gazetteer, built by scripts/build-gazetteer.ts);
+  // First-level regions of every country, US counties and other countries' second-level areas (data/gazetteer, built
+  // by scripts/build-gazetteer.ts);
   // a region our alias table already places keeps that row.
   for (const [code, name, forms, lat, lon, geonameid] of readTsv(dataPath('gazetteer', 'admin1.tsv'), 6)) {
     adminNames.set(code!, name!);
@@ -128,10 +129,19 @@ function build(): Gazetteer {
     const candidate = adminCandidate('admin2', name!, admin!, 'USA', lat!, lon!, geonameid!, 'gazetteer.admin2', `f${fips}`);
     for (const form of forms!.split('|')) add(form, candidate);
   }
+  for (const [code, admin, name, forms, lat, lon, geonameid] of readTsv(dataPath('gazetteer', 'admin2.tsv'), 7)) {
+    const country = countryByCode(code!.slice(0, 2));
+    if (!country) continue;
+    const candidate = adminCandidate('admin2', name!, admin!, country.iso3, lat!, lon!, geonameid!, WORLD_ADMIN2_SOURCE, `b${code}`);
+    for (const form of forms!.split('|')) add(form, candidate);
+  }
   gazetteer = { byName, stopwords: readPlaceStopwords(), byCapitalId };
   buildStats.ms = performance.now() - started;
   return gazetteer;
 }
+
+/** Source of the second-level areas outside the US ("Pangasinan", "Somme"): many, little known, read like small towns. */
+export const WORLD_ADMIN2_SOURCE = 'gazetteer.admin2-world';
 
 /** How long the first build took (for reports). */
 export const buildStats = { ms: 0 };

@@ -4,7 +4,7 @@
  * `mode` 'dictionaries-only' (`--dictionaries DIR`): PETRARCH mechanics over the user's dictionaries alone.
  */
 import { basename, delimiter } from 'node:path';
-import { COMMON_WORD_MIN_POPULATION, countryByCapital, countryByCode, countryByDemonym, countryByName, isCommonWordPlaceName, lookupPlace } from '../lexicon/gazetteer.ts';
+import { COMMON_WORD_MIN_POPULATION, countryByCapital, countryByCode, countryByDemonym, countryByName, isCommonWordPlaceName, lookupPlace, WORLD_ADMIN2_SOURCE } from '../lexicon/gazetteer.ts';
 import { chosenSources, loadDictionaries, type Dictionaries } from '../lexicon/petrarch/dictionaries.ts';
 import type { ActorKnowledge } from '../stages/actors/index.ts';
 import type { EntityKnowledge } from '../stages/entities/index.ts';
@@ -70,7 +70,8 @@ export function defaultWorld(options: WorldOptions = {}): World {
     countryOfName: (name) => countryByName(name)?.iso3 ?? null,
     countryOfDemonym: (word) => countryByDemonym(word)?.iso3 ?? null,
     placeKindOf: (name) => {
-      const best = lookupPlace(name)[0];
+      // other countries' districts are the places stage's to weigh, not evidence that a name is a place
+      const best = lookupPlace(name).find((r) => r.source !== WORLD_ADMIN2_SOURCE);
       // "More", "It": common words that are also small towns are not places when they stand alone
       if (!best || (best.kind === 'city' && (best.population ?? 0) < COMMON_WORD_MIN_POPULATION && isCommonWordPlaceName(name))) return null;
       // "CRICKET", "RESULTS": a common word in capitals (a heading, a scorecard) is a place only when it is a large one

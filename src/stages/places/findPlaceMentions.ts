@@ -3,7 +3,7 @@
  * ("Iranian") are left to the entities stage (NORP); so are people whose names are also towns ("Crocker").
  */
 import type { Segmented, SentenceInfo, Token } from '../../model/analysis.ts';
-import { countryByDemonym, isCommonWordPlaceName, lookupPlace, type PlaceCandidate } from '../../lexicon/gazetteer.ts';
+import { countryByDemonym, isCommonWordPlaceName, lookupPlace, WORLD_ADMIN2_SOURCE, type PlaceCandidate } from '../../lexicon/gazetteer.ts';
 import type { PlaceMentionCandidate } from './index.ts';
 import {
   DISEASE_AFTER_PLACE,
@@ -80,8 +80,8 @@ function accepts(seg: Segmented, sentence: SentenceInfo, runs: readonly Run[], i
   // "Beni" of "Beni Suef", "Plateau" of "Central Plateau": a region of the generated admin tables is no part of a longer name
   // ("Rapides Parish Sheriff's Office" still names the parish: an institution word follows it)
   const institution = partOfLongerName && run!.start === i && j < run!.end && INSTITUTION_AFTER_PLACE.has(tokens[j]!.normal);
-  if (partOfLongerName && !institution && readings.every((r) => r.source === 'gazetteer.admin1' || r.source === 'gazetteer.admin2')) return false;
-  const cityOnly = readings.every((r) => r.kind === 'city' && !r.source.startsWith('place-alias.'));
+  if (partOfLongerName && !institution && readings.every((r) => r.source === 'gazetteer.admin1' || r.source === 'gazetteer.admin2' || r.source === WORLD_ADMIN2_SOURCE)) return false;
+  const cityOnly = readings.every(readsLikeTown);
   if (!cityOnly) return true;
   // "the Reston virus" names a virus; "the United States flu season" still names the country.
   if (inSentence && DISEASE_AFTER_PLACE.has(next.normal)) return false;
@@ -119,7 +119,12 @@ function looksLikePersonName(tokens: readonly Token[], run: Run): boolean {
 }
 
 function onlySmallCities(readings: readonly PlaceCandidate[], min: number): boolean {
-  return readings.every((r) => r.kind === 'city' && !r.source.startsWith('place-alias.') && (r.population ?? 0) < min);
+  return readings.every((r) => readsLikeTown(r) && (r.population ?? 0) < min);
+}
+
+/** A GeoNames town, or another country's district ("Pangasinan"): names that are also words and surnames. */
+function readsLikeTown(r: PlaceCandidate): boolean {
+  return (r.kind === 'city' && !r.source.startsWith('place-alias.')) || r.source === WORLD_ADMIN2_SOURCE;
 }
 
 function isCapitalised(token: Token): boolean {

@@ -6,7 +6,7 @@
  */
 import type { Mention, Place } from '../../model/record.ts';
 import { foldPlaceName, loosePlaceKey } from '../../lexicon/foldPlaceName.ts';
-import { lookupPlace, type PlaceCandidate } from '../../lexicon/gazetteer.ts';
+import { lookupPlace, WORLD_ADMIN2_SOURCE, type PlaceCandidate } from '../../lexicon/gazetteer.ts';
 import type { PlaceContext, PlaceMentionCandidate, ResolvedPlaces } from './index.ts';
 import { CONTEXT, LIST_SEPARATOR, MIN_POPULATION_WITHOUT_CONTEXT, PRIOR, RANK_RULES, REGION_TITLE_AFTER } from './rules.ts';
 
@@ -119,7 +119,7 @@ function gatherEvidence(bySurface: Map<string, Occurrence[]>, context: PlaceCont
     const best = ranked[0]!;
     evidence.provisional.set(surface, best);
     const second = ranked[1];
-    const confident = best.kind !== 'city' || !second || prior(best) - prior(second) >= 2;
+    const confident = (best.kind !== 'city' && best.source !== WORLD_ADMIN2_SOURCE) || !second || prior(best) - prior(second) >= 2;
     if (!confident) continue;
     const source = list.every((o) => o.sentence === -1) ? '#dateline' : surface;
     if (best.country) note(evidence.countries, best.country, source);
@@ -226,6 +226,8 @@ function choose(surface: string, readings: readonly PlaceCandidate[], evidence: 
   const r = best.reading;
   // A lone small town no other name points to is more likely a surname or a word: "Crocker", "Yap".
   if (r.kind === 'city' && !r.source.startsWith('place-alias.') && !contextual && (r.population ?? 0) < MIN_POPULATION_WITHOUT_CONTEXT) return null;
+  // "Somme", "Pangasinan": another country's district is read only in a story that points to its country or region
+  if (r.source === WORLD_ADMIN2_SOURCE && !contextual) return null;
   return best;
 }
 
@@ -238,7 +240,7 @@ function othersThan(sources: Set<string> | undefined, surface: string): number {
 export function prior(r: PlaceCandidate): number {
   if (r.kind === 'country') return PRIOR.country;
   if (r.kind === 'admin1') return r.source.startsWith('place-alias.') ? PRIOR.region : PRIOR.admin1;
-  if (r.kind === 'admin2') return PRIOR.admin2;
+  if (r.kind === 'admin2') return r.source === WORLD_ADMIN2_SOURCE ? PRIOR.worldAdmin2 : PRIOR.admin2;
   if (r.kind === 'region') return r.featureCode === 'ADM1' ? PRIOR.region : PRIOR.namedRegion;
   if (r.kind === 'water') return PRIOR.water;
   if (r.source.startsWith('place-alias.')) return PRIOR.aliasCity;

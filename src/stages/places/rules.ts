@@ -73,6 +73,8 @@ export const PRIOR = {
   admin1: 6,
   /** US counties and parishes ("Scott County"): named in full, rarely ambiguous but across states. */
   admin2: 6,
+  /** Other countries' second-level areas ("Pangasinan", "Somme"): as a town of 10,000, and only with context. */
+  worldAdmin2: 4,
   /** Named regions and seas outside the admin tables ("Darfur", "Pacific") outrank towns named after them. */
   namedRegion: 8,
   water: 8,

@@ -33,6 +33,8 @@ const cases: [title: string, text: string, name: string, geonameidOrName: number
   ['Georgia in a list of countries is the country, even in a US story', 'U.S. officials in Texas, Ohio and Utah said envoys from Iraq, Iran and Georgia met.', 'Georgia', 'Georgia', 'GEO'],
   ['Georgia in a list of states is the state', 'Officials in Alabama, Georgia and Florida said the storm had passed.', 'Georgia', 'Georgia', 'USA'],
   ['"Washington state" is the state; "Washington" stays the capital', 'A cow from a Washington state farm was tested in Washington.', 'Washington state', 'Washington (state)', 'USA'],
+  ['a Philippine province in a Philippines story', 'Rice fields in Pangasinan were flooded, the Philippines weather bureau said.', 'Pangasinan', 'Province of Pangasinan', 'PHL'],
+  ['a French department in a France story', 'Bird flu was found on a farm in the Somme, French officials said.', 'Somme', 'Somme', 'FRA'],
   ['Victoria next to Melbourne is the Australian state', 'Horses in Melbourne and the rest of Victoria were tested; Australia closed its tracks.', 'Victoria', 'Victoria', 'AUS'],
 ];
 
@@ -51,6 +53,11 @@ for (const [title, text, name, expected, country] of cases) {
 test('resolvePlaces: a lone small town no other name supports is dropped', () => {
   const result = resolve('The report was written by Steele for the committee.');
   assert.equal(placeNamed(result, 'Steele'), undefined);
+});
+
+test('resolvePlaces: another country\'s district with nothing pointing to its country is dropped', () => {
+  const result = resolve('Rice fields in Pangasinan were flooded after the storm.');
+  assert.equal(placeNamed(result, 'Pangasinan'), undefined);
 });
 
 test('resolvePlaces: one record per place, every mention kept, ids in order of first mention', () => {
