@@ -6,7 +6,7 @@
 import type { Doc } from '../../doc/doc.ts';
 import type { Segmented } from '../../model/analysis.ts';
 import type { Place } from '../../model/record.ts';
-import { countryByDemonym, lookupPlace } from '../../lexicon/gazetteer.ts';
+import { countryByDemonym, countryByName, lookupPlace } from '../../lexicon/gazetteer.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import { findPlaceMentions } from './findPlaceMentions.ts';
 import { resolvePlaces } from './resolvePlaces.ts';
@@ -58,6 +58,9 @@ export const placesStage: Stage = {
           delete e.role;
           e.type = 'GPE';
           e.rules.push(PERSON_PLACE_RULE);
+          // a country stands for its state as an actor ("Finland will give Tanzania a grant")
+          const country = countryByName(e.name);
+          if (country) e.country = country.iso3;
         }
       } else if (e.type === 'ORG' && e.rules.includes(ENTITY_RULES.taggerSpan) && !e.rules.some((r) => ORGANISATION_EVIDENCE.has(r)) && e.mentions.every((m) => m.kind === 'name' && spotted.some((c) => c.start === m.start && c.end === m.end))) {
         e.type = 'GPE';
