@@ -422,6 +422,7 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       let start = i;
       // "UN officials", "Taliban fighters": members of a coded organisation named right before the role take its code
       let organisation: Entity | undefined;
+      let owner: Entity | undefined;
       // Left: modifiers, countries, demonyms, "Iraq ’s"
       for (let k = i - 1; k >= sentence.firstToken; k--) {
         const t = tokens[k]!;
@@ -430,6 +431,15 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
           const coded = codedEntity(org.entity.id);
           if (coded?.actor && !isCountryRoot(coded.actor)) {
             organisation = coded;
+            start = doc.tokenAt(org.mention.start);
+            break;
+          }
+        }
+        // "Erdogan's office", "Putin's spokesman": the body or aide of a coded person is of the person's country
+        if (countries.length === 0 && org?.entity.type === 'PERSON' && k === i - 2 && /^[’']s$/.test(tokens[i - 1]!.normal)) {
+          const coded = codedEntity(org.entity.id);
+          if (coded?.actor && isCountryRoot(coded.actor.slice(0, 3))) {
+            owner = coded;
             start = doc.tokenAt(org.mention.start);
             break;
           }
@@ -477,7 +487,9 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
           break;
         }
       }
-      const agent = agentCode(match.entry) ?? (organisation ? '' : null);
+      // "his office", "took office": an office is an actor only as someone's
+      if (match.entry.id === OWNED_ONLY && !organisation && !owner) continue;
+      const agent = agentCode(match.entry) ?? (organisation || owner ? '' : null);
       // "spokesman", "chairman" take their code from an organisation or not at all
       if (agent === null) continue;
       const rule = `${RULES.nominal}:${match.entry.id}`;
@@ -488,6 +500,12 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
         codes = [{ code: organisation.actor }];
         entity = organisation.id;
         info = actorInfo(organisation.actor, 'stated', [rule, RULES.organisationMember, ...(organisation.actorInfo?.rules ?? [])]);
+      }
+      if (owner?.actor) {
+        const code = agent === '' ? owner.actor : owner.actor.slice(0, 3) + agent;
+        codes = [{ code }];
+        entity = owner.id;
+        info = actorInfo(code, 'inferred', [rule, RULES.personPossessive, ...(owner.actorInfo?.rules ?? [])]);
       }
       // "the Popular Mobilization Forces": a role word inside an organisation's name gets no country from context
       const named = doc.entityAt(i)?.entity;
@@ -549,6 +567,9 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
   }
   return out;
 }
+
+/** The role row that names an actor only after an owner ("Erdogan's office", "the UN office"). */
+const OWNED_ONLY = 'role.office';
 
 function agentCode(entry: RoleEntry): string | null {
   if (entry.agent === '=') return null;

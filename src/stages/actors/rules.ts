@@ -24,6 +24,8 @@ export const RULES = {
   organisationMember: 'actors.organisation-member',
   /** "Museveni" alone: the one person of the actor dictionaries with that surname. */
   knownSurname: 'actors.known-surname',
+  /** "Erdogan's office", "Putin's spokesman": the body or aide of a coded person. */
+  personPossessive: 'actors.person-possessive',
   /** "President Museveni": the actor dictionaries know the person's country. */
   countryKnownPerson: 'actors.country.known-person',
   /** "Police arrested 200 students in Nairobi": a place in the sentence. */

@@ -64,6 +64,10 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   // a noun for an organisation beside its name gives the sector; a nationality before it, or the context, the country
   ['State-owned Iranian news agency Fars reported the arrests.', 'Fars', 1, 'IRNMED', 'stated', 'actors.organisation-noun'],
   ['The semi-official news agency ISNA said 36 people face charges in Tehran.', 'ISNA', 1, 'IRNMED', 'inferred', 'actors.country.locative'],
+  // the body or aide of a coded person; an office is an actor only as someone's
+  ['According to a statement released by Erdogan’s office, the operation would go on.', 'office', 1, 'TURGOV', 'inferred', 'actors.person-possessive'],
+  ['Putin’s spokesman denied the report.', 'spokesman', 1, 'RUSGOV', 'inferred', 'actors.person-possessive'],
+  ['Obama took office in 2009.', 'office', 1, null, null, null],
   // a role noun before a title is the title's organisation
   ['Police director Vladimir Rebic said 71 people were arrested in Belgrade.', 'Vladimir Rebic', 1, 'SRBCOP', 'inferred', 'actors.title-organisation'],
   ['Twelve people were killed in northern Nigeria.', 'people', 1, 'NGACVL', 'inferred', 'actors.country.locative'],
