@@ -594,6 +594,12 @@ function buildEntities(seg: Segmented, candidates: Candidate[], knowledge: Entit
 
   for (const c of candidates) {
     if (c.type === 'PERSON' && byKey.has(`PERSON:${c.text.toLowerCase()}`)) continue;
+    // "the Syrian Democratic Forces (SDF) … the SDF said": an acronym of an organisation named before is that organisation
+    const expanded = c.type !== 'NORP' && !c.country ? organisationOfAcronym(c.text, entities) : undefined;
+    if (expanded) {
+      add(`ORG:${expanded.name.toLowerCase()}`, () => expanded, mentionOf(c, 'name'), [RULES.acronym], c.sources);
+      continue;
+    }
     const person = personBySurname.get(surnameOf(c.text));
     // A known person's surname wins over a small place of the same name ("Crocker", Missouri) but not over a country.
     if (person && c.type !== 'NORP' && !c.country && c.endToken - c.firstToken <= 3) {
@@ -635,6 +641,21 @@ function buildEntities(seg: Segmented, candidates: Candidate[], knowledge: Entit
   entities.forEach((e, i) => (e.id = `e${i + 1}`));
   void tokens;
   return entities;
+}
+
+/** The organisation named so far whose capitalised words' initials spell `text` ("SDF" → Syrian Democratic Forces). */
+function organisationOfAcronym(text: string, entities: readonly Entity[]): Entity | undefined {
+  if (!/^[A-Z]{2,6}$/.test(text)) return undefined;
+  return entities.find((e) => e.type === 'ORG' && e.name !== text && initials(e.name) === text);
+}
+
+/** "Korean People's Army" → "KPA": first letters of the capitalised words (hyphenated parts counted apart). */
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
 }
 
 function demonymName(iso3: string, text: string, knowledge: EntityKnowledge): string {

@@ -20,6 +20,8 @@ export const RULES = {
   demonymPlural: 'entities.the-demonyms-as-country',
   religion: 'entities.religious-group',
   surname: 'coref.surname',
+  /** "the Syrian Democratic Forces (SDF) … the SDF": an acronym of an organisation named before. */
+  acronym: 'coref.acronym',
   pronoun: 'coref.pronoun-subject-of-speech',
   sameName: 'coref.same-name',
   nominalCountry: 'coref.country-alias',

@@ -33,3 +33,11 @@ for (const [text, present, absent] of CASES) {
     for (const m of absent) assert.ok(!found.includes(m), `${m} not in ${found.join(', ')}`);
   });
 }
+
+test('an acronym of an organisation named before is that organisation; one that spells no earlier name is not', () => {
+  const text = 'The Syrian Democratic Forces (SDF) opposed the withdrawal. In a statement, the SDF said a deal was reached with NATO.';
+  const sdf = run(text).find((e) => e.name === 'Syrian Democratic Forces');
+  assert.deepEqual(sdf?.mentions.map((m) => text.slice(m.start, m.end)), ['Syrian Democratic Forces', 'SDF', 'SDF']);
+  assert.ok(sdf.rules.includes('coref.acronym'));
+  assert.ok(!sdf.mentions.some((m) => text.slice(m.start, m.end) === 'NATO'));
+});
