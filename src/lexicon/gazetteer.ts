@@ -172,7 +172,8 @@ function readingsOf(written: string): readonly PlaceCandidate[] {
   if (key === '') return [];
   const named = (g.byName.get(key) ?? []).filter((e) => caseFits(written, e.form));
   const only = named.filter((e) => e.only);
-  const out: PlaceCandidate[] = (only.length > 0 ? only : named).map((e) => e.candidate);
+  // an "only" row shuts out the towns and tables of that name, not the other alias rows ("Washington" the state)
+  const out: PlaceCandidate[] = (only.length > 0 ? named.filter((e) => e.only || e.candidate.source.startsWith('place-alias.')) : named).map((e) => e.candidate);
   if (only.length === 0) {
     const cities = cityIndex();
     const loose = loosePlaceKey(key);

@@ -29,9 +29,9 @@ for (const [name, geonameid, country, lat, lon] of cities) {
   });
 }
 
-test('lookupPlace: "Washington" is only Washington, D.C., never the state or a town of that name', () => {
+test('lookupPlace: "Washington" is Washington, D.C. first, then the state (for lists of states), never a town of that name', () => {
   const readings = lookupPlace('Washington');
-  assert.deepEqual(readings.map((r) => [r.name, r.geonameid, r.source]), [['Washington, D.C.', 4140963, 'place-alias.washington-dc']]);
+  assert.deepEqual(readings.map((r) => [r.name, r.geonameid, r.source]), [['Washington, D.C.', 4140963, 'place-alias.washington-dc'], ['Washington (state)', null, 'place-alias.us-wa']]);
   assert.equal(lookupPlace('Washington state')[0]?.name, 'Washington (state)');
 });
 

@@ -8,7 +8,7 @@ import type { Mention, Place } from '../../model/record.ts';
 import { foldPlaceName, loosePlaceKey } from '../../lexicon/foldPlaceName.ts';
 import { lookupPlace, WORLD_ADMIN2_SOURCE, type PlaceCandidate } from '../../lexicon/gazetteer.ts';
 import type { PlaceContext, PlaceMentionCandidate, ResolvedPlaces } from './index.ts';
-import { CONTEXT, LIST_SEPARATOR, MIN_POPULATION_WITHOUT_CONTEXT, PRIOR, RANK_RULES, REGION_TITLE_AFTER } from './rules.ts';
+import { CONTAINER_BETWEEN, CONTEXT, LIST_SEPARATOR, MIN_POPULATION_WITHOUT_CONTEXT, PRIOR, RANK_RULES, REGION_TITLE_AFTER, REGION_TITLE_BEFORE } from './rules.ts';
 
 interface Occurrence {
   /** Undefined for the dateline. */
@@ -37,7 +37,7 @@ export function resolvePlaces(candidates: readonly PlaceMentionCandidate[], cont
   const evidence = gatherEvidence(bySurface, context);
   const neighbours = neighbourBonuses(occurrences, context.text, evidence.provisional);
   const choices = new Map<string, Choice | null>();
-  for (const [surface, list] of bySurface) choices.set(surface, choose(surface, list[0]!.readings, evidence, neighbours.get(surface)));
+  for (const [surface, list] of bySurface) choices.set(surface, choose(surface, list, evidence, neighbours.get(surface)));
 
   const places: Place[] = [];
   const placeByKey = new Map<string, Place>();
@@ -106,13 +106,15 @@ interface Evidence {
   countries: Map<string, Set<string>>;
   /** First-level region code → surfaces that name it. */
   admins: Map<string, Set<string>>;
+  /** First-level region code → sentences that name it. */
+  adminSentences: Map<string, Set<number>>;
   /** Surface → its best reading before context. */
   provisional: Map<string, PlaceCandidate>;
 }
 
 /** What the article says about where it is, from names read without context. */
 function gatherEvidence(bySurface: Map<string, Occurrence[]>, context: PlaceContext): Evidence {
-  const evidence: Evidence = { countries: new Map(), admins: new Map(), provisional: new Map() };
+  const evidence: Evidence = { countries: new Map(), admins: new Map(), adminSentences: new Map(), provisional: new Map() };
   const note = (map: Map<string, Set<string>>, key: string, source: string) => map.set(key, (map.get(key) ?? new Set()).add(source));
   for (const [surface, list] of bySurface) {
     const ranked = [...list[0]!.readings].sort((a, b) => prior(b) - prior(a));
@@ -123,7 +125,10 @@ function gatherEvidence(bySurface: Map<string, Occurrence[]>, context: PlaceCont
     if (!confident) continue;
     const source = list.every((o) => o.sentence === -1) ? '#dateline' : surface;
     if (best.country) note(evidence.countries, best.country, source);
-    if (best.kind === 'admin1' && best.admin) note(evidence.admins, best.admin, source);
+    if (best.kind === 'admin1' && best.admin) {
+      note(evidence.admins, best.admin, source);
+      for (const o of list) evidence.adminSentences.set(best.admin, (evidence.adminSentences.get(best.admin) ?? new Set()).add(o.sentence));
+    }
     // "ALEXANDRIA, La." or a county: the dateline's and a county's region are the story's too
     if ((source === '#dateline' || best.kind === 'admin2') && best.admin) note(evidence.admins, best.admin, source);
   }
@@ -143,18 +148,22 @@ function neighbourBonuses(occurrences: readonly Occurrence[], text: string, prov
     bonuses.set(surface, byReading);
   };
   for (const [k, o] of occurrences.entries()) {
-    if (REGION_TITLE_AFTER.test(text.slice(o.end, o.end + 40))) {
+    if (REGION_TITLE_AFTER.test(text.slice(o.end, o.end + 40)) || REGION_TITLE_BEFORE.test(text.slice(Math.max(0, o.start - 20), o.start))) {
       for (const r of o.readings) if (r.featureCode === 'ADM1') give(o.surface, r, RANK_RULES.regionTitle.id, CONTEXT.regionTitle);
     }
     const next = occurrences[k + 1];
     if (!next) continue;
     const between = text.slice(o.end, next.start);
-    if (/^\s*,\s*$|^\s+in\s+$/.test(between) || (o.sentence === -1 && next.sentence === -1)) {
+    // "Buffalo, New York", "Crawford County located in Pennsylvania", "Austin, in Scott County, Indiana" (X in the one after next)
+    const afterNext = occurrences[k + 2];
+    const containers = CONTAINER_BETWEEN.test(between) || (o.sentence === -1 && next.sentence === -1) ? [next] : [];
+    if (containers.length > 0 && afterNext && CONTAINER_BETWEEN.test(text.slice(next.end, afterNext.start))) containers.push(afterNext);
+    for (const container of containers) {
       for (const r of o.readings) {
-        for (const c of next.readings) {
+        for (const c of container.readings) {
           if (!contains(c, r)) continue;
           give(o.surface, r, RANK_RULES.container.id, CONTEXT.container);
-          give(next.surface, c, RANK_RULES.container.id, CONTEXT.container);
+          give(container.surface, c, RANK_RULES.container.id, CONTEXT.container);
         }
       }
     }
@@ -184,7 +193,8 @@ function contains(outer: PlaceCandidate, inner: PlaceCandidate): boolean {
   return false;
 }
 
-function choose(surface: string, readings: readonly PlaceCandidate[], evidence: Evidence, neighbours: Map<string, Map<string, number>> | undefined): Choice | null {
+function choose(surface: string, occurrences: readonly Occurrence[], evidence: Evidence, neighbours: Map<string, Map<string, number>> | undefined): Choice | null {
+  const readings = occurrences[0]!.readings;
   let best: Choice | null = null;
   let bestScore = -Infinity;
   let contextual = false;
@@ -202,6 +212,8 @@ function choose(surface: string, readings: readonly PlaceCandidate[], evidence: 
     if ((reading.kind === 'city' || reading.kind === 'admin2') && reading.admin && !namesRegion && othersThan(evidence.admins.get(reading.admin), surface) > 0) {
       // a story that names many states (a campaign round-up) says less about each of them
       score += CONTEXT.adminContext;
+      // "in Michigan ... in Monroe County" beats an Iowa lab named further on
+      if (occurrences.some((o) => evidence.adminSentences.get(reading.admin!)?.has(o.sentence))) score += CONTEXT.adminSameSentence;
       rules.add(RANK_RULES.adminContext.id);
     }
     const near = reading.near.filter((c) => othersThan(evidence.countries.get(c), surface) > 0).length;

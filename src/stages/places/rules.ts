@@ -37,7 +37,7 @@ export const RANK_RULES = {
   },
   adminContext: {
     id: 'places.rank.admin-context',
-    description: 'A city in a first-level region the article names gains.',
+    description: 'A city or county in a first-level region the article names gains, more when one sentence names both.',
     example: 'Paris in a story that names Texas → Paris, Texas',
   },
   container: {
@@ -52,7 +52,7 @@ export const RANK_RULES = {
   },
   regionTitle: {
     id: 'places.rank.region-title',
-    description: 'A name before "Governor", "Legislature" or "Senate" is a state or province.',
+    description: 'A name before "Governor", "Legislature" or "Senate", or after "the state of", is a state or province.',
     example: 'New York Governor Andrew Cuomo → New York State',
   },
   near: {
@@ -94,6 +94,8 @@ export const CONTEXT = {
   /** Extra when three or more other names support the country. */
   strongArticleCountry: 1,
   adminContext: 3,
+  /** Extra when the region is named in a sentence that names the place too. */
+  adminSameSentence: 1,
   container: 6,
   listPeer: 3,
   regionTitle: 3,
@@ -102,6 +104,12 @@ export const CONTEXT = {
 
 /** Between two names of one list: "Iraq, Iran and Syria", "Ohio or Texas". */
 export const LIST_SEPARATOR = /^\s*(?:,|,?\s+(?:and|or))\s+$/;
+
+/** Before a state's name: "the state of Washington", "the province of Ontario". */
+export const REGION_TITLE_BEFORE = /\b(?:[Ss]tate|[Pp]rovince)\s+of\s+$/;
+
+/** Between a place and the area that holds it: "Buffalo, New York", "Hilla in Iraq", "Austin, in Scott County", "located in". */
+export const CONTAINER_BETWEEN = /^\s*,\s*$|^\s*,?\s+(?:(?:located|situated)\s+)?in\s+$/;
 
 /** After a state's name: "New York Governor", "the Texas Legislature". */
 export const REGION_TITLE_AFTER = /^\s+(?:[Ss]tate\s+)?(?:[Gg]overnor|[Ll]egislature|[Ss]enate|[Ss]enator|[Aa]ttorney [Gg]eneral|[Ss]upreme [Cc]ourt)\b/;

@@ -33,6 +33,11 @@ const cases: [title: string, text: string, name: string, geonameidOrName: number
   ['Georgia in a list of countries is the country, even in a US story', 'U.S. officials in Texas, Ohio and Utah said envoys from Iraq, Iran and Georgia met.', 'Georgia', 'Georgia', 'GEO'],
   ['Georgia in a list of states is the state', 'Officials in Alabama, Georgia and Florida said the storm had passed.', 'Georgia', 'Georgia', 'USA'],
   ['"Washington state" is the state; "Washington" stays the capital', 'A cow from a Washington state farm was tested in Washington.', 'Washington state', 'Washington (state)', 'USA'],
+  ['Washington in a list of states is the state', 'Cases were found in Texas, Utah, Virginia, Washington, West Virginia and Wyoming.', 'Washington', 'Washington (state)', 'USA'],
+  ['"the state of Washington" is the state', 'The first case was found in December 2003 in the state of Washington.', 'Washington', 'Washington (state)', 'USA'],
+  ['a county "located in" a state', 'Ducks were found in Crawford County located in Pennsylvania.', 'Crawford County', 'Crawford County', 'USA'],
+  ['a town, in a county, in a state', 'The outbreak grew in southern Indiana. Austin, in Scott County, Indiana, was its centre.', 'Austin', 4254010, 'USA'],
+  ['a county in the sentence that names its state, not the state of a lab named later', 'Swans in Michigan near the state game area in Monroe County were sampled. Tests were done in Ames, Iowa.', 'Monroe County', 'Monroe County', 'USA'],
   ['a Philippine province in a Philippines story', 'Rice fields in Pangasinan were flooded, the Philippines weather bureau said.', 'Pangasinan', 'Province of Pangasinan', 'PHL'],
   ['a French department in a France story', 'Bird flu was found on a farm in the Somme, French officials said.', 'Somme', 'Somme', 'FRA'],
   ['Victoria next to Melbourne is the Australian state', 'Horses in Melbourne and the rest of Victoria were tested; Australia closed its tracks.', 'Victoria', 'Victoria', 'AUS'],
@@ -46,6 +51,7 @@ for (const [title, text, name, expected, country] of cases) {
     if (typeof expected === 'number') assert.equal(place.geonameid, expected);
     else assert.equal(place.name, expected);
     assert.equal(place.country, country);
+    if (name.endsWith('County')) assert.equal(place.admin1?.code, /Pennsylvania/.test(text) ? 'US.PA' : 'US.MI');
     assert.ok(place.rules.length > 0);
   });
 }
