@@ -272,9 +272,14 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
       break;
     case 'ORG': {
       const known = knowledge.dictionaryActor?.(entity.name, published);
+      const body = known ? null : internationalPrefix(entity.name, knowledge, published);
       if (known) {
         actor = known.code;
         infoRules.push(known.entryId);
+      } else if (body) {
+        // "United Nations General Assembly", "NATO Parliamentary Assembly": a body of an international organisation
+        actor = body.code;
+        infoRules.push(body.entryId, RULES.internationalBody);
       } else {
         const words = entity.name.toLowerCase().split(/\s+/);
         const noun = orgAgent(words) ? null : organisationNoun(context.doc, entity);
@@ -325,6 +330,16 @@ function orgAgent(words: readonly string[]): string | undefined {
     if (agent) return agent;
   }
   return undefined;
+}
+
+/** The international organisation (IGO, NGO…) the dictionaries know that an organisation's name opens with. */
+function internationalPrefix(name: string, knowledge: ActorKnowledge, published: string | null): { code: string; entryId: string } | null {
+  const words = name.split(/\s+/);
+  for (let n = words.length - 1; n >= 1; n--) {
+    const found = knowledge.dictionaryActor?.(words.slice(0, n).join(' '), published);
+    if (found) return isCountryRoot(found.code.slice(0, 3)) ? null : found;
+  }
+  return null;
 }
 
 /**

@@ -160,7 +160,9 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     // "NATO" is also a hamlet: an organisation the actor dictionaries know wins over a town of the same name
     if (wholePlace === 'city' && (knowledge.dictionaryCode?.(whole)?.length ?? 0) > 3 && !knowledge.capitalOf(whole)) wholePlace = null;
     // The gazetteer wins over the tagger's ORG: "Tehran would consider" is the city standing for its government.
-    if (wholePlace && taggedType !== 'PER') {
+    // A town that is no capital gives way to the tagger's ORG: "Xinhua said", "Bloomberg reported".
+    const townTaggedOrg = wholePlace === 'city' && taggedType === 'ORG' && !knowledge.capitalOf(whole);
+    if (wholePlace && taggedType !== 'PER' && !townTaggedOrg) {
       const candidate = make(run, wholePlace === 'country' || wholePlace === 'city' ? 'GPE' : 'LOC', 'name', [RULES.place], ['gazetteer', ...fromModel]);
       if (wholeCountry) candidate.country = wholeCountry;
       out.push(candidate);
@@ -185,9 +187,11 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
         rules.push(RULES.postAfterRole);
       }
     }
+    // "General Motors", "Justice Department", "United Nations General Assembly": a title word inside an organisation's name
+    const organisationName = ORG_HEADS.has(tokens[run.endToken - 1]!.normal) && taggedType !== 'PER';
     for (;;) {
       const r = roleAt(k);
-      if (r && r.entry.asTitle && k + r.length < run.endToken) {
+      if (r && r.entry.asTitle && k + r.length < run.endToken && !organisationName) {
         role = r.entry.role;
         k += r.length;
         rules.push(RULES.titleBefore);
@@ -213,7 +217,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
         rules.push(RULES.titleFromTagger);
       }
     }
-    if (!role) {
+    if (!role && !organisationName) {
       for (let j = k + 1; j < run.endToken - 1; j++) {
         const r = roleAt(j);
         if (!r || !r.entry.asTitle || j + r.length >= run.endToken || !isCapitalised(tokens[j]!)) continue;

@@ -68,6 +68,8 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['According to a statement released by Erdogan’s office, the operation would go on.', 'office', 1, 'TURGOV', 'inferred', 'actors.person-possessive'],
   ['Putin’s spokesman denied the report.', 'spokesman', 1, 'RUSGOV', 'inferred', 'actors.person-possessive'],
   ['Obama took office in 2009.', 'office', 1, null, null, null],
+  // a body of an international organisation the dictionaries know
+  ['The plan will be unveiled at the United Nations General Assembly later this week.', 'United Nations General Assembly', 1, 'IGOUNO', 'stated', 'actors.international-body'],
   // a role noun before a title is the title's organisation
   ['Police director Vladimir Rebic said 71 people were arrested in Belgrade.', 'Vladimir Rebic', 1, 'SRBCOP', 'inferred', 'actors.title-organisation'],
   ['Twelve people were killed in northern Nigeria.', 'people', 1, 'NGACVL', 'inferred', 'actors.country.locative'],

@@ -16,6 +16,10 @@ const CASES: [string, string[], string[]][] = [
   ['The press rights group Reporters Without Borders urged Venezuela to act.', ['ORG:Reporters Without Borders'], []],
   // ...but a title after the noun still opens a person's name
   ['The company CEO Tim Cook said sales rose.', ['PERSON:Tim Cook'], ['ORG:CEO Tim Cook']],
+  // a title word inside an organisation's name stays in it
+  ['U.S. automaker General Motors holds a majority stake.', ['ORG:General Motors'], ['ORG:Motors']],
+  ['Mukasey announced the Justice Department investigation on Wednesday.', ['ORG:Justice Department'], ['ORG:Department']],
+  ['He spoke at the United Nations General Assembly on Monday.', ['ORG:United Nations General Assembly'], ['ORG:Assembly']],
   // a name the actor dictionaries code as a bare country is a nationality
   ['South Korean officials said the talks failed.', ['NORP:South Korean'], ['ORG:South Korean']],
   // a sentence's capitalised first word that only an organisation's name could end in is the common noun
