@@ -13,7 +13,7 @@ import type { World } from '../../pipeline/world.ts';
 import { cameoCode, type CameoCode } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
 import { articleParties, sameActor, samePrefix } from './actorContext.ts';
-import { actorOfPhrase, agentToken, argumentDepth, coordinatedActor, isArgumentOf, isTopicModifier, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
+import { actorOfPhrase, agentToken, argumentDepth, caseOf, coordinatedActor, isArgumentOf, isTopicModifier, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials, mergeMentions } from './refiners.ts';
 import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
@@ -93,6 +93,8 @@ const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
  * Relations a verb has in a sound parse; a verb the parser attached as a noun or a list item ("The Palestinians
  * reject proposed…" → reject/nsubj) sits in a tree not to be trusted for its target.
  */
+/** Prepositions of where, whose noun is a place, not a party: "in the UK", "in court". */
+const LOCATIVE_CASES = new Set(['in', 'at', 'near', 'inside', 'across', 'throughout', 'within']);
 const CLAUSE_RELATIONS = new Set(['root', 'ccomp', 'xcomp', 'advcl', 'conj', 'acl', 'acl:relcl', 'parataxis', 'csubj', 'advcl:relcl']);
 /** Verbs whose clause is a claim, not a fact the article states. */
 const CLAIM_VERBS = new Set(['claim', 'allege', 'accuse', 'charge', 'suspect', 'contend', 'assert', 'insist', 'maintain', 'purport']);
@@ -575,15 +577,22 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
         k = m.endToken - 1;
         continue;
       }
-      // "in Baghdad", "near a mosque in central Baghdad": places in locative phrases are not targets.
+      // "in Baghdad", "near a mosque in central Baghdad", "casinos in the UK", "evidence in court": locative phrases are not targets.
       const previous = tokens[k - 1];
       if (m.rule.startsWith('actors.place') && previous && (previous.normal === 'in' || previous.normal === 'at' || previous.normal === 'near')) continue;
+      if (doc.tree && LOCATIVE_CASES.has(caseOf(doc, phraseHead(m)))) continue;
       // "his Iranian counterpart Hassan Kazemi-Qomi": a nationality word before the actor it describes
       const next = actorAt(m.endToken) ?? actorAt(m.endToken + 1);
       if (next && next !== m && next.firstToken <= m.endToken + 1 && isNationalityWord(m)) continue;
       return m;
     }
     return null;
+  }
+
+  /** The token of a mention that hangs outside it: "militias" in "Shi’ite militias in Iraq". */
+  function phraseHead(m: ActorMention): number {
+    for (let k = m.firstToken; k < m.endToken; k++) if (doc.head(k) < m.firstToken || doc.head(k) >= m.endToken) return k;
+    return m.endToken - 1;
   }
 
   function isPerson(entity: string | undefined): boolean {

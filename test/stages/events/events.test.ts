@@ -92,6 +92,11 @@ test('events: a topic deep in the object and the journalists a speaker tells are
   assert.ok(!rejected.some((e) => e.target?.actor.startsWith('IRQ')), describe(rejected));
   const told = code('She told the BBC the full advice must be published.', '2005-03-01').events;
   assert.ok(!told.some((e) => e.target?.actor.endsWith('MED')), describe(told));
+  // a place or a court in a locative phrase is where, not whom
+  const casinos = code('Tessa Jowell has announced plans to limit the number of new casinos in the UK to 24.', '2005-03-01').events;
+  assert.ok(!casinos.some((e) => e.target?.actor === 'GBR'), describe(casinos));
+  const court = code('The government is being naive by refusing to allow phone-tap evidence in court.', '2005-03-01').events;
+  assert.ok(!court.some((e) => e.target?.actor.endsWith('JUD')), describe(court));
   // a recipient a few noun phrases down is still the target
   const suspended = code('The United States suspended part of a military aid program for Bosnia.', '2005-03-01').events;
   assert.ok(suspended.some((e) => e.code.startsWith('16') && e.target?.actor.startsWith('BIH')), describe(suspended));
