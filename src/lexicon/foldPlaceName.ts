@@ -9,7 +9,7 @@ const APOSTROPHES = /[’‘ʼʻ`´′]/g;
 /** "Al Ḩillah" → "al hillah"; "Washington, D.C." → "washington dc"; "Kazemi-Qomi" → "kazemi qomi". */
 export function foldPlaceName(name: string): string {
   // Most names are plain ASCII; decomposing them would only cost time.
-  const plain = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '');
+  const plain = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '').replace(UNDECOMPOSED, (c) => UNDECOMPOSED_AS[c] ?? c);
   return plain
     .toLowerCase()
     .replace(APOSTROPHES, "'")
@@ -17,6 +17,10 @@ export function foldPlaceName(name: string): string {
     .replace(/[\s,\-–—/]+/g, ' ')
     .trim();
 }
+
+// Letters with no decomposition that English text writes plainly: "Puławy" → Pulawy, "Doğubayazıt" → Dogubayazit, "Østfold".
+const UNDECOMPOSED = /[łŁıøØæÆßđĐðÐþÞœŒ]/g;
+const UNDECOMPOSED_AS: Record<string, string> = { ł: 'l', Ł: 'L', ı: 'i', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'Ae', ß: 'ss', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'Th', œ: 'oe', Œ: 'Oe' };
 
 // The Arabic article as romanised, written apart or hyphenated: "Al Başrah", "al-Hilla", "Ar Ramādī", "El Arish".
 const ARABIC_ARTICLE = /^(?:al|el|an|ar|as|ash|at|ath|ad|adh|az|ag) /;

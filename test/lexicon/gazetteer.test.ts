@@ -15,6 +15,10 @@ const cities: [name: string, geonameid: number, country: string, lat?: number, l
   ['BAGHDAD', 98182, 'IRQ'],
   ['Arbil', 95446, 'IRQ'],
   ['Geneva', 2660646, 'CHE'],
+  // letters with no decomposition, written plainly in English text
+  ['Pulawy', 760924, 'POL'],
+  ['Bialystok', 776069, 'POL'],
+  ['Dogubayazit', 316411, 'TUR'],
 ];
 
 for (const [name, geonameid, country, lat, lon] of cities) {
