@@ -11,7 +11,7 @@ import type { Stage } from '../../pipeline/stage.ts';
 import { findPlaceMentions } from './findPlaceMentions.ts';
 import { resolvePlaces } from './resolvePlaces.ts';
 import { RULES as ENTITY_RULES } from '../entities/rules.ts';
-import { INSTITUTION_AFTER_PLACE, LIST_SEPARATOR, MIN_POPULATION_AREA_OVER_TOWN, MIN_POPULATION_WITHOUT_CONTEXT, PLACE_PREPOSITIONS } from './rules.ts';
+import { INSTITUTION_AFTER_PLACE, LIST_SEPARATOR, LOCATIVE_PREPOSITIONS, MIN_POPULATION_AREA_OVER_TOWN, MIN_POPULATION_WITHOUT_CONTEXT, PLACE_PREPOSITIONS } from './rules.ts';
 
 export { findPlaceMentions, resolvePlaces };
 
@@ -61,6 +61,11 @@ export const placesStage: Stage = {
           // a country stands for its state as an actor ("Finland will give Tanzania a grant")
           const country = countryByName(e.name);
           if (country) e.country = country.iso3;
+        } else {
+          // "both Darfur and Malakal", "in Malakal": a surname mention that coreference drew from a longer "name"
+          // ("SOS Children's Village Malakal") and that reads as a place leaves the person
+          const places = e.mentions.filter((m) => m.kind === 'surname' && spotted.some((c) => c.start === m.start && c.end === m.end && readsAsPlace(text, c, spotted, LOCATIVE_PREPOSITIONS)));
+          if (places.length > 0 && places.length < e.mentions.length) e.mentions = e.mentions.filter((m) => !places.includes(m));
         }
       } else if (e.type === 'ORG' && e.rules.includes(ENTITY_RULES.taggerSpan) && !e.rules.some((r) => ORGANISATION_EVIDENCE.has(r)) && e.mentions.every((m) => m.kind === 'name' && spotted.some((c) => c.start === m.start && c.end === m.end))) {
         e.type = 'GPE';
@@ -93,7 +98,13 @@ export const placesStage: Stage = {
     const taken = (s: number, e: number) => candidates.some((c) => c.start < e && s < c.end);
     for (const e of entities) {
       if (e.type !== 'GPE' && e.type !== 'LOC') continue;
-      for (const m of e.mentions) if (m.kind === 'name' && !taken(m.start, m.end)) candidates.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), sentence: m.sentence });
+      // "More than 650 people", "ALMA": a name typed a place only because the gazetteer has it, where the spotter
+      // (the same gazetteer, reading the context) turned it down, is no place
+      const gazetteerOnly = e.rules.includes(ENTITY_RULES.place) && !e.sources.includes('model');
+      for (const m of e.mentions) {
+        if (m.kind !== 'name' || taken(m.start, m.end) || (gazetteerOnly && spotted.some((c) => c.start < m.end && m.start < c.end) === false)) continue;
+        candidates.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), sentence: m.sentence });
+      }
     }
     candidates.sort((a, b) => a.start - b.start);
     const { dateline } = doc.clean;
@@ -142,10 +153,10 @@ function namesArea(name: string): boolean {
 }
 
 /** "Kenya", "near Tyler", "Darfur and Malakal": a spotted name that reads as a place whatever the tagger said. */
-function readsAsPlace(text: string, c: PlaceMentionCandidate, spotted: readonly PlaceMentionCandidate[]): boolean {
+function readsAsPlace(text: string, c: PlaceMentionCandidate, spotted: readonly PlaceMentionCandidate[], prepositions: ReadonlySet<string> = PLACE_PREPOSITIONS): boolean {
   if (namesArea(c.text) || lookupPlace(c.text).some((r) => r.source.startsWith('place-alias.'))) return true;
   const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, c.start - 20), c.start))?.[1];
-  if (before !== undefined && PLACE_PREPOSITIONS.has(before)) return true;
+  if (before !== undefined && prepositions.has(before)) return true;
   // the neighbour in the list must be a place by itself: "Thomas and Friends" is no list of towns
   return spotted.some((o) => o !== c && LIST_SEPARATOR.test(o.end <= c.start ? text.slice(o.end, c.start) : text.slice(c.end, o.start)) && lookupPlace(o.text).some((r) => r.kind !== 'city' || (r.population ?? 0) >= MIN_POPULATION_WITHOUT_CONTEXT));
 }

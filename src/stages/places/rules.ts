@@ -153,6 +153,9 @@ export const NAME_PARTICLES = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'd
 /** Prepositions before a place: "a resident of Lubbock told Wikinews" (a place, although a speech verb follows). */
 export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'near', 'to', 'into', 'outside', 'around']);
 
+/** Prepositions that put a place, not a person, after them: "in Malakal" ("the wife of Blair", "spoke to Blair" are people). */
+export const LOCATIVE_PREPOSITIONS = new Set(['in', 'near', 'at', 'outside', 'around', 'into']);
+
 /** Titles before a one-word name that make it a person: "Dr. Thomas", "Senator Dunn". */
 export const TITLES_BEFORE_NAME = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'lord', 'lady', 'sen', 'senator', 'rep', 'representative',

@@ -43,6 +43,8 @@ const namedWhereTheTaggerErred: [string, string, [kind: string, country: string,
   ["A spokesman for the Red Cross told Agence France-Presse that the outbreak was spreading.", 'France', null],
   ['The strain was found by University of Manchester researchers.', 'Manchester', null],
   ['The "Thomas and Friends" toys are made in China.', 'Thomas', null],
+  ['More than 650 people have now died after the tsunami hit the coast of Indonesia.', 'More', null],
+  ['Airplanes are flying into Darfur and Malakal. The SOS Children\'s Village Malakal is stable, and staff in Malakal are well.', 'Malakal', ['city', 'SSD', 'name,name']],
 ];
 
 for (const [text, words, expected] of namedWhereTheTaggerErred) {
