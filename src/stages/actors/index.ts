@@ -113,7 +113,8 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
     const organisation = titleOrganisation(doc, entity, codedEntity, kept);
     const code = organisation?.actor;
     if (!organisation || !code) continue;
-    const entry = entity.role ? roleEntry(entity.role) : null;
+    // "Iranian general, Qasem Soleimani": the title in apposition gives the sector when the name has no role of its own
+    const entry = entity.role ? roleEntry(entity.role) : organisation.title;
     const sector = entry && entry.agent !== '=' ? entry.agent : null;
     const actor = sector && isCountryRoot(code.slice(0, 3)) ? code.slice(0, 3) + sector : code;
     const rules = [RULES.titleOrganisation, ...(organisation.actorInfo?.rules ?? [])];
@@ -153,7 +154,7 @@ function isSingular(doc: Doc, m: ActorMention, entry: RoleEntry): boolean {
  * The organisation or country named right before a person's title: "Taliban spokesperson X", "Police director X"
  * (an organisation entity, or a role noun read as a coded actor: "police director Vladimir Rebic").
  */
-function titleOrganisation(doc: Doc, entity: Entity, codedEntity: (id: string) => Entity | undefined, nominals: readonly ActorMention[]): Pick<Entity, 'actor' | 'actorInfo'> | null {
+function titleOrganisation(doc: Doc, entity: Entity, codedEntity: (id: string) => Entity | undefined, nominals: readonly ActorMention[]): (Pick<Entity, 'actor' | 'actorInfo'> & { title: RoleEntry }) | null {
   const first = entity.mentions[0];
   if (!first) return null;
   const nameStart = doc.tokenAt(first.start);
@@ -168,10 +169,10 @@ function titleOrganisation(doc: Doc, entity: Entity, codedEntity: (id: string) =
     for (let o = j - 1; o >= Math.max(0, j - 2); o--) {
       const at = doc.entityAt(o);
       const nominal = at ? undefined : nominals.find((m) => m.firstToken <= o && o < m.endToken && !m.code.startsWith(UNKNOWN) && !m.members);
-      if (nominal) return { actor: nominal.code, ...(nominal.info ? { actorInfo: nominal.info } : {}) };
+      if (nominal) return { actor: nominal.code, ...(nominal.info ? { actorInfo: nominal.info } : {}), title: match.entry };
       if (!at || at.entity.type === 'PERSON') continue;
       const organisation = codedEntity(at.entity.id);
-      return organisation?.actor ? organisation : null;
+      return organisation?.actor ? { actor: organisation.actor, ...(organisation.actorInfo ? { actorInfo: organisation.actorInfo } : {}), title: match.entry } : null;
     }
     return null;
   }
@@ -272,14 +273,14 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
       break;
     case 'ORG': {
       const known = knowledge.dictionaryActor?.(entity.name, published);
-      const body = known ? null : internationalPrefix(entity.name, knowledge, published);
+      const body = known ? null : knownBodyPrefix(entity.name, knowledge, published);
       if (known) {
         actor = known.code;
         infoRules.push(known.entryId);
       } else if (body) {
-        // "United Nations General Assembly", "NATO Parliamentary Assembly": a body of an international organisation
+        // "United Nations General Assembly", "NATO Parliamentary Assembly": a body of an organisation the dictionaries know
         actor = body.code;
-        infoRules.push(body.entryId, RULES.internationalBody);
+        infoRules.push(body.entryId, RULES.knownBody);
       } else {
         const words = entity.name.toLowerCase().split(/\s+/);
         const noun = orgAgent(words) ? null : organisationNoun(context.doc, entity);
@@ -295,7 +296,7 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
         else if (agent === 'PTY' || noun) fromContext(agent!);
         // "the Interior Ministry", "the National Police": a state body of the story's country, when its name says
         // no more than that ("Popular Mobilization Forces", "Quds Force" are not the story's country's)
-        else if (agent && genericBodyAgent(entity)) fromContext(agent);
+        else if (agent && (genericBodyAgent(entity) || isNationalBody(words, agent))) fromContext(agent);
         if (agent) infoRules.push(RULES.orgHeadAgent);
       }
       break;
@@ -322,6 +323,19 @@ function genericBodyAgent(entity: Entity): string | undefined {
   return agent && agent !== 'BUS' && agent !== 'MED' && words.every((w) => GENERIC_ORG_WORDS.has(w) || ORG_AGENTS.has(w)) ? agent : undefined;
 }
 
+/**
+ * "National Telecommunications Commission", "Federal Investigation Agency": a state body by its first word and its
+ * head ("National Liberation Army", "Popular Mobilization Forces" are not).
+ */
+function isNationalBody(words: readonly string[], agent: string): boolean {
+  return NATIONAL_WORDS.has(words[0] ?? '') && STATE_AGENTS.has(agent) && !words.some((w) => NON_STATE_WORDS.has(w));
+}
+
+const NATIONAL_WORDS = new Set(['national', 'federal', 'state', 'royal', 'supreme']);
+const STATE_AGENTS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG']);
+/** Words that make a "national" organisation a movement or an armed group, not the state's. */
+const NON_STATE_WORDS = new Set(['liberation', 'revolutionary', 'resistance', 'front', 'movement', 'popular', 'patriotic', 'islamic', 'salvation', 'rebel', 'democratic', 'transitional']);
+
 /** The agent an organisation's name gives: a media word anywhere ("Saudi Press Agency"), else its last agent word ("Department of Defense"). */
 function orgAgent(words: readonly string[]): string | undefined {
   if (words.some((w) => MEDIA_WORDS.has(w))) return 'MED';
@@ -332,12 +346,15 @@ function orgAgent(words: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** The international organisation (IGO, NGO…) the dictionaries know that an organisation's name opens with. */
-function internationalPrefix(name: string, knowledge: ActorKnowledge, published: string | null): { code: string; entryId: string } | null {
-  const words = name.split(/\s+/);
+/**
+ * The organisation the dictionaries know that an organisation's name opens with ("United Nations General Assembly" →
+ * United Nations, "Islamic Revolutionary Guard Corps-Quds Force" → the Guard Corps); a bare country is no such body.
+ */
+function knownBodyPrefix(name: string, knowledge: ActorKnowledge, published: string | null): { code: string; entryId: string } | null {
+  const words = name.split(/[\s-]+/);
   for (let n = words.length - 1; n >= 1; n--) {
     const found = knowledge.dictionaryActor?.(words.slice(0, n).join(' '), published);
-    if (found) return isCountryRoot(found.code.slice(0, 3)) ? null : found;
+    if (found) return found.code.length === 3 && isCountryRoot(found.code) ? null : found;
   }
   return null;
 }

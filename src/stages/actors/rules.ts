@@ -5,8 +5,8 @@ export const RULES = {
   countryPlusRole: 'actors.country-plus-role',
   capitalAsGovernment: 'actors.capital-as-government',
   orgHeadAgent: 'actors.org-head-agent',
-  /** "United Nations General Assembly": a body of an international organisation the dictionaries know. */
-  internationalBody: 'actors.international-body',
+  /** "United Nations General Assembly": a body of an organisation the dictionaries know. */
+  knownBody: 'actors.known-body',
   /** "Iranian news agency Fars", "the Xinhua news agency": the noun beside an organisation's name gives its sector. */
   organisationNoun: 'actors.organisation-noun',
   nominal: 'actors.nominal',

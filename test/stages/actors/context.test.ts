@@ -68,8 +68,13 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['According to a statement released by Erdogan’s office, the operation would go on.', 'office', 1, 'TURGOV', 'inferred', 'actors.person-possessive'],
   ['Putin’s spokesman denied the report.', 'spokesman', 1, 'RUSGOV', 'inferred', 'actors.person-possessive'],
   ['Obama took office in 2009.', 'office', 1, null, null, null],
-  // a body of an international organisation the dictionaries know
-  ['The plan will be unveiled at the United Nations General Assembly later this week.', 'United Nations General Assembly', 1, 'IGOUNO', 'stated', 'actors.international-body'],
+  // a national state body is of the story's country; a national liberation army is not
+  ['The National Telecommunications Commission ordered the network off the air in Manila.', 'National Telecommunications Commission', 1, 'PHLGOV', 'inferred', 'actors.country.locative'],
+  ['The National Liberation Army attacked a base in Colombia.', 'National Liberation Army', 1, null, null, null],
+  // a body of an organisation the dictionaries know
+  // a title in apposition gives the sector
+  ['A few hours before the Boeing 737-800 jet crashed on Wednesday, Iran launched missiles targeting US troops in Iraqi military bases in response to the US airstrike that killed Iranian general, Qasem Soleimani at a Baghdad airport.', 'Qasem Soleimani', 1, 'IRNMIL', 'stated', 'actors.title-organisation'],
+  ['The plan will be unveiled at the United Nations General Assembly later this week.', 'United Nations General Assembly', 1, 'IGOUNO', 'stated', 'actors.known-body'],
   // a role noun before a title is the title's organisation
   ['Police director Vladimir Rebic said 71 people were arrested in Belgrade.', 'Vladimir Rebic', 1, 'SRBCOP', 'inferred', 'actors.title-organisation'],
   ['Twelve people were killed in northern Nigeria.', 'people', 1, 'NGACVL', 'inferred', 'actors.country.locative'],
