@@ -221,6 +221,11 @@ function choose(surface: string, occurrences: readonly Occurrence[], evidence: E
       score += CONTEXT.near * Math.min(near, 2);
       rules.add(RANK_RULES.near.id);
     }
+    // "Congo" after "the Republic of Congo", "Kasai" after "West Kasai": the short name keeps the long one's place
+    if ([...evidence.provisional].some(([longer, r]) => r.placeKey === reading.placeKey && longer !== surface && containsWords(longer, surface))) {
+      score += CONTEXT.longerName;
+      rules.add(RANK_RULES.longerName.id);
+    }
     for (const [rule, bonus] of neighbours?.get(reading.placeKey) ?? []) {
       score += bonus;
       rules.add(rule);
@@ -241,6 +246,11 @@ function choose(surface: string, occurrences: readonly Occurrence[], evidence: E
   // "Somme", "Pangasinan": another country's district is read only in a story that points to its country or region
   if (r.source === WORLD_ADMIN2_SOURCE && !contextual) return null;
   return best;
+}
+
+/** "republic of congo" holds "congo" as whole words. */
+function containsWords(longer: string, shorter: string): boolean {
+  return ` ${longer} `.includes(` ${shorter} `);
 }
 
 function othersThan(sources: Set<string> | undefined, surface: string): number {

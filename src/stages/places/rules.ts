@@ -55,6 +55,11 @@ export const RANK_RULES = {
     description: 'A name before "Governor", "Legislature" or "Senate", or after "the state of", is a state or province.',
     example: 'New York Governor Andrew Cuomo → New York State',
   },
+  longerName: {
+    id: 'places.rank.longer-name',
+    description: 'A short name gains the reading that a longer name of the story holding it has (one sense per discourse).',
+    example: '"the Republic of Congo" ... "the government of Congo" → Republic of the Congo',
+  },
   near: {
     id: 'places.rank.near',
     description: 'A reading tied to countries the article names (place-aliases.tsv "near" column) gains.',
@@ -100,6 +105,7 @@ export const CONTEXT = {
   listPeer: 3,
   regionTitle: 3,
   near: 3,
+  longerName: 4,
 } as const;
 
 /** Between two names of one list: "Iraq, Iran and Syria", "Ohio or Texas". */

@@ -38,6 +38,8 @@ const cases: [title: string, text: string, name: string, geonameidOrName: number
   ['a county "located in" a state', 'Ducks were found in Crawford County located in Pennsylvania.', 'Crawford County', 'Crawford County', 'USA'],
   ['a town, in a county, in a state', 'The outbreak grew in southern Indiana. Austin, in Scott County, Indiana, was its centre.', 'Austin', 4254010, 'USA'],
   ['a county in the sentence that names its state, not the state of a lab named later', 'Swans in Michigan near the state game area in Monroe County were sampled. Tests were done in Ames, Iowa.', 'Monroe County', 'Monroe County', 'USA'],
+  ['"Congo" after "the Republic of Congo" keeps its place', 'Nine people died of Ebola in the Republic of Congo. The government of Congo asked for help.', 'Congo', 'Republic of the Congo', 'COG'],
+  ['"Congo" after "the Democratic Republic of Congo" keeps its place', 'Nine people died of Ebola in the Democratic Republic of Congo. The government of Congo asked for help.', 'Congo', 'DR Congo', 'COD'],
   ['a Philippine province in a Philippines story', 'Rice fields in Pangasinan were flooded, the Philippines weather bureau said.', 'Pangasinan', 'Province of Pangasinan', 'PHL'],
   ['a French department in a France story', 'Bird flu was found on a farm in the Somme, French officials said.', 'Somme', 'Somme', 'FRA'],
   ['Victoria next to Melbourne is the Australian state', 'Horses in Melbourne and the rest of Victoria were tested; Australia closed its tracks.', 'Victoria', 'Victoria', 'AUS'],
