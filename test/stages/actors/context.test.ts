@@ -71,6 +71,8 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   // a national state body is of the story's country; a national liberation army is not
   ['The National Telecommunications Commission ordered the network off the air in Manila.', 'National Telecommunications Commission', 1, 'PHLGOV', 'inferred', 'actors.country.locative'],
   ['The National Liberation Army attacked a base in Colombia.', 'National Liberation Army', 1, null, null, null],
+  // a title in apposition before the name, with its post
+  ['According to semi-official news agency ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said the 36 must face charges.', 'Ali Alghasi Mehr', 1, 'IRNJUD', 'stated', 'actors.country.apposition'],
   // a body of an organisation the dictionaries know
   // a title in apposition gives the sector
   ['A few hours before the Boeing 737-800 jet crashed on Wednesday, Iran launched missiles targeting US troops in Iraqi military bases in response to the US airstrike that killed Iranian general, Qasem Soleimani at a Baghdad airport.', 'Qasem Soleimani', 1, 'IRNMIL', 'stated', 'actors.title-organisation'],
