@@ -37,7 +37,8 @@ export function resolvePlaces(candidates: readonly PlaceMentionCandidate[], cont
   const evidence = gatherEvidence(bySurface, context);
   const neighbours = neighbourBonuses(occurrences, context.text, evidence.provisional);
   const choices = new Map<string, Choice | null>();
-  for (const [surface, list] of bySurface) choices.set(surface, choose(surface, list, evidence, neighbours.get(surface)));
+  const outside = namedOutsideTheirArea(occurrences, context.text);
+  for (const [surface, list] of bySurface) choices.set(surface, outside.has(surface) ? null : choose(surface, list, evidence, neighbours.get(surface)));
 
   const places: Place[] = [];
   const placeByKey = new Map<string, Place>();
@@ -176,6 +177,24 @@ function neighbourBonuses(occurrences: readonly Occurrence[], text: string, prov
     }
   }
   return bonuses;
+}
+
+/**
+ * "Stroud, Ontario" where no Stroud of the gazetteer lies in Ontario: the town is one we do not know, and stays
+ * unresolved rather than put in England. Only towns and counties before a country or a state or province of the alias
+ * table are judged.
+ */
+function namedOutsideTheirArea(occurrences: readonly Occurrence[], text: string): Set<string> {
+  const outside = new Set<string>();
+  for (const [k, o] of occurrences.entries()) {
+    const next = occurrences[k + 1];
+    if (!next || o.sentence !== next.sentence || !/^\s*,\s*$/.test(text.slice(o.end, next.start))) continue;
+    // countries and the states and provinces of the alias table, not any region of the generated tables ("Long Island", Bahamas)
+    const areas = next.readings.filter((c) => c.kind === 'country' || (c.kind === 'admin1' && c.source.startsWith('place-alias.')));
+    if (areas.length === 0 || !o.readings.every((r) => r.kind === 'city' || r.kind === 'admin2')) continue;
+    if (!o.readings.some((r) => areas.some((c) => contains(c, r)))) outside.add(o.surface);
+  }
+  return outside;
 }
 
 /** What makes names of one list alike: countries, or first-level regions of one country. */

@@ -68,6 +68,15 @@ test('resolvePlaces: another country\'s district with nothing pointing to its co
   assert.equal(placeNamed(result, 'Pangasinan'), undefined);
 });
 
+test('resolvePlaces: a town written with a province that holds no town of that name stays unresolved, not abroad', () => {
+  const result = resolve('He was stopped on Highway 11 in Stroud, Ontario, Canada, and will appear in a Bradford, Ontario court.');
+  assert.equal(placeNamed(result, 'Stroud'), undefined);
+  assert.equal(placeNamed(result, 'Bradford'), undefined);
+  assert.equal(placeNamed(result, 'Ontario')?.country, 'CAN');
+  const kent = placeNamed(resolve('Students at a college in Kent, Ohio, fell ill.'), 'Kent');
+  assert.equal(kent?.admin1?.code, 'US.OH');
+});
+
 test('resolvePlaces: one record per place, every mention kept, ids in order of first mention', () => {
   const result = resolve('The U.S. and Iran met in Baghdad. The United States said Iran must act; Baghdad agreed.');
   assert.deepEqual(result.places.map((p) => [p.id, p.name, p.mentions.length]), [['p1', 'United States', 2], ['p2', 'Iran', 2], ['p3', 'Baghdad', 2]]);
