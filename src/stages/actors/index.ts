@@ -12,6 +12,7 @@ import type { Stage } from '../../pipeline/stage.ts';
 import type { World } from '../../pipeline/world.ts';
 import { isForeignPhrase, locativeCountry, storyCountry, type ContextCountry } from './context.ts';
 import { findDictionaryActors } from './dictionaryActors.ts';
+import { isBasedIn } from '../entities/index.ts';
 import { actorInfo, isCountryRoot } from './info.ts';
 import { RULES } from './rules.ts';
 
@@ -289,7 +290,10 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
         // "Wisconsin Supreme Court", "Christchurch District Court": a place in the name gives the country
         const inName = entity.country ? null : placeCountryInName(context.doc, entity);
         if (inName) infoRules.push(RULES.countryPhrase);
-        const country = entity.country ?? inName ?? noun?.country ?? null;
+        // "the Yemen-based Houthi movement", "London-based Reporters Without Borders"
+        const based = entity.country || inName || noun?.country ? null : basedCountry(context.doc, entity);
+        if (based) infoRules.push(RULES.countryPhrase);
+        const country = entity.country ?? inName ?? noun?.country ?? based;
         if (country && agent) actor = country + agent;
         else if (country) actor = country;
         // a party belongs to its country's politics: "the Democratic Party" in a story about the United States
@@ -376,6 +380,17 @@ function organisationNoun(doc: Doc, entity: Entity): { agent: string; country: s
     if (after) return { agent: after, country: countryRightBefore(doc, firstToken) };
   }
   return null;
+}
+
+/** "Yemen-based X": the country of the place before "-based" right before the organisation's first mention. */
+function basedCountry(doc: Doc, entity: Entity): string | null {
+  const first = entity.mentions[0];
+  if (!first) return null;
+  const k = doc.tokenAt(first.start);
+  const s0 = doc.sentences[doc.tokens[k]?.sentence ?? -1]?.firstToken ?? k;
+  if (k < 0 || !isBasedIn(doc.tokens, k, s0)) return null;
+  const place = doc.entityAt(k - 3)?.entity;
+  return place && (place.type === 'GPE' || place.type === 'LOC') ? (place.country ?? doc.placeAt(k - 3)?.country ?? null) : null;
 }
 
 /** The country of a nationality or place just before token k, over adjectives ("state-owned Iranian …"). */

@@ -366,9 +366,11 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     return result;
   }
 
-  /** A lower-case noun for an organisation right before the run ("news agency Fars") or one for the press after it ("Xinhua news agency"). */
+  /** A lower-case noun for an organisation right before the run ("news agency Fars"), one for the press after it ("Xinhua news agency"), or "X-based" before it. */
   function organisationNounBeside(run: TokenRange): boolean {
     const lowerWord = (k: number) => k >= s0 && k < sentence.endToken && !isCapitalised(tokens[k]!);
+    // "the London-based Reporters Without Borders", "a Lagos-based Intelogic executive"
+    if (isBasedIn(tokens, run.firstToken, s0)) return true;
     for (let n = 1; n <= 2; n++) {
       const first = run.firstToken - n;
       if (lowerWord(first) && lowerWord(run.firstToken - 1) && ORG_NOUNS_BEFORE.has(normals.slice(first - s0, run.firstToken - s0).join(' '))) return true;
@@ -434,6 +436,11 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     }
     return true;
   }
+}
+
+/** "London-based" right before token k: a place, a hyphen and "based", in the sentence that starts at s0. */
+export function isBasedIn(tokens: readonly Token[], k: number, s0: number): boolean {
+  return k - 3 >= s0 && tokens[k - 1]!.normal === 'based' && /^[-‐–]$/.test(tokens[k - 2]!.text) && isCapitalised(tokens[k - 3]!);
 }
 
 /** Lines at least this long are wrapped prose, whose names may go on over the break ("John\nTower"). */

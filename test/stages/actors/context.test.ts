@@ -68,6 +68,8 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['According to a statement released by Erdogan’s office, the operation would go on.', 'office', 1, 'TURGOV', 'inferred', 'actors.person-possessive'],
   ['Putin’s spokesman denied the report.', 'spokesman', 1, 'RUSGOV', 'inferred', 'actors.person-possessive'],
   ['Obama took office in 2009.', 'office', 1, null, null, null],
+  // "X-based" names the country of an organisation
+  ['Shares of the Lagos-based Intelogic fell sharply on Monday.', 'Intelogic', 1, 'NGA', 'stated', 'actors.country.phrase'],
   // a national state body is of the story's country; a national liberation army is not
   ['The National Telecommunications Commission ordered the network off the air in Manila.', 'National Telecommunications Commission', 1, 'PHLGOV', 'inferred', 'actors.country.locative'],
   ['The National Liberation Army attacked a base in Colombia.', 'National Liberation Army', 1, null, null, null],

@@ -14,6 +14,7 @@ const CASES: [string, string[], string[]][] = [
   ['State-owned Iranian news agency Fars reported the arrests.', ['ORG:Fars'], ['PERSON:Fars', 'LOC:Fars']],
   ['The official Xinhua news agency said China is ready to help.', ['ORG:Xinhua'], ['GPE:Xinhua']],
   ['The press rights group Reporters Without Borders urged Venezuela to act.', ['ORG:Reporters Without Borders'], []],
+  ['Shares of the Lagos-based Intelogic fell sharply on Monday.', ['ORG:Intelogic'], []],
   // ...but a title after the noun still opens a person's name
   ['The company CEO Tim Cook said sales rose.', ['PERSON:Tim Cook'], ['ORG:CEO Tim Cook']],
   // a title word inside an organisation's name stays in it
