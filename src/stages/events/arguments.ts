@@ -33,10 +33,17 @@ export function isMediation(doc: Doc, k: number): boolean {
 }
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
 
+/** "According to al-Eryani, the rebels…": the source of a report is neither party of what it reports. */
+export function isAttribution(doc: Doc, m: ActorMention): boolean {
+  let k = m.firstToken - 1;
+  if (doc.tokens[k]?.normal === 'the') k--;
+  return doc.tokens[k]?.normal === 'to' && doc.tokens[k - 1]?.normal === 'according';
+}
+
 /** The actor a noun phrase headed by token h names: the mention covering h, else one on its modifiers ("officials from Iran", "a top U.S. official"). */
 export function actorOfPhrase(doc: Doc, h: number, depth = 0): ActorMention | null {
   const own = doc.actorAt(h);
-  if (own) return own;
+  if (own) return isAttribution(doc, own) ? null : own;
   if (depth >= 2) return null;
   for (const rel of PHRASE_RELATIONS) {
     for (const c of doc.children(h, rel)) {

@@ -13,7 +13,7 @@ import type { World } from '../../pipeline/world.ts';
 import { cameoCode, type CameoCode } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
 import { articleParties, sameActor, samePrefix } from './actorContext.ts';
-import { actorOfPhrase, agentToken, argumentDepth, caseOf, coordinatedActor, isArgumentOf, isTopicModifier, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
+import { actorOfPhrase, agentToken, argumentDepth, caseOf, coordinatedActor, isArgumentOf, isAttribution, isTopicModifier, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials, mergeMentions } from './refiners.ts';
 import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
@@ -117,7 +117,10 @@ const BOTH = Symbol('both sides');
 /** `dictionariesOnly` (`--dictionaries DIR`): the user's verb dictionary alone, without Dateline's own pattern table. */
 export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionariesOnly = false): Event[] {
   const { tokens } = doc;
-  const actorAt = (k: number) => doc.actorAt(k);
+  const actorAt = (k: number) => {
+    const m = doc.actorAt(k);
+    return m && !isAttribution(doc, m) ? m : null;
+  };
   const parties = articleParties(doc.entities);
   const drafts: Draft[] = [];
 
@@ -419,7 +422,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       }
     }
 
-    if (violent && !isVerb) {
+    // the victims of "a bomb … killing 24" are its target; the parties of "clashes between X and Y" stay each other's
+    if (violent && !isVerb && !rules.includes(RULES.between)) {
       const victims = victimsIn(sentence, i);
       if (victims) {
         target = victims;
@@ -455,6 +459,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     if (isVerb && sourceRef.actor === '---' && !targetRef) return null;
     const reciprocal = RECIPROCAL.test(code) || slots?.compound === true;
     if (!targetRef && (fromDictionary || !TARGETLESS.test(code)) && !(reciprocal && sourceRef.members)) return null;
+    // "vowed to keep fighting the good fight with court cases": a clash needs someone on the other side
+    if (!targetRef && reciprocal && !sourceRef.members) return null;
     return { trigger: i, triggerFirst: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary, mediator: mediator?.mention ?? null, pairedCode: slots?.pairedCode ?? null, reciprocal };
   }
 
@@ -709,6 +715,11 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       code = '111';
       rules.push(RULES.verbalAttack);
     }
+    // "the president clashed with reporters": a clash in which no side bears arms is a war of words
+    else if (code === '193' && d.target && [d.source!.actor, d.target.actor].every((a) => a.length > 3 && !/(MIL|REB|UAF|INS|SEP|COP|SPY|OPP|CVL|EDU|LAB|REF)/.test(a))) {
+      code = '111';
+      rules.push(RULES.verbalAttack);
+    }
     // "attacked by protesters": violence by people who are no armed force is unconventional (18), not military (19)
     else if (code.startsWith('19') && !ARMED.test(d.source!.actor) && /(OPP|CVL|EDU|LAB|MED|REF|BUS|CRM|AGR|HLH)$/.test(d.source!.actor)) {
       code = '180';
@@ -727,8 +738,9 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     const negated = doc.deprel(d.trigger) !== '' && doc.tree ? doc.children(d.trigger).some((k) => NEGATIONS.has(tokens[k]!.normal)) : tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
     if (negated) rules.push(RULES.negated);
     if (modality) rules.push(RULES.modal);
-    const claimed = isClaimed(d.trigger, sentence) || toll?.claimed === true;
-    if (claimed) rules.push(RULES.claimComplement);
+    const attributed = isAttributed(sentence);
+    const claimed = isClaimed(d.trigger, sentence) || attributed || toll?.claimed === true;
+    if (claimed) rules.push(attributed ? RULES.claimAttribution : RULES.claimComplement);
     const spanStart = Math.min(trigger.start, d.sourceMention?.sentence === sentence.index ? d.sourceMention.start : trigger.start, d.targetMention?.sentence === sentence.index ? d.targetMention.start : trigger.start);
     const spanEnd = Math.max(trigger.end, d.sourceMention?.sentence === sentence.index ? d.sourceMention.end : trigger.end, d.targetMention?.sentence === sentence.index ? d.targetMention.end : trigger.end);
     const historical = date.historical;
@@ -869,6 +881,17 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     for (let k = i - 1; k >= start; k--) {
       if (tokens[k]!.normal !== 'of') continue;
       for (let j = k - 1; j >= Math.max(start, k - 5); j--) if (tokens[j]!.lemma === 'accuse' || tokens[j]!.lemma === 'suspect') return true;
+    }
+    return false;
+  }
+
+  /** "According to the army, rebels attacked…", "…was stabbed, according to police": a report, not the article's own word. */
+  function isAttributed(sentence: SentenceInfo): boolean {
+    for (let k = sentence.firstToken; k + 1 < sentence.endToken; k++) {
+      if (tokens[k]!.normal !== 'according' || tokens[k + 1]!.normal !== 'to') continue;
+      // "according to the Associated Press": a news agency's reporting is the article's own sourcing, not a party's claim
+      const source = doc.actorAt(k + 2) ?? doc.actorAt(k + 3);
+      return !source?.code.endsWith('MED');
     }
     return false;
   }

@@ -37,6 +37,7 @@ export const RULES = {
   negated: 'events.negated',
   modal: 'events.modality',
   claimComplement: 'events.claim-complement',
+  claimAttribution: 'events.claim-according-to',
   historicalDate: 'events.historical-date',
   sentenceDate: 'events.sentence-date',
   publicationDate: 'events.publication-date',
