@@ -132,7 +132,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
         continue;
       }
     }
-    let taggedType = spanType(run);
+    let taggedType = spanType(run) ?? typeOfSpansCovering(run);
     const fromModel: EntitySource[] = taggedType ? ['model'] : [];
 
     // Nationality and religion words: "Iranian", "Shi’ite", "Sunni Muslim", "the Iranians".
@@ -381,6 +381,20 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
 
   function spanType(run: TokenRange): TaggedSpan['type'] | undefined {
     return taggedTypes.get(`${run.firstToken}:${run.endToken}`);
+  }
+
+  /** 'Matiu "Matt" Ratana': tagger spans of one type that open and close a run the rules joined over a nickname. */
+  function typeOfSpansCovering(run: TokenRange): TaggedSpan['type'] | undefined {
+    const inside = taggedSpans.filter((t) => t.firstToken >= run.firstToken && t.endToken <= run.endToken);
+    const type = inside[0]?.type;
+    const opens = inside.some((t) => t.firstToken === run.firstToken);
+    const closes = inside.some((t) => t.endToken === run.endToken);
+    return type && opens && closes && inside.every((t) => t.type === type) && hasNickname(run) ? type : undefined;
+  }
+
+  function hasNickname(run: TokenRange): boolean {
+    for (let k = run.firstToken + 1; k < run.endToken - 1; k++) if (/^["“‘']$/.test(tokens[k]!.text)) return true;
+    return false;
   }
 
   /** "Barcelona", "Real Madrid": the run, or its last word, is a town (a player's name seldom is). */

@@ -71,6 +71,12 @@ export function findNameRuns(tokens: readonly Token[], sentence: SentenceInfo): 
         i++;
         continue;
       }
+      // Joaquín "El Chapo" Guzmán, Matiu "Matt" Ratana: a nickname in quotes inside a name
+      const nickname = quotedNickname(tokens, sentence, i);
+      if (nickname > 0) {
+        i += nickname;
+        continue;
+      }
       // al-Maliki, bin Laden, van der Veen
       if (isParticleBeforeName(tokens, sentence, i)) {
         i++;
@@ -89,6 +95,21 @@ export function findNameRuns(tokens: readonly Token[], sentence: SentenceInfo): 
   }
   return runs;
 }
+
+/** Length of a quoted nickname of one or two capitalised words at i that a name goes on after, else 0. */
+function quotedNickname(tokens: readonly Token[], sentence: SentenceInfo, i: number): number {
+  if (!NICKNAME_OPEN.has(tokens[i]!.text)) return 0;
+  for (let n = 1; n <= 2; n++) {
+    const close = i + 1 + n;
+    if (close + 1 >= sentence.endToken) return 0;
+    if (!isCapitalised(tokens[close - 1]!)) return 0;
+    if (NICKNAME_CLOSE.has(tokens[close]!.text) && isNameToken(tokens, sentence, close + 1)) return n + 2;
+  }
+  return 0;
+}
+
+const NICKNAME_OPEN = new Set(['"', '“', '‘', "'"]);
+const NICKNAME_CLOSE = new Set(['"', '”', '’', "'"]);
 
 function isParticleBeforeName(tokens: readonly Token[], sentence: SentenceInfo, i: number): boolean {
   const token = tokens[i]!;

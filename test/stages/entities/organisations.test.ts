@@ -21,6 +21,9 @@ const CASES: [string, string[], string[]][] = [
   ['U.S. automaker General Motors holds a majority stake.', ['ORG:General Motors'], ['ORG:Motors']],
   ['Mukasey announced the Justice Department investigation on Wednesday.', ['ORG:Justice Department'], ['ORG:Department']],
   ['He spoke at the United Nations General Assembly on Monday.', ['ORG:United Nations General Assembly'], ['ORG:Assembly']],
+  // a nickname in quotes stays inside the person's name
+  ['54-year-old Metropolitan Police sergeant Matiu "Matt" Ratana was shot on Friday.', ['PERSON:Matiu "Matt" Ratana', 'ORG:Metropolitan Police'], ['PERSON:Matiu', 'PERSON:Matt" Ratana']],
+  ['Joaquín "El Chapo" Guzmán was extradited to the United States.', ['PERSON:Joaquín "El Chapo" Guzmán'], ['PERSON:Guzmán']],
   // a name the actor dictionaries code as a bare country is a nationality
   ['South Korean officials said the talks failed.', ['NORP:South Korean'], ['ORG:South Korean']],
   // a sentence's capitalised first word that only an organisation's name could end in is the common noun
@@ -32,7 +35,7 @@ const CASES: [string, string[], string[]][] = [
 ];
 
 for (const [text, present, absent] of CASES) {
-  test(`organisations and nationalities: "${text}"`, () => {
+  test(`names of organisations, nationalities and people: "${text}"`, () => {
     const found = mentions(text);
     for (const m of present) assert.ok(found.includes(m), `${m} in ${found.join(', ')}`);
     for (const m of absent) assert.ok(!found.includes(m), `${m} not in ${found.join(', ')}`);
