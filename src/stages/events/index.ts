@@ -586,7 +586,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       // "in Baghdad", "near a mosque in central Baghdad", "casinos in the UK", "evidence in court": locative phrases are not targets.
       const previous = tokens[k - 1];
       if (m.rule.startsWith('actors.place') && previous && (previous.normal === 'in' || previous.normal === 'at' || previous.normal === 'near')) continue;
-      if (doc.tree && LOCATIVE_CASES.has(caseOf(doc, phraseHead(m)))) continue;
+      // (PETRARCH's own coding takes them: with the user's dictionaries alone, "asylum in Gondor" is aimed at Gondor)
+      if (!dictionariesOnly && doc.tree && LOCATIVE_CASES.has(caseOf(doc, phraseHead(m)))) continue;
       // "his Iranian counterpart Hassan Kazemi-Qomi": a nationality word before the actor it describes
       const next = actorAt(m.endToken) ?? actorAt(m.endToken + 1);
       if (next && next !== m && next.firstToken <= m.endToken + 1 && isNationalityWord(m)) continue;
