@@ -5,6 +5,9 @@ import { scanSteps } from '../../pipeline/scanSteps.ts';
 /** Words that open a new clause ("…case that Iran is arming", "…ties with Tehran since 1980", "…, which"). */
 const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'while', 'whereas', 'although', 'though', 'because', 'since', 'whether', 'if', 'unless', 'when', 'where', 'after', 'before', 'as']);
 
+const DAY_LEADS = new Set(['on', 'last', 'this']);
+const DAY_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'week', 'month', 'night', 'morning', 'evening']);
+
 const UNAMBIGUOUS_OPENERS = new Set(['although', 'though', 'whereas', 'while', 'because', 'unless', 'whether']);
 
 export function isClauseOpener(tokens: readonly Token[], i: number): boolean {
@@ -69,7 +72,12 @@ export function clauseStart(tokens: readonly Token[], sentence: SentenceInfo, i:
 
 /** Token after the last token of the clause containing i; a trigger right before "that" reaches to the end of the clause it opens. */
 export function clauseEnd(tokens: readonly Token[], sentence: SentenceInfo, i: number): number {
-  const next = i + 1 < sentence.endToken && isClauseOpener(tokens, i + 1) ? i + 1 : i;
+  // "said on Tuesday that…", "declared yesterday that…": a day between the verb and its "that" does not end the clause
+  let opener = i + 1;
+  if (DAY_LEADS.has(tokens[opener]?.normal ?? '') && DAY_WORDS.has(tokens[opener + 1]?.normal ?? '')) opener += 2;
+  else if (DAY_WORDS.has(tokens[opener]?.normal ?? '')) opener += 1;
+  if (opener > i + 1 && tokens[opener]?.normal !== 'that') opener = i + 1;
+  const next = opener < sentence.endToken && isClauseOpener(tokens, opener) ? opener : i;
   if (next + 1 >= sentence.endToken) return sentence.endToken;
   return Math.min(clauseBreaks(tokens).breakAfter[next + 1]!, sentence.endToken);
 }

@@ -82,6 +82,8 @@ test('events: texts that must yield no (asserted) event', () => {
     'The Speaker assumes the presidency if the President and Vice President are both killed.',
     'The bill would have allowed police to arrest protesters.',
     'The summit between Israel and Egypt was cancelled.',
+    // what a country's own leader says it must do is no demand on another
+    'Obama said the United States must lead.',
     // a clash with no one on the other side
     'The president vowed to keep fighting the good fight with court cases.',
   ];
