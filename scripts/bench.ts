@@ -487,22 +487,21 @@ function merge(db: Db, source: string): void {
 }
 
 /**
- * The ingested events again `copies` times, each copy's dates shifted 7 days further, with their mentions. Undated
- * events are not copied, and a copy that would meet an event of the same merge key (dyad, root, place, day) is left
- * out with its mentions: the store keeps one event per key.
+ * The ingested events again `copies` times, each copy's dates shifted 7 days further, with their mentions, in one
+ * statement each (a small store needs many copies). Undated events are not copied, and a copy that would meet an
+ * event of the same merge key (dyad, root, place, day) is left out with its mentions: the store keeps one event per key.
  */
 function synthesise(db: Db, copies: number): void {
   const eventColumns = (db.prepare("SELECT name FROM pragma_table_info('events')").all() as { name: string }[]).map((c) => c.name);
   const mentionColumns = (db.prepare("SELECT name FROM pragma_table_info('event_mentions')").all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
   const { maxId, maxMention } = db.prepare('SELECT (SELECT max(id) FROM events) AS maxId, (SELECT max(id) FROM event_mentions) AS maxMention').get() as { maxId: number; maxMention: number };
-  for (let k = 1; k <= copies; k++) {
-    const event = eventColumns.map((c) => (c === 'id' ? `id + ${k * maxId}` : c === 'day' ? `CASE WHEN day = '' THEN '' ELSE date(day, '+${k * 7} days') END` : `"${c}"`)).join(', ');
-    const mention = mentionColumns.map((c) => (c === 'event_id' ? `event_id + ${k * maxId}` : `"${c}"`)).join(', ');
-    db.transaction(() => {
-      db.exec(`INSERT OR IGNORE INTO events (${eventColumns.map((c) => `"${c}"`).join(', ')}) SELECT ${event} FROM events WHERE id <= ${maxId} AND day <> ''`);
-      db.exec(`INSERT INTO event_mentions (${mentionColumns.map((c) => `"${c}"`).join(', ')}) SELECT ${mention} FROM event_mentions m WHERE id <= ${maxMention} AND EXISTS (SELECT 1 FROM events e WHERE e.id = m.event_id + ${k * maxId})`);
-    })();
-  }
+  const numbers = `WITH RECURSIVE copy(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM copy WHERE k < ${copies})`;
+  const event = eventColumns.map((c) => (c === 'id' ? `id + k * ${maxId}` : c === 'day' ? `date(day, '+' || (k * 7) || ' days')` : `"${c}"`)).join(', ');
+  const mention = mentionColumns.map((c) => (c === 'event_id' ? `event_id + k * ${maxId}` : `"${c}"`)).join(', ');
+  db.transaction(() => {
+    db.exec(`INSERT OR IGNORE INTO events (${eventColumns.map((c) => `"${c}"`).join(', ')}) ${numbers} SELECT ${event} FROM copy, events WHERE id <= ${maxId} AND day <> ''`);
+    db.exec(`INSERT INTO event_mentions (${mentionColumns.map((c) => `"${c}"`).join(', ')}) ${numbers} SELECT ${mention} FROM copy, event_mentions m WHERE m.id <= ${maxMention} AND EXISTS (SELECT 1 FROM events e WHERE e.id = m.event_id + k * ${maxId})`);
+  })();
 }
 
 function seeded(seed: number): () => number {
