@@ -447,6 +447,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     targetRef ??= target ? refOf(target) : null;
     if (!sourceRef) return null;
     if (targetRef && sameActor(sourceRef, targetRef)) targetRef = null;
+    // "demonstrated a shocking ignorance", "demonstrated its resolve": with an object, demonstrate means show
+    if (code.startsWith('14') && tokens[i]!.lemma === 'demonstrate' && doc.children(i, 'obj').length > 0) return null;
     // "Obama said the United States must lead": what a country's own people say it must do is no demand on another
     if (targetRef && code.startsWith('10') && targetRef.actor.length === 3 && sourceRef.actor.startsWith(targetRef.actor)) targetRef = null;
     // "she told the BBC", "told reporters": the journalists a speaker tells are the interviewers, not the event's target

@@ -82,6 +82,9 @@ test('events: texts that must yield no (asserted) event', () => {
     'The Speaker assumes the presidency if the President and Vice President are both killed.',
     'The bill would have allowed police to arrest protesters.',
     'The summit between Israel and Egypt was cancelled.',
+    // to demonstrate something is to show it
+    'The Iranian president demonstrated a shocking ignorance of history.',
+    'Iran demonstrated its new missile to foreign diplomats.',
     // what a country's own leader says it must do is no demand on another
     'Obama said the United States must lead.',
     // a clash with no one on the other side
