@@ -447,6 +447,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     targetRef ??= target ? refOf(target) : null;
     if (!sourceRef) return null;
     if (targetRef && sameActor(sourceRef, targetRef)) targetRef = null;
+    // "Trump held his first indoor rally": a rally of those in power or running for it is a campaign, not a protest
+    if (code.startsWith('14') && (tokens[i]!.lemma === 'rally' || patternWords.some((k) => tokens[k]!.lemma === 'rally')) && /(GOV|ELI|PTY|LEG)$/.test(sourceRef.actor)) return null;
     // "demonstrated a shocking ignorance", "demonstrated its resolve": with an object, demonstrate means show
     if (code.startsWith('14') && tokens[i]!.lemma === 'demonstrate' && doc.children(i, 'obj').length > 0) return null;
     // "Obama said the United States must lead": what a country's own people say it must do is no demand on another

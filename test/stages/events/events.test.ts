@@ -85,6 +85,10 @@ test('events: texts that must yield no (asserted) event', () => {
     // to demonstrate something is to show it
     'The Iranian president demonstrated a shocking ignorance of history.',
     'Iran demonstrated its new missile to foreign diplomats.',
+    // a rally of those in power is a campaign event; an appeal against a verdict is a legal one
+    "Kenya's president held a rally in Nairobi on Saturday.",
+    "Brazil's ruling party held a rally in Brasilia.",
+    "Police officers in Paris said they would appeal against the court's verdict.",
     // what a country's own leader says it must do is no demand on another
     'Obama said the United States must lead.',
     // a clash with no one on the other side
