@@ -1,6 +1,6 @@
 /**
  * `npm run build` (also run by `npm install`, `npm start` and `npm test`): compiles src/ into dist/ (tsc, incremental),
- * the big lexicons into packed files next to the modules that read them (dist/lexicon/cities.bin), and stamps dist/.built, which bin/dateline.js compares with src/ to refuse a stale build; then rebuilds the web app
+ * the big lexicons into packed files next to the modules that read them (dist/lexicon/cities.bin), and stamps dist/.built, which bin/dateline.js compares with src/ to rebuild a stale build before it runs; then rebuilds the web app
  * into web/dist when a file of web/ changed since its last build (or web/dist is missing), else leaves it.
  */
 import { execFileSync, execSync } from 'node:child_process';
