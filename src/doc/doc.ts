@@ -277,6 +277,12 @@ export class Doc implements Segmented {
     return rel === undefined ? all : all.filter((k) => hasRelation(this.deprel(k), rel));
   }
 
+  /** The token of a span whose head lies outside it: "militias" in "Shi’ite militias in Iraq". */
+  spanHead(firstToken: number, endToken: number): number {
+    for (let k = firstToken; k < endToken; k++) if (this.head(k) < firstToken || this.head(k) >= endToken) return k;
+    return endToken - 1;
+  }
+
   /** Token i and everything below it, as [firstToken, endToken) (UD trees from the parser are projective). */
   subtree(i: number): { firstToken: number; endToken: number } {
     let first = i;

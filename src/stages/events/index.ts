@@ -593,19 +593,13 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       const previous = tokens[k - 1];
       if (m.rule.startsWith('actors.place') && previous && (previous.normal === 'in' || previous.normal === 'at' || previous.normal === 'near')) continue;
       // (PETRARCH's own coding takes them: with the user's dictionaries alone, "asylum in Gondor" is aimed at Gondor)
-      if (!dictionariesOnly && doc.tree && LOCATIVE_CASES.has(caseOf(doc, phraseHead(m)))) continue;
+      if (!dictionariesOnly && doc.tree && LOCATIVE_CASES.has(caseOf(doc, doc.spanHead(m.firstToken, m.endToken)))) continue;
       // "his Iranian counterpart Hassan Kazemi-Qomi": a nationality word before the actor it describes
       const next = actorAt(m.endToken) ?? actorAt(m.endToken + 1);
       if (next && next !== m && next.firstToken <= m.endToken + 1 && isNationalityWord(m)) continue;
       return m;
     }
     return null;
-  }
-
-  /** The token of a mention that hangs outside it: "militias" in "Shi’ite militias in Iraq". */
-  function phraseHead(m: ActorMention): number {
-    for (let k = m.firstToken; k < m.endToken; k++) if (doc.head(k) < m.firstToken || doc.head(k) >= m.endToken) return k;
-    return m.endToken - 1;
   }
 
   function isPerson(entity: string | undefined): boolean {
