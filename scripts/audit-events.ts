@@ -63,7 +63,7 @@ const seconds = (performance.now() - t0) / 1000;
 const sides = coded.flatMap(({ event }) => (event.target ? [event.source, event.target] : [event.source]));
 const countrySides = sides.filter(hasCountry).length;
 const byRoot = new Map<string, number>();
-for (const { event } of coded) byRoot.set(event.root, (byRoot.get(event.root) ?? 0) + 1);
+for (const { event } of coded) byRoot.set(event.root ?? 'outside CAMEO', (byRoot.get(event.root ?? 'outside CAMEO') ?? 0) + 1);
 const pct = (n: number, of: number) => (of === 0 ? '–' : `${((100 * n) / of).toFixed(1)}%`);
 const flagCount = (flag: 'negated' | 'claimed' | 'historical') => coded.filter(({ event }) => event[flag]).length;
 

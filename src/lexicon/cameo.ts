@@ -101,3 +101,15 @@ function table(): Map<string, CameoCode> {
 export function cameoCode(code: string): CameoCode | null {
   return table().get(code) ?? null;
 }
+
+/**
+ * The CAMEO entry of a code, or of its longest CAMEO prefix for a dictionary's finer code ("1717" → 171, "174K" →
+ * 174); null for a code outside CAMEO ("345", "901").
+ */
+export function cameoCodeOrPrefix(code: string): CameoCode | null {
+  for (let n = code.length; n >= 2; n--) {
+    const info = table().get(code.slice(0, n));
+    if (info) return info;
+  }
+  return null;
+}

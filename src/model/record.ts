@@ -298,11 +298,11 @@ export const Event = Type.Object(
     /** CAMEO event code at the most specific level the text supports ("1832", "044", "112"). */
     code: Type.String(),
     name: Type.String(),
-    root: Type.String(),
+    root: Nullable(Type.String()),
     plover: Nullable(Type.Object({ event: Type.String(), mode: Nullable(Type.String()), context: Nullable(Type.String()) }, strict)),
     /** GDELT QuadClass from the root: 1 verbal coop (01–05), 2 material coop (06–09), 3 verbal conflict (10–14), 4 material conflict (15–20). */
-    quadClass: Type.Integer({ minimum: 1, maximum: 4 }),
-    goldstein: Type.Number(),
+    quadClass: Nullable(Type.Integer({ minimum: 1, maximum: 4 })),
+    goldstein: Nullable(Type.Number()),
     source: ActorRef,
     target: Nullable(ActorRef),
     date: DateValue,

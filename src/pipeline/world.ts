@@ -5,6 +5,7 @@
  */
 import { basename, delimiter } from 'node:path';
 import { COMMON_WORD_MIN_POPULATION, countryByCapital, countryByCode, countryByDemonym, countryByName, isCommonWordPlaceName, lookupPlace, WORLD_ADMIN2_SOURCE } from '../lexicon/gazetteer.ts';
+import { cameoCodeOrPrefix } from '../lexicon/cameo.ts';
 import { chosenSources, loadDictionaries, type Dictionaries } from '../lexicon/petrarch/dictionaries.ts';
 import type { ActorKnowledge } from '../stages/actors/index.ts';
 import type { EntityKnowledge } from '../stages/entities/index.ts';
@@ -108,7 +109,7 @@ export function defaultWorld(options: WorldOptions = {}): World {
     parser: () => loadParserModel(),
     verbDictionary: (lemma, before, after) => {
       const m = dictionaries.verbs.match(lemma, before, after);
-      return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched, specificity: m.specificity, compound: m.compound !== null, pairedCode: m.pairedCode, reversed: m.reversed } : null;
+      return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched, specificity: m.specificity, compound: m.compound !== null, pairedCode: m.pairedCode, reversed: m.reversed, ownCodeName: m.origin === 'user' && !cameoCodeOrPrefix(m.code) ? m.block : null, fromUser: m.origin === 'user' } : null;
     },
   };
   worlds.set(key, built);

@@ -194,7 +194,9 @@ export function articleRows(input: ArticleInput, record: ArticleRecord, meta: Ar
       end: p.mentions[0]?.end ?? null,
       rules: JSON.stringify(p.rules),
     })),
-    events: record.events.map((e, i) => eventRow(e, places, paragraphOf(e.evidence.sentence) === firstParagraph, `${rankOf(input, meta)} ${String(i).padStart(6, '0')}`)),
+    // The events table is CAMEO's (root, QuadClass, Goldstein); an event a user's dictionary codes outside CAMEO
+    // stays in the article's record only.
+    events: record.events.flatMap((e, i) => (isCameoEvent(e) ? [eventRow(e, places, paragraphOf(e.evidence.sentence) === firstParagraph, `${rankOf(input, meta)} ${String(i).padStart(6, '0')}`)] : [])),
     quotes: record.quotes.map((q) => ({
       localId: q.id,
       text: q.text,
@@ -283,7 +285,14 @@ function rankOf(input: ArticleInput, meta: ArticleMeta): string {
   return `${input.published?.slice(0, 10) || '9999-12-31'} ${meta.key}`;
 }
 
-function eventRow(e: Event, places: Map<string, ArticleRecord['places'][number]>, isRoot: boolean, rank: string): EventRow {
+/** An event whose code is CAMEO's: root, QuadClass and Goldstein known. */
+type CameoEvent = Event & { root: string; quadClass: number; goldstein: number };
+
+function isCameoEvent(e: Event): e is CameoEvent {
+  return e.root !== null && e.quadClass !== null && e.goldstein !== null;
+}
+
+function eventRow(e: CameoEvent, places: Map<string, ArticleRecord['places'][number]>, isRoot: boolean, rank: string): EventRow {
   const { day, granularity } = dayOf(e.date);
   const place = placeFields(e.place, places);
   const target = e.target?.actor ?? '';

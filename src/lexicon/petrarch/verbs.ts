@@ -67,6 +67,8 @@ export interface VerbMatch {
   ruleId: string;
   /** Shipped dictionary or the user's. */
   origin: DictionaryOrigin;
+  /** Name of the verb block the entry belongs to ("ABANDON"): what a code outside CAMEO is called. */
+  block: string;
   /** The dictionary verb, lower-cased: "accuse", "call off", "wire tap". */
   verb: string;
   /** Indices into `after` of the particles and pattern words that matched, ascending. */
@@ -146,6 +148,8 @@ interface EventCode {
 
 interface Pattern {
   id: string;
+  /** Name of its verb block. */
+  block: string;
   /** Reading order over all files: the tie-breaker of last resort. */
   order: number;
   /** Null for `[---]`. */
@@ -549,7 +553,7 @@ function parsePattern(
   const markers = before.markers.length + after.markers.length;
   if (specificity === 0 && markers === 0) return null;
   const origin = /^([A-Z][A-Z-]*)/.exec(comment)?.[1]?.toLowerCase() ?? null;
-  return { id: `${source.id}:${block.name}:${entryText(text)}`, order, code: eventCode(lastCode[1]!), before, after, specificity, markers, origin, sourceOrigin: source.origin };
+  return { id: `${source.id}:${block.name}:${entryText(text)}`, block: block.name, order, code: eventCode(lastCode[1]!), before, after, specificity, markers, origin, sourceOrigin: source.origin };
 }
 
 /** "+ASK_FOR {+ASKED_FOR +ASKING_FOR +ASKS_FOR} [020]" → verb word, words around it, forms of the verb word, code text. */
@@ -783,11 +787,11 @@ function matchVerbIn(parsed: Parsed, verbWord: WordForms, beforeWords: readonly 
     if (!code) return null;
     const matched = best.afterSpans.flatMap(([s, e]) => range(s + skip, e + skip));
     const matchedBefore = best.beforeSpans.flatMap(([s, e]) => range(s + nearStart, e + nearStart));
-    return verbMatch(code, best.pattern.id, best.pattern.sourceOrigin, first.lemma, [...particleIndices, ...matched], [...matchedBefore, ...frontIndices], best.pattern.specificity, best.slots);
+    return verbMatch(code, best.pattern.id, best.pattern.sourceOrigin, best.pattern.block, first.lemma, [...particleIndices, ...matched], [...matchedBefore, ...frontIndices], best.pattern.specificity, best.slots);
   }
   const coded = entries.find((entry) => entry.code !== null);
   if (!coded) return null;
-  return verbMatch(coded.code!, coded.id, coded.origin, coded.lemma, particleIndices, frontIndices, 0, {});
+  return verbMatch(coded.code!, coded.id, coded.origin, coded.block.name, coded.lemma, particleIndices, frontIndices, 0, {});
 }
 
 /** [from, from + 1, ..., to - 1] */
@@ -798,13 +802,14 @@ function range(from: number, to: number): number[] {
 }
 
 // Properties spelt out: spreading the shared EventCode made matching ten times slower.
-function verbMatch(code: EventCode, ruleId: string, origin: DictionaryOrigin, verb: string, matched: number[], matchedBefore: number[], specificity: number, slots: Candidate['slots']): VerbMatch {
+function verbMatch(code: EventCode, ruleId: string, origin: DictionaryOrigin, block: string, verb: string, matched: number[], matchedBefore: number[], specificity: number, slots: Candidate['slots']): VerbMatch {
   return {
     code: code.code,
     pairedCode: code.pairedCode,
     reversed: code.reversed,
     ruleId,
     origin,
+    block,
     verb,
     matched,
     matchedBefore,

@@ -10,7 +10,7 @@ import type { ActorMention, SentenceInfo, Token } from '../../model/analysis.ts'
 import type { ActorRef, Event, Modality, Place, PlaceRef } from '../../model/record.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import type { World } from '../../pipeline/world.ts';
-import { cameoCode, type CameoCode } from '../../lexicon/cameo.ts';
+import { cameoCodeOrPrefix } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
 import { articleParties, sameActor, samePrefix } from './actorContext.ts';
 import { actorOfPhrase, agentToken, argumentDepth, caseOf, coordinatedActor, isArgumentOf, isAttribution, isTopicModifier, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
@@ -31,6 +31,13 @@ export interface VerbDictionaryMatch {
   pairedCode: string | null;
   /** The event runs from the target to the source. */
   reversed: boolean;
+  /**
+   * The verb block's name when the code comes from a user's dictionary and is outside CAMEO (a KEDS/WEIS "345",
+   * PETRARCH's test codes): such a code is kept as the user wrote it, named after its block. Null otherwise.
+   */
+  ownCodeName: string | null;
+  /** The entry is the user's (`--add-dictionaries`, `--dictionaries`), not the shipped CAMEO dictionary's. */
+  fromUser: boolean;
 }
 
 /** The PETRARCH-2 verb dictionary, tried after Dateline's own patterns. */
@@ -73,6 +80,8 @@ interface Draft {
   pairedCode: string | null;
   /** Coordinated subjects with no target did it to each other (meet, agree; a dictionary's `%`). */
   reciprocal: boolean;
+  /** A user dictionary's code outside CAMEO: its verb block's name (see VerbDictionaryMatch.ownCodeName). */
+  ownCodeName: string | null;
 }
 
 const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit']);
@@ -142,12 +151,12 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
         const root = coded.code.slice(0, 2);
         // A nominal attack ("a truck bomb") is an event only when the sentence reports violence.
         if (pos === 'noun' && (root === '18' || root === '19' || root === '20') && !violenceFollows(i, sentence)) continue;
-        const slots = 'slots' in coded ? (coded.slots as Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed'>) : null;
+        const slots = 'slots' in coded ? (coded.slots as Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed' | 'ownCodeName'>) : null;
         const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary', coded.matched, slots);
         if (!draft) continue;
         // A verb's own code alone ("lead" → 060, "allow" → 080, "claim" → 110) is no event beside our patterns: audited
         // on Wikinews, nearly all such codes were wrong (leading a court, ruling a country, serving as governor).
-        // (With the user's dictionaries alone, their verb codes stand as PETRARCH would code them.)
+        // (A user's own verbs stand as PETRARCH would code them: they chose them.)
         if (!dictionariesOnly && 'defaultOnly' in coded && coded.defaultOnly) continue;
         draft.triggerFirst = coded.first;
         consumed.add(i);
@@ -191,7 +200,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
         }
       } else out.push(d);
       // VISIT [042:043]: the visited hosts the visitor
-      if (d.pairedCode && d.target && knownCode(d.pairedCode)) out.push({ ...d, code: d.pairedCode, source: d.target, target: d.source, sourceMention: d.targetMention, targetMention: d.sourceMention, pairedCode: null, rules: [...d.rules, RULES.pairedCode] });
+      if (d.pairedCode && d.target && (cameoCodeOrPrefix(d.pairedCode) || d.ownCodeName !== null)) out.push({ ...d, code: d.pairedCode, source: d.target, target: d.source, sourceMention: d.targetMention, targetMention: d.sourceMention, pairedCode: null, rules: [...d.rules, RULES.pairedCode] });
       if (d.mediator && d.source) {
         const parties = d.source.members ?? [{ actor: d.source.actor, ...(d.source.entity ? { entity: d.source.entity } : {}) }];
         const target: ActorRef = { ...d.source, actor: parties[0]!.actor };
@@ -267,7 +276,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     return own ? { code: own.pattern.code, rules: [own.pattern.id], matched: own.matched, first: own.first } : null;
   }
 
-  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number; defaultOnly: boolean; slots: Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed'> } | null {
+  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number; defaultOnly: boolean; slots: Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed' | 'ownCodeName'> } | null {
     const lemma = tokens[i]!.pos === 'VERB' ? tokens[i]!.lemma : tokens[i]!.normal.replace(/ing$/, '');
     if (!verbDictionary || REPORTING_VERBS.has(lemma)) return null;
     // PETRARCH matches its patterns on the words as written ("* DIPLOMATIC TIES"); the shipped dictionary on lemmas
@@ -275,11 +284,11 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     const before = tokens.slice(clauseStart(tokens, sentence, i), i).map(form);
     const after = tokens.slice(i + 1, end).map(form);
     const found = verbDictionary(lemma, before, after);
-    if (!found || !knownCode(found.code)) return null;
+    if (!found || (!cameoCodeOrPrefix(found.code) && found.ownCodeName === null)) return null;
     const matched = found.matched.map((k) => i + 1 + k);
     // "directing units to", "headed for Moscow": a pattern of prepositions alone says no more than the verb's own code
-    const weak = found.specificity === 0 || matched.every((k) => tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'PART');
-    return { code: found.code, rules: [found.ruleId], matched, first: i, defaultOnly: weak, slots: { compound: found.compound, pairedCode: found.pairedCode, reversed: found.reversed } };
+    const weak = !found.fromUser && (found.specificity === 0 || matched.every((k) => tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'PART'));
+    return { code: found.code, rules: [found.ruleId], matched, first: i, defaultOnly: weak, slots: { compound: found.compound, pairedCode: found.pairedCode, reversed: found.reversed, ownCodeName: found.ownCodeName } };
   }
 
   /** "offered to help train and arm": the verbs of a trigger's infinitive complement belong to its event. */
@@ -319,7 +328,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     return kept;
   }
 
-  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean, fromDictionary: boolean, patternWords: readonly number[], slots: Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed'> | null): Draft | null {
+  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean, fromDictionary: boolean, patternWords: readonly number[], slots: Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed' | 'ownCodeName'> | null): Draft | null {
     const end = clauseEnd(tokens, sentence, i);
     const root = code.slice(0, 2);
     const violent = root === '18' || root === '19' || root === '20';
@@ -467,7 +476,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     if (!targetRef && (fromDictionary || !TARGETLESS.test(code)) && !(reciprocal && sourceRef.members)) return null;
     // "vowed to keep fighting the good fight with court cases": a clash needs someone on the other side
     if (!targetRef && reciprocal && !sourceRef.members) return null;
-    return { trigger: i, triggerFirst: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary, mediator: mediator?.mention ?? null, pairedCode: slots?.pairedCode ?? null, reciprocal };
+    return { trigger: i, triggerFirst: i, code, rules, source: sourceRef, target: targetRef, sourceMention: source, targetMention: target, sentence, fromDictionary, mediator: mediator?.mention ?? null, pairedCode: slots?.pairedCode ?? null, reciprocal, ownCodeName: slots?.ownCodeName ?? null };
   }
 
   function refOf(m: ActorMention): ActorRef {
@@ -693,7 +702,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
 
   function finishEvent(d: Draft, index: number): Event {
     const trigger = { start: tokens[d.triggerFirst]!.start, end: tokens[d.trigger]!.end };
-    const info = knownCode(d.code)!;
+    const info = cameoCodeOrPrefix(d.code);
     const rules = [...d.rules];
     const sentence = d.sentence;
     const toll = /^(18|19|20)/.test(d.code) ? doc.casualties?.find((c) => c.cumulative && c.mentions.some((m) => m.sentence === sentence.index)) : undefined;
@@ -733,7 +742,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       code = promised;
       rules.push(RULES.actToCome);
     }
-    const finalInfo = knownCode(code) ?? info;
+    const finalInfo = cameoCodeOrPrefix(code) ?? info;
+    const plover = finalInfo?.plover;
     // With a parse, negation is a negative word on the trigger itself ("did not attend"), not wink's scope, which
     // runs on into the next clause ("did not want … and calls on Washington")
     const negated = doc.deprel(d.trigger) !== '' && doc.tree ? doc.children(d.trigger).some((k) => NEGATIONS.has(tokens[k]!.normal)) : tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
@@ -749,11 +759,11 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     return {
       id: `ev${index + 1}`,
       code,
-      name: finalInfo.name,
-      root: finalInfo.root,
-      plover: finalInfo.plover ? { event: finalInfo.plover.event, mode: finalInfo.plover.mode, context: finalInfo.plover.context.length > 0 ? finalInfo.plover.context.join('; ') : null } : null,
-      quadClass: finalInfo.quadClass,
-      goldstein: finalInfo.goldstein,
+      name: finalInfo?.name ?? d.ownCodeName ?? code,
+      root: finalInfo?.root ?? null,
+      plover: plover ? { event: plover.event, mode: plover.mode, context: plover.context.length > 0 ? plover.context.join('; ') : null } : null,
+      quadClass: finalInfo?.quadClass ?? null,
+      goldstein: finalInfo?.goldstein ?? null,
       source: d.source!,
       target,
       date: date.value,
@@ -903,17 +913,6 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
   }
 }
 
-/**
- * The CAMEO entry of a code, or of its longest CAMEO prefix for a dictionary's finer code ("1717" → 171, "174K" →
- * 174): the record keeps the dictionary's code and takes name, root, QuadClass and Goldstein from the prefix.
- */
-function knownCode(code: string): CameoCode | null {
-  for (let n = code.length; n >= 2; n--) {
-    const info = cameoCode(code.slice(0, n));
-    if (info) return info;
-  }
-  return null;
-}
 
 function placeRef(place: Place, certainty: 'stated' | 'implied'): PlaceRef {
   return { name: place.name, placeId: place.id, lat: place.lat, lon: place.lon, country: place.country, certainty };

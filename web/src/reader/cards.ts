@@ -58,7 +58,8 @@ export function eventCard(ev: EventRecord, text: string, role: string | null = n
     `${ev.code} ${ev.name}`,
     [
       ['actors', `${actorLabel(ev.source)} → ${actorLabel(ev.target)}`],
-      ['class', h('span', {}, h('span', { class: `swatch q${ev.quadClass}` }), ` ${quadName(ev.quadClass)} · Goldstein ${signed(ev.goldstein)}`)],
+      // A user dictionary's code outside CAMEO has no QuadClass or Goldstein score
+      ['class', ev.quadClass === null || ev.goldstein === null ? 'outside CAMEO (a user dictionary’s code)' : h('span', {}, h('span', { class: `swatch q${ev.quadClass}` }), ` ${quadName(ev.quadClass)} · Goldstein ${signed(ev.goldstein)}`)],
       ['date', dateLabel(ev.date)],
       ['place', placeLabel(ev.place)],
       ['words', `“${excerpt(text, ev.evidence.start, ev.evidence.end)}”`],

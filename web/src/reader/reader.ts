@@ -241,7 +241,7 @@ function renderPanel(record: ArticleRecord, index: RecordIndex, eventIds: Record
             items.map((i) => h('li', {}, h('button', { type: 'button', class: 'record-button', 'data-token': i.token, onclick: () => select(i.token) }, i.body))),
           ),
     );
-  const quadSwatch = (q: number) => svg('svg', { class: 'dot', viewBox: '0 0 10 10', 'aria-hidden': 'true' }, svg('circle', { cx: 5, cy: 5, r: 5, class: `q${q}` }));
+  const quadSwatch = (q: number | null) => svg('svg', { class: 'dot', viewBox: '0 0 10 10', 'aria-hidden': 'true' }, svg('circle', { cx: 5, cy: 5, r: 5, class: q === null ? 'q-none' : `q${q}` }));
   return h(
     'aside',
     { class: 'records-panel', id: 'records-panel', 'aria-label': 'All records in this article' },
