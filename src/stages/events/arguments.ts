@@ -87,6 +87,11 @@ export function coordinatedActor(doc: Doc, h: number): ActorMention | null {
 }
 
 /** The token that is the grammatical subject of verb v (its own, or the one it shares), with the rule that found it. */
+/** The verb has someone it speaks to: an object, an indirect object or a "to" phrase ("told Iran", "issued a reminder to Iraq"). */
+function tellsSomeone(doc: Doc, verb: number): boolean {
+  return doc.children(verb).some((k) => (/^(obj|iobj)/.test(doc.deprel(k)) && !doc.isTime(k)) || (hasRelation(doc.deprel(k), 'obl') && doc.children(k, 'case').some((c) => doc.tokens[c]!.normal === 'to')));
+}
+
 export function subjectToken(doc: Doc, v: number, depth = 0): { token: number; rule: string } | null {
   // "a charge Iran denies" parsed with two subjects: the one that names an actor
   // A "subject" after its verb in a statement is the parser mistaking the object ("Yeltsin hosted Hashimoto")
@@ -95,6 +100,15 @@ export function subjectToken(doc: Doc, v: number, depth = 0): { token: number; r
   if (own !== undefined) {
     // "Israel, which responded…": the relative pronoun stands for the noun the clause modifies
     if (RELATIVE_PRONOUNS.has(doc.tokens[own]!.normal) && hasRelation(doc.deprel(v), 'acl:relcl')) return { token: doc.head(v), rule: RULES.relativeSubject };
+    // "Iran warned it would retaliate", "Russia indicated it would veto": "it" doing what the clause of a verb says is
+    // that verb's subject (not the "it" of "it would be wrong to", whose clause is an adjective's)
+    // and the verb tells no one ("reminded Iraq that it must cooperate": "it" is Iraq)
+    const teller = doc.head(v);
+    if (doc.tokens[own]!.normal === 'it' && doc.tokens[v]!.pos === 'VERB' && hasRelation(doc.deprel(v), 'ccomp') && depth < 3 && !tellsSomeone(doc, teller)) {
+      // the speaker's own subject only: one inherited through a misparsed conjunction is a guess on a guess
+      const speaker = doc.children(teller, 'nsubj').find((k) => k < teller && doc.actorAt(k));
+      if (speaker !== undefined) return { token: speaker, rule: RULES.itIsTheSpeaker };
+    }
     return { token: own, rule: RULES.subject };
   }
   if (depth >= 3 || doc.head(v) < 0) return null;

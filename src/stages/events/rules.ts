@@ -9,6 +9,7 @@ export const RULES = {
   pluralPronoun: 'events.they-previous-group',
   coordinatedSubject: 'events.coordinated-subject',
   relativeSubject: 'events.source-relative-clause-noun',
+  itIsTheSpeaker: 'events.source-it-is-the-verbs-subject',
   controller: 'events.source-controller-of-infinitive',
   coordinatedVerb: 'events.source-of-coordinated-verb',
   participleSubject: 'events.source-of-participle-clause',

@@ -28,7 +28,17 @@ const CASES: [string, RegExp, RegExp | null, RegExp, ((e: Event) => boolean)?][]
   // a clash between armed sides is a fight; one in which no side bears arms is a war of words
   ['Syrian rebels clashed with Turkish troops.', /^SYRREB$/, /^TURMIL$/, /^193$/],
   ['The president clashed with reporters.', /GOV$/, /MED$/, /^111$/],
+  // "it" doing what a verb's that-clause says is that verb's subject
+  ['Turkey said Monday it had asked Tehran and Damascus to provide urgent information about arms seized last week.', /^TUR$/, /^IRN/, /^02/, (e) => e.rules.includes('events.source-it-is-the-verbs-subject')],
+  ['Uganda said on Sunday it had paid compensation to 67 elderly British nationals.', /^UGA$/, /^GBR/, /^084/],
+  ['Ethiopia indicated it would sign an agreement with Libya.', /^ETH$/, /^LBY$/, /^03/],
 ];
+
+test('events: "it" in a clause said to someone is not the speaker', () => {
+  const sentence = 'French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must cooperate fully with UN inspectors.';
+  const events = code(sentence).events;
+  assert.ok(!events.some((e) => e.source.actor.startsWith('FRA') && e.code.startsWith('06')), describe(events));
+});
 
 test('events: table of real news phrasing', () => {
   for (const [sentence, source, target, codeRe, extra] of CASES) {
