@@ -41,7 +41,7 @@ log(`${corpus.length} sentences: ${train.length} train, ${dev.length} dev (test 
 log('building phrase lists (countries, demonyms, cities, first names, org words, titles, PETRARCH actors)');
 const lists = buildPhraseLists({ training: train, petrarchDir: `${SHARED_DATA}cameo/petrarch2_dictionaries` });
 log(LIST_NAMES.map((name) => `${name} ${lists[name].length}`).join(', '));
-const gazetteer = new Gazetteer(lists);
+const gazetteer = Gazetteer.of(lists);
 
 log('segmenting training texts with wink and projecting the GMB entities');
 const random = seededRandom(SEED);

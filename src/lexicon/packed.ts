@@ -2,7 +2,7 @@
  * Compact lexicon files: named integer arrays and string lists in one buffer, written at build time
  * (`npm run build`) and read back in milliseconds: arrays are views on the file's bytes, a string list is one
  * decoded text cut on demand (no parsing, no per-entry objects at load).
- * Layout: u32 header length, JSON header (name → kind, offset, bytes, length), then the sections, 4-byte aligned;
+ * Layout: u32 header length, JSON header (name → kind, offset, bytes, length), then the sections, 8-byte aligned;
  * a string list is its u32 start offsets (length + 1, in UTF-16 units) followed by its text in UTF-8.
  */
 
@@ -12,6 +12,12 @@ export class StringList {
     private readonly text: string,
     private readonly starts: Uint32Array,
   ) {}
+
+  static of(strings: readonly string[]): StringList {
+    const starts = new Uint32Array(strings.length + 1);
+    strings.forEach((s, i) => (starts[i + 1] = starts[i]! + s.length));
+    return new StringList(strings.join(''), starts);
+  }
 
   get length(): number {
     return this.starts.length - 1;
@@ -28,25 +34,51 @@ export class StringList {
     for (let k = 0; k < s.length; k++) if (this.text.charCodeAt(start + k) !== s.charCodeAt(k)) return false;
     return true;
   }
+
+  /** Whether the i-th string is `a + b + c + d + e`, compared in place (no string made). */
+  equalsJoined(i: number, a: string, b: string, c = '', d = '', e = ''): boolean {
+    let at = this.starts[i]!;
+    if (this.starts[i + 1]! - at !== a.length + b.length + c.length + d.length + e.length) return false;
+    for (const part of [a, b, c, d, e]) {
+      for (let k = 0; k < part.length; k++) if (this.text.charCodeAt(at + k) !== part.charCodeAt(k)) return false;
+      at += part.length;
+    }
+    return true;
+  }
 }
 
-/** FNV-1a over UTF-16 code units: where a key sits in a slot table (built and probed with this same function). */
-function keyHash(s: string): number {
-  let h = 0x811c9dc5;
+/** Start of an FNV-1a hash (see hashOn). */
+export const HASH_START = 0x811c9dc5;
+
+/**
+ * FNV-1a over UTF-16 code units, going on from `h`: hashOn(hashOn(HASH_START, a), b) is the hash of a + b, so that a
+ * key made of parts is found without joining them.
+ */
+export function hashOn(h: number, s: string): number {
   for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  return h >>> 0;
+  return h;
+}
+
+/** Where a key sits in a slot table (built and probed with this same function). */
+function keyHash(s: string): number {
+  return hashOn(HASH_START, s) >>> 0;
 }
 
 /** An open-addressing table over `keys`: slot → key index + 1 (0: empty); a power of two, at least twice the keys. */
 export function keySlots(keys: readonly string[]): Uint32Array {
+  return slotTable(keys.length, (i) => keyHash(keys[i]!));
+}
+
+/** The slot table of `count` keys whose hashes `hashOf` gives (probed from `hash & (slots.length - 1)` on). */
+export function slotTable(count: number, hashOf: (i: number) => number): Uint32Array {
   let size = 1;
-  while (size < keys.length * 2) size *= 2;
+  while (size < count * 2) size *= 2;
   const slots = new Uint32Array(size);
-  keys.forEach((key, i) => {
-    let slot = keyHash(key) & (size - 1);
+  for (let i = 0; i < count; i++) {
+    let slot = hashOf(i) & (size - 1);
     while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
     slots[slot] = i + 1;
-  });
+  }
   return slots;
 }
 
@@ -60,24 +92,32 @@ export function findKey(keys: StringList, slots: Uint32Array, key: string): numb
   return -1;
 }
 
-export type PackedSection = Int32Array | Uint32Array | StringList;
+export type PackedSection = Int32Array | Uint32Array | Float32Array | Float64Array | StringList;
 
-type SectionKind = 'i32' | 'u32' | 'strings';
+type NumberArray = Int32Array | Uint32Array | Float32Array | Float64Array;
+
+type SectionKind = 'i32' | 'u32' | 'f32' | 'f64' | 'strings';
+
+const ARRAYS = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array } as const;
+
+function kindOf(section: NumberArray): Exclude<SectionKind, 'strings'> {
+  return section instanceof Int32Array ? 'i32' : section instanceof Uint32Array ? 'u32' : section instanceof Float32Array ? 'f32' : 'f64';
+}
 
 interface Header {
   /** offset and bytes within the sections; length in elements (strings: in strings). */
   sections: Record<string, { kind: SectionKind; offset: number; bytes: number; length: number }>;
 }
 
-export function pack(sections: Record<string, Int32Array | Uint32Array | readonly string[]>): Buffer {
+export function pack(sections: Record<string, NumberArray | readonly string[]>): Buffer {
   const header: Header = { sections: {} };
   const parts: Buffer[] = [];
   let offset = 0;
   for (const [name, section] of Object.entries(sections)) {
     let bytes: Buffer;
     let kind: SectionKind;
-    if (section instanceof Int32Array || section instanceof Uint32Array) {
-      kind = section instanceof Int32Array ? 'i32' : 'u32';
+    if (ArrayBuffer.isView(section)) {
+      kind = kindOf(section);
       bytes = Buffer.from(section.buffer, section.byteOffset, section.byteLength);
     } else {
       kind = 'strings';
@@ -85,13 +125,13 @@ export function pack(sections: Record<string, Int32Array | Uint32Array | readonl
       section.forEach((s, i) => (starts[i + 1] = starts[i]! + s.length));
       bytes = Buffer.concat([Buffer.from(starts.buffer), Buffer.from(section.join(''), 'utf8')]);
     }
-    header.sections[name] = { kind, offset, bytes: bytes.byteLength, length: kind === 'strings' ? section.length : bytes.byteLength / 4 };
-    const padded = Math.ceil(bytes.byteLength / 4) * 4;
+    header.sections[name] = { kind, offset, bytes: bytes.byteLength, length: kind === 'strings' ? section.length : bytes.byteLength / ARRAYS[kind].BYTES_PER_ELEMENT };
+    const padded = Math.ceil(bytes.byteLength / 8) * 8;
     parts.push(bytes, Buffer.alloc(padded - bytes.byteLength));
     offset += padded;
   }
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const start = Math.ceil((4 + json.byteLength) / 4) * 4;
+  const start = Math.ceil((4 + json.byteLength) / 8) * 8;
   const head = Buffer.alloc(start);
   head.writeUInt32LE(json.byteLength, 0);
   json.copy(head, 4);
@@ -102,16 +142,16 @@ export function pack(sections: Record<string, Int32Array | Uint32Array | readonl
 export function unpack(buffer: Buffer): Map<string, PackedSection> {
   const jsonLength = buffer.readUInt32LE(0);
   const header = JSON.parse(buffer.toString('utf8', 4, 4 + jsonLength)) as Header;
-  const start = Math.ceil((4 + jsonLength) / 4) * 4;
+  const start = Math.ceil((4 + jsonLength) / 8) * 8;
   // A view needs an aligned start; otherwise copy (Node's buffers start 8-byte aligned).
-  const bytes = (buffer.byteOffset + start) % 4 === 0 ? buffer : Buffer.concat([buffer], buffer.byteLength);
+  const bytes = (buffer.byteOffset + start) % 8 === 0 ? buffer : Buffer.concat([buffer], buffer.byteLength);
   const base = bytes.byteOffset + start;
   const out = new Map<string, PackedSection>();
   for (const [name, { kind, offset, bytes: size, length }] of Object.entries(header.sections)) {
     if (kind === 'strings') {
       const starts = new Uint32Array(bytes.buffer as ArrayBuffer, base + offset, length + 1);
       out.set(name, new StringList(bytes.toString('utf8', start + offset + starts.byteLength, start + offset + size), starts));
-    } else out.set(name, new (kind === 'i32' ? Int32Array : Uint32Array)(bytes.buffer as ArrayBuffer, base + offset, length));
+    } else out.set(name, new ARRAYS[kind](bytes.buffer as ArrayBuffer, base + offset, length));
   }
   return out;
 }

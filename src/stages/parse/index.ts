@@ -6,7 +6,7 @@
  * @example parseSentence(loadParserModel(), ['Police', 'arrested', 'him', '.'], ['NOUN', 'VERB', 'PRON', 'PUNCT'])
  *   → heads [1, -1, 1, 1], labels ['nsubj', 'root', 'obj', 'punct']
  */
-import { type LoadedModel, MODEL_PATH, readModelFile } from './model.ts';
+import { type LoadedModel, readModelFile, readShippedModel } from './model.ts';
 import { parseEncoded, Workspace } from './parser.ts';
 
 /** A loaded parser: its weights and the scratch arrays it parses in. Opaque: pass it to parseSentence. */
@@ -24,12 +24,12 @@ export interface ParsedSentence {
 
 const loaded = new Map<string, ParserModel>();
 
-/** The parser model at `path` (default: the shipped one), read once per path. */
+/** The parser model at `path` (default: the shipped one, compiled by `npm run build`), read once per path. */
 export function loadParserModel(path?: string): ParserModel {
-  const key = path ?? MODEL_PATH.href;
+  const key = path ?? '';
   let model = loaded.get(key);
   if (!model) {
-    const weights = readModelFile(path ?? MODEL_PATH);
+    const weights = path === undefined ? readShippedModel() : readModelFile(path);
     model = { weights, workspace: new Workspace(weights) };
     loaded.set(key, model);
   }

@@ -9,14 +9,16 @@
  * Weight = byte × the section's scale (1/127 of its largest weight); weights below the pruning thresholds are
  * not stored.
  *
+ * `npm run build` compiles the shipped model into dist/stages/parse/parser.bin: these run-time tables as they are.
  * Run time: action features sit in one Int32Array of (key, four packed bytes) slot pairs, so that a lookup reads
  * one cache line; label and tagger features map a key to a run of (class, weight) entries.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ACTION_TEMPLATES, LABEL_TEMPLATES } from './features.ts';
 import { TAGGER_TEMPLATES } from './tagger.ts';
-import { Lexicon } from './words.ts';
+import { findKey, keySlots, pack, unpack, type StringList } from '../../lexicon/packed.ts';
+import { Lexicon, type Vocabulary } from './words.ts';
 
 export const MODEL_PATH = new URL('../../../data/models/parser-ewt.v1.bin.gz', import.meta.url);
 const MAGIC = 'DLPARSER';
@@ -91,18 +93,23 @@ export interface LoadedModel {
 
 /** Action weights: slot pairs (key, SHIFT | REDUCE << 8 | LEFT << 16 | RIGHT << 24 as signed bytes). */
 export class PackedActionTable {
-  private readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(keys: Int32Array, packed: Int32Array) {
-    this.mask = capacityFor(keys.length) - 1;
-    this.slots = new Int32Array((this.mask + 1) * 2);
+  /** `slots` as `build` lays them out (kept as they are in the compiled model). */
+  constructor(readonly slots: Int32Array) {
+    this.mask = slots.length / 2 - 1;
+  }
+
+  static build(keys: Int32Array, packed: Int32Array): PackedActionTable {
+    const mask = capacityFor(keys.length) - 1;
+    const slots = new Int32Array((mask + 1) * 2);
     for (let k = 0; k < keys.length; k++) {
-      let slot = slotOf(keys[k]!) & this.mask;
-      while (this.slots[slot * 2] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot * 2] = keys[k]!;
-      this.slots[slot * 2 + 1] = packed[k]!;
+      let slot = slotOf(keys[k]!) & mask;
+      while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 2] = keys[k]!;
+      slots[slot * 2 + 1] = packed[k]!;
     }
+    return new PackedActionTable(slots);
   }
 
   /** Adds the weights of keys[0 .. count) to scores[0..3] (in byte units). */
@@ -142,23 +149,30 @@ export class PackedActionTable {
  * entries, each a class id << 8 | its signed byte, so that a hit reads the slot and one run of entries.
  */
 export class SparseClassTable {
-  private readonly slots: Int32Array;
   private readonly mask: number;
-  private readonly entries: Int32Array;
 
-  constructor(keys: Int32Array, counts: Uint8Array, entryClass: Uint8Array, entryWeight: Int8Array) {
-    this.mask = capacityFor(keys.length) - 1;
-    this.slots = new Int32Array((this.mask + 1) * 2);
-    this.entries = new Int32Array(entryClass.length);
-    for (let e = 0; e < entryClass.length; e++) this.entries[e] = (entryClass[e]! << 8) | (entryWeight[e]! & 255);
+  /** `slots` and `entries` as `build` lays them out (kept as they are in the compiled model). */
+  constructor(
+    readonly slots: Int32Array,
+    readonly entries: Int32Array,
+  ) {
+    this.mask = slots.length / 2 - 1;
+  }
+
+  static build(keys: Int32Array, counts: Uint8Array, entryClass: Uint8Array, entryWeight: Int8Array): SparseClassTable {
+    const mask = capacityFor(keys.length) - 1;
+    const slots = new Int32Array((mask + 1) * 2);
+    const entries = new Int32Array(entryClass.length);
+    for (let e = 0; e < entryClass.length; e++) entries[e] = (entryClass[e]! << 8) | (entryWeight[e]! & 255);
     let start = 0;
     for (let k = 0; k < keys.length; k++) {
-      let slot = slotOf(keys[k]!) & this.mask;
-      while (this.slots[slot * 2] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot * 2] = keys[k]!;
-      this.slots[slot * 2 + 1] = start | (counts[k]! << 24);
+      let slot = slotOf(keys[k]!) & mask;
+      while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 2] = keys[k]!;
+      slots[slot * 2 + 1] = start | (counts[k]! << 24);
       start += counts[k]!;
     }
+    return new SparseClassTable(slots, entries);
   }
 
   /** Adds the weights of keys[0 .. count) to scores (indexed by class id, in byte units). */
@@ -258,7 +272,19 @@ function sparseSection(keys: Int32Array, weights: Float32Array, width: number, t
   };
 }
 
-export function decodeModel(file: Buffer): LoadedModel {
+/** A model file's tables in their run-time layout, with its vocabulary (word id = index + 2). */
+interface ModelTables {
+  labels: readonly string[];
+  xposTags: readonly string[];
+  leftLabels: readonly number[];
+  rightLabels: readonly number[];
+  vocabulary: readonly string[];
+  actions: PackedActionTable;
+  labelTable: SparseClassTable;
+  taggerTable: SparseClassTable;
+}
+
+function readTables(file: Buffer): ModelTables {
   const data = gunzipSync(file);
   if (data.toString('latin1', 0, 8) !== MAGIC) throw new Error('dateline parser: not a parser model file');
   const headerLength = data.readUInt32LE(8);
@@ -284,32 +310,93 @@ export function decodeModel(file: Buffer): LoadedModel {
     const counts = take(section.features);
     const classes = take(section.entries);
     const bytes = take(section.entries);
-    return new SparseClassTable(keys, counts, classes, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    return SparseClassTable.build(keys, counts, classes, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
   };
   const labelTable = readSparse(header.labelSection);
   const taggerTable = readSparse(header.taggerSection);
-
-  const L = header.labels.length;
-  const leftAllowed = new Uint8Array(L);
-  const rightAllowed = new Uint8Array(L);
-  for (const l of header.leftLabels) leftAllowed[l] = 1;
-  for (const l of header.rightLabels) rightAllowed[l] = 1;
-  const vocabulary = new Map<string, number>();
-  header.vocabulary.split('\n').forEach((word, k) => vocabulary.set(word, k + 2));
   return {
     labels: header.labels,
     xposTags: header.xposTags,
-    lexicon: new Lexicon(vocabulary),
-    leftAllowed,
-    rightAllowed,
-    actions: new PackedActionTable(actionKeys, packed),
+    leftLabels: header.leftLabels,
+    rightLabels: header.rightLabels,
+    vocabulary: header.vocabulary.split('\n'),
+    actions: PackedActionTable.build(actionKeys, packed),
     labelTable,
     taggerTable,
   };
 }
 
+function loadedModel(tables: ModelTables, vocabulary: Vocabulary): LoadedModel {
+  const L = tables.labels.length;
+  const leftAllowed = new Uint8Array(L);
+  const rightAllowed = new Uint8Array(L);
+  for (const l of tables.leftLabels) leftAllowed[l] = 1;
+  for (const l of tables.rightLabels) rightAllowed[l] = 1;
+  const { labels, xposTags, actions, labelTable, taggerTable } = tables;
+  return { labels, xposTags, lexicon: new Lexicon(vocabulary), leftAllowed, rightAllowed, actions, labelTable, taggerTable };
+}
+
+export function decodeModel(file: Buffer): LoadedModel {
+  const tables = readTables(file);
+  const vocabulary = new Map<string, number>();
+  tables.vocabulary.forEach((word, k) => vocabulary.set(word, k + 2));
+  return loadedModel(tables, vocabulary);
+}
+
 export function readModelFile(path: string | URL): LoadedModel {
   return decodeModel(readFileSync(path));
+}
+
+/** Written by `npm run build` next to the compiled module (dist/stages/parse/parser.bin); from src/ it is built in memory. */
+const COMPILED = new URL('./parser.bin', import.meta.url);
+
+/** The shipped model (data/models) from its compiled form: the tables as they are, read in milliseconds. */
+export function readShippedModel(): LoadedModel {
+  const packed = unpack(existsSync(COMPILED) ? readFileSync(COMPILED) : compileShippedModel());
+  const strings = (name: string) => packed.get(name) as StringList;
+  const ints = (name: string) => packed.get(name) as Int32Array;
+  const list = (name: string) => Array.from({ length: strings(name).length }, (_, k) => strings(name).at(k));
+  const words = strings('vocabulary');
+  const slots = packed.get('vocabularySlots') as Uint32Array;
+  const tables: ModelTables = {
+    labels: list('labels'),
+    xposTags: list('xposTags'),
+    leftLabels: Array.from(ints('leftLabels')),
+    rightLabels: Array.from(ints('rightLabels')),
+    vocabulary: [],
+    actions: new PackedActionTable(ints('actionSlots')),
+    labelTable: new SparseClassTable(ints('labelSlots'), ints('labelEntries')),
+    taggerTable: new SparseClassTable(ints('taggerSlots'), ints('taggerEntries')),
+  };
+  return loadedModel(tables, {
+    get(key) {
+      const k = findKey(words, slots, key);
+      return k < 0 ? undefined : k + 2;
+    },
+  });
+}
+
+/** The compiled model for `npm run build`. */
+export function writeCompiledModel(): void {
+  writeFileSync(COMPILED, compileShippedModel());
+}
+
+function compileShippedModel(): Buffer {
+  const tables = readTables(readFileSync(MODEL_PATH));
+  if (new Set(tables.vocabulary).size !== tables.vocabulary.length) throw new Error('dateline parser: the vocabulary repeats a word');
+  return pack({
+    labels: tables.labels,
+    xposTags: tables.xposTags,
+    leftLabels: Int32Array.from(tables.leftLabels),
+    rightLabels: Int32Array.from(tables.rightLabels),
+    vocabulary: tables.vocabulary,
+    vocabularySlots: keySlots(tables.vocabulary),
+    actionSlots: tables.actions.slots,
+    labelSlots: tables.labelTable.slots,
+    labelEntries: tables.labelTable.entries,
+    taggerSlots: tables.taggerTable.slots,
+    taggerEntries: tables.taggerTable.entries,
+  });
 }
 
 function largest(weights: Float32Array): number {

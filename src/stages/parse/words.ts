@@ -89,13 +89,18 @@ export interface FormArrays {
   form: Int32Array;
 }
 
+/** Vocabulary key (see wordKey) → word id. */
+export interface Vocabulary {
+  get(key: string): number | undefined;
+}
+
 /** A model's word forms → their word id, suffix hashes and facts, described once per form. */
 export class Lexicon {
   private readonly slots = new Map<string, number>();
   private known: Omit<FormArrays, 'form'> = { word: new Int32Array(1024), suffix: new Int32Array(1024), suffix2: new Int32Array(1024), facts: new Int32Array(1024) };
   private size = 0;
 
-  constructor(private readonly vocabulary: ReadonlyMap<string, number>) {}
+  constructor(private readonly vocabulary: Vocabulary) {}
 
   /** Writes what is known of `form` at index i of `out`. */
   describe(form: string, i: number, out: FormArrays): void {

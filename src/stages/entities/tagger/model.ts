@@ -2,11 +2,12 @@
  * The tagger's model file: gzipped JSON holding the phrase lists, the feature names and the weights quantised
  * to one signed byte each (weight = byte × scale). Features whose weights all round to 0 are not stored.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LABEL_COUNT, LABELS } from './labels.ts';
 import { Gazetteer, LIST_NAMES, type ListName, type PhraseLists } from './gazetteer.ts';
-import { CachedScorer } from './scorer.ts';
+import { pack, unpack, type StringList } from '../../../lexicon/packed.ts';
+import { CachedScorer, FeatureRows } from './scorer.ts';
 import type { WordInfo } from './features.ts';
 
 export const MODEL_PATH = new URL('../../../../data/models/ner-gmb.v1.json.gz', import.meta.url);
@@ -29,7 +30,8 @@ interface ModelFile {
   weights: string;
 }
 
-export interface NerModel {
+/** What tagging needs of a model. */
+export interface TaggerModel {
   scorer: CachedScorer;
   /** The scorer's cached word facts, for viewSentence. */
   describe: (text: string) => WordInfo;
@@ -37,6 +39,10 @@ export interface NerModel {
   temperature: number;
   gazetteer: Gazetteer;
   lists: PhraseLists;
+}
+
+/** A model as its file has it (training and tests read it so). */
+export interface NerModel extends TaggerModel {
   /** Feature names, row by row of `weights` (LABEL_COUNT per row). */
   features: string[];
   weights: Float32Array;
@@ -94,14 +100,69 @@ export function decodeModel(buffer: Buffer): NerModel {
   for (let k = 0; k < quantised.length; k++) weights[k] = quantised[k]! * file.scale;
   const lists = {} as Record<ListName, string[]>;
   for (const name of LIST_NAMES) lists[name] = file.lists[name] ? file.lists[name].split('\n') : [];
-  const scorer = new CachedScorer(features, weights);
-  return { scorer, describe: (text) => scorer.describe(text), temperature: file.temperature, gazetteer: new Gazetteer(lists), lists, features, weights };
+  const scorer = new CachedScorer(FeatureRows.of(features), weights);
+  return { scorer, describe: (text) => scorer.describe(text), temperature: file.temperature, gazetteer: Gazetteer.of(lists), lists, features, weights };
 }
 
-let shipped: NerModel | null = null;
+/** Written by `npm run build` next to the compiled module (dist/stages/entities/tagger/ner.bin); from src/ it is built in memory. */
+const COMPILED = new URL('./ner.bin', import.meta.url);
 
-/** The model shipped in data/models, read on first use. */
-export function shippedModel(): NerModel {
-  shipped ??= decodeModel(readFileSync(MODEL_PATH));
+/** The shipped model as the scorer and gazetteer use it: feature names and their slot table, weights, the phrase trie, the lists. */
+function compileShippedModel(): Buffer {
+  const model = decodeModel(readFileSync(MODEL_PATH));
+  const rows = model.scorer.featureRows();
+  const trie = model.gazetteer.tables();
+  const lists = Object.fromEntries(LIST_NAMES.map((name) => [`list.${name}`, model.lists[name]]));
+  return pack({
+    features: model.features,
+    featureSlots: rows.slots,
+    weights: model.weights,
+    temperature: Float64Array.of(model.temperature),
+    trieTokens: Array.from({ length: trie.tokens.length }, (_, k) => trie.tokens.at(k)),
+    trieParents: trie.parents,
+    trieWords: trie.words,
+    trieSlots: trie.slots,
+    ...lists,
+  });
+}
+
+/** The compiled model for `npm run build`. */
+export function writeCompiledModel(): void {
+  writeFileSync(COMPILED, compileShippedModel());
+}
+
+function loadShippedModel(): TaggerModel {
+  const packed = unpack(existsSync(COMPILED) ? readFileSync(COMPILED) : compileShippedModel());
+  const scorer = new CachedScorer(new FeatureRows(packed.get('features') as StringList, packed.get('featureSlots') as Uint32Array), packed.get('weights') as Float32Array);
+  const gazetteer = new Gazetteer({
+    tokens: packed.get('trieTokens') as StringList,
+    parents: packed.get('trieParents') as Int32Array,
+    words: packed.get('trieWords') as Uint32Array,
+    slots: packed.get('trieSlots') as Uint32Array,
+  });
+  let lists: PhraseLists | null = null;
+  return {
+    scorer,
+    describe: (text) => scorer.describe(text),
+    temperature: (packed.get('temperature') as Float64Array)[0]!,
+    gazetteer,
+    // read out of the file when first asked for (the entities stage's common words)
+    get lists() {
+      lists ??= Object.fromEntries<readonly string[]>(
+        LIST_NAMES.map((name) => {
+          const list = packed.get(`list.${name}`) as StringList;
+          return [name, Array.from({ length: list.length }, (_, k) => list.at(k))];
+        }),
+      ) as Record<ListName, readonly string[]>;
+      return lists;
+    },
+  };
+}
+
+let shipped: TaggerModel | null = null;
+
+/** The model shipped in data/models (compiled by `npm run build`), read on first use. */
+export function shippedModel(): TaggerModel {
+  shipped ??= loadShippedModel();
   return shipped;
 }

@@ -4,6 +4,7 @@
  * on little (a word, a POS, a gazetteer mark, the previous labels) summed once and cached (run time; the same
  * features, several times faster).
  */
+import { HASH_START, hashOn, keySlots, StringList } from '../../../lexicon/packed.ts';
 import { LABEL_COUNT } from './labels.ts';
 import { LIST_NAMES, MARKS } from './gazetteer.ts';
 import {
@@ -20,7 +21,6 @@ import {
   NEIGHBOUR_OFFSETS,
   neighbourFeatures,
   ownFeatures,
-  PAIR_TEMPLATES,
   POS_OFFSETS,
   posFeatures,
   posLabelFeatures,
@@ -81,8 +81,63 @@ export class NamedScorer implements Scorer {
   }
 }
 
-/** Rows of a pair template whose first value is fixed: second value → row. */
-type PairRows = Map<string, number> | undefined;
+/**
+ * Feature name → row, over the names in row order and their slot table (packed in the compiled model): a name is
+ * found from its parts (template, value, second value) without joining them.
+ */
+export class FeatureRows {
+  /** Hash of `template=` per template. */
+  private readonly starts = new Map<string, number>();
+
+  constructor(
+    readonly names: StringList,
+    readonly slots: Uint32Array,
+  ) {}
+
+  static of(names: readonly string[]): FeatureRows {
+    return new FeatureRows(StringList.of(names), keySlots(names));
+  }
+
+  /** Row of `template=value`, or -1. */
+  row(template: string, value: string): number {
+    const h = hashOn(this.templateStart(template), value);
+    const mask = this.slots.length - 1;
+    for (let slot = (h >>> 0) & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const i = this.slots[slot]! - 1;
+      if (this.names.equalsJoined(i, template, '=', value)) return i;
+    }
+    return -1;
+  }
+
+  /** What pairRow needs of `template=first|`, worked out once per first value. */
+  pair(template: string, first: string): PairRows {
+    return { template, first, hash: hashOn(hashOn(this.templateStart(template), first), '|') };
+  }
+
+  /** Row of `template=first|second`, or -1. */
+  pairRow(pair: PairRows, second: string): number {
+    const h = hashOn(pair.hash, second);
+    const mask = this.slots.length - 1;
+    for (let slot = (h >>> 0) & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const i = this.slots[slot]! - 1;
+      if (this.names.equalsJoined(i, pair.template, '=', pair.first, '|', second)) return i;
+    }
+    return -1;
+  }
+
+  private templateStart(template: string): number {
+    let h = this.starts.get(template);
+    if (h === undefined) this.starts.set(template, (h = hashOn(hashOn(HASH_START, template), '=')));
+    return h;
+  }
+}
+
+/** A pair template with its first value fixed (see FeatureRows.pair). */
+interface PairRows {
+  template: string;
+  first: string;
+  hash: number;
+}
 
 interface WordScores {
   info: WordInfo;
@@ -111,9 +166,6 @@ interface PosScores {
 const WORD_CACHE_SIZE = 200_000;
 
 export class CachedScorer implements Scorer {
-  private readonly templates = new Map<string, Map<string, number>>();
-  /** Pair templates: first value → second value → row. */
-  private readonly pairs = new Map<string, Map<string, Map<string, number>>>();
   private readonly words = new Map<string, WordScores>();
   private readonly posScores = new Map<string, PosScores>();
   /** Per mark bit and offset -1..1 (index bit × 3 + offset + 1), blocks of L. */
@@ -131,24 +183,18 @@ export class CachedScorer implements Scorer {
   private target: Float32Array | Float64Array = new Float64Array(L);
   private targetOffset = 0;
   private readonly emit: Emit;
+  /** Pair rows with the sentence boundary first (the previous word or POS of a sentence's first token). */
+  private readonly boundaryPairs: { word: PairRows; pos: PairRows };
 
-  /** `features[r]` names row r of `weights`. */
+  /** `rows` finds the row of `weights` of each feature. */
   constructor(
-    features: readonly string[],
+    private readonly rows: FeatureRows,
     private readonly weights: Float32Array,
   ) {
-    const pairTemplates = new Set(PAIR_TEMPLATES);
-    for (let r = 0; r < features.length; r++) {
-      const feature = features[r]!;
-      const cut = feature.indexOf('=');
-      const template = feature.slice(0, cut);
-      const value = feature.slice(cut + 1);
-      if (pairTemplates.has(template)) this.addPair(template, value, r);
-      else getOrAdd(this.templates, template, () => new Map()).set(value, r);
-    }
+    this.boundaryPairs = { word: rows.pair('ww-', BOUNDARY), pos: rows.pair('tt-', BOUNDARY) };
     this.emit = (template, value, second) => {
-      const row = second === undefined ? this.templates.get(template)?.get(value) : this.pairs.get(template)?.get(value)?.get(second);
-      if (row === undefined) return;
+      const row = second === undefined ? rows.row(template, value) : rows.pairRow(rows.pair(template, value), second);
+      if (row < 0) return;
       const base = row * L;
       const target = this.target;
       const offset = this.targetOffset;
@@ -164,6 +210,10 @@ export class CachedScorer implements Scorer {
 
   describe(text: string): WordInfo {
     return this.word(text).info;
+  }
+
+  featureRows(): FeatureRows {
+    return this.rows;
   }
 
   staticScores(v: SentenceView, i: number, out: Float64Array): void {
@@ -188,11 +238,12 @@ export class CachedScorer implements Scorer {
     if (v.marks[i] !== 0) add(out, this.capitalMarkSum(v.marks[i]!, c, word.info.capitalIndex), 0);
     // pairFeatures, from the rows cached with each pair's first word or POS
     const key = word.info.key;
-    this.addRow(out, (i > 0 ? words[i - 1]!.wordBefore : this.pairRows('ww-', BOUNDARY))?.get(key));
-    this.addRow(out, word.wordFirst?.get(i + 1 < n ? words[i + 1]!.info.key : BOUNDARY));
+    const rows = this.rows;
+    this.addRow(out, rows.pairRow(i > 0 ? words[i - 1]!.wordBefore : this.boundaryPairs.word, key));
+    this.addRow(out, rows.pairRow(word.wordFirst, i + 1 < n ? words[i + 1]!.info.key : BOUNDARY));
     const tag = v.pos[i]!;
-    this.addRow(out, (i > 0 ? tags[i - 1]!.posBefore : this.pairRows('tt-', BOUNDARY))?.get(tag));
-    this.addRow(out, tags[i]!.posFirst?.get(i + 1 < n ? v.pos[i + 1]! : BOUNDARY));
+    this.addRow(out, rows.pairRow(i > 0 ? tags[i - 1]!.posBefore : this.boundaryPairs.pos, tag));
+    this.addRow(out, rows.pairRow(tags[i]!.posFirst, i + 1 < n ? v.pos[i + 1]! : BOUNDARY));
     this.target = out;
     this.targetOffset = 0;
     contextFeatures(v, i, this.emit);
@@ -205,12 +256,8 @@ export class CachedScorer implements Scorer {
     add(out, tags[i]!.scores, (POS_WINDOW.length + prev1 + 1) * L);
   }
 
-  private pairRows(template: string, first: string): PairRows {
-    return this.pairs.get(template)?.get(first);
-  }
-
-  private addRow(out: Float64Array, row: number | undefined): void {
-    if (row !== undefined) add(out, this.weights, row * L);
+  private addRow(out: Float64Array, row: number): void {
+    if (row >= 0) add(out, this.weights, row * L);
   }
 
   private markSum(bits: number): Float32Array {
@@ -248,14 +295,6 @@ export class CachedScorer implements Scorer {
     return this.lastEntries;
   }
 
-  /** Files "a|b|c" under every split ("a" + "b|c", "a|b" + "c"), so that the lookup needs no joining. */
-  private addPair(template: string, value: string, row: number): void {
-    const firsts = getOrAdd(this.pairs, template, () => new Map());
-    for (let cut = value.indexOf('|'); cut !== -1; cut = value.indexOf('|', cut + 1)) {
-      getOrAdd(firsts, value.slice(0, cut), () => new Map()).set(value.slice(cut + 1), row);
-    }
-  }
-
   /** `blocks` blocks of L scores, block k summing what `fill(k)` emits. */
   private table(blocks: number, fill: (k: number) => void): Float32Array {
     const scores = new Float32Array(blocks * L);
@@ -273,7 +312,7 @@ export class CachedScorer implements Scorer {
     if (this.words.size >= WORD_CACHE_SIZE) this.words.clear();
     const info = describeWord(text);
     const own = this.table(1, () => ownFeatures(info, this.emit));
-    entry = { info, wordBefore: this.pairRows('ww-', info.key), wordFirst: this.pairRows('ww+', info.key), own, byCasing: [], withLabel: [], withLabelDone: [] };
+    entry = { info, wordBefore: this.rows.pair('ww-', info.key), wordFirst: this.rows.pair('ww+', info.key), own, byCasing: [], withLabel: [], withLabelDone: [] };
     this.words.set(text, entry);
     return entry;
   }
@@ -303,16 +342,10 @@ export class CachedScorer implements Scorer {
       const scores = this.table(POS_OFFSETS.length + HISTORY, (k) =>
         k < POS_OFFSETS.length ? posFeatures(tag, k, this.emit) : posLabelFeatures(tag, k - POS_OFFSETS.length - 1, this.emit),
       );
-      this.posScores.set(tag, (entry = { scores, posBefore: this.pairRows('tt-', tag), posFirst: this.pairRows('tt+', tag) }));
+      this.posScores.set(tag, (entry = { scores, posBefore: this.rows.pair('tt-', tag), posFirst: this.rows.pair('tt+', tag) }));
     }
     return entry;
   }
-}
-
-function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
 }
 
 if (L !== 9) throw new Error(`dateline ner: add() is unrolled for 9 labels, found ${L}`);

@@ -5,7 +5,7 @@ import { describeWord, viewSentence } from '../../../../src/stages/entities/tagg
 import { Gazetteer, LIST_NAMES, type PhraseLists } from '../../../../src/stages/entities/tagger/gazetteer.ts';
 import { decodeSpans } from '../../../../src/stages/entities/tagger/index.ts';
 import { LABEL_COUNT, LABELS, labelsToSpans } from '../../../../src/stages/entities/tagger/labels.ts';
-import { CachedScorer, NamedScorer } from '../../../../src/stages/entities/tagger/scorer.ts';
+import { CachedScorer, FeatureRows, NamedScorer } from '../../../../src/stages/entities/tagger/scorer.ts';
 import { segment } from '../../../../src/stages/segment/index.ts';
 
 const noLists = Object.fromEntries(LIST_NAMES.map((name) => [name, []])) as unknown as PhraseLists;
@@ -40,7 +40,7 @@ const TINY = tinyModel({
 
 function view(text: string) {
   const tokens = segment(text, [{ start: 0, end: text.length }]).tokens;
-  return { tokens, view: viewSentence(tokens, false, new Gazetteer(noLists), describeWord) };
+  return { tokens, view: viewSentence(tokens, false, Gazetteer.of(noLists), describeWord) };
 }
 
 test('BIO labels make spans; an I-X that continues nothing starts its own span', () => {
@@ -71,7 +71,7 @@ test('a tiny hand-made model decodes to the expected labels and spans', () => {
 });
 
 test('the cached run-time scorer gives the same scores as looking every feature up by name', () => {
-  const scorers = [new CachedScorer(TINY.features, TINY.weights), new NamedScorer(new Map(TINY.features.map((f, r) => [f, r])), TINY.weights)];
+  const scorers = [new CachedScorer(FeatureRows.of(TINY.features), TINY.weights), new NamedScorer(new Map(TINY.features.map((f, r) => [f, r])), TINY.weights)];
   const { view: v } = view('Ryan Crocker met Hassan Kazemi-Qomi in Baghdad.');
   for (let i = 0; i < v.length; i++) {
     for (const [prev1, prev2] of [[-1, -1], [1, 0], [2, 1]] as const) {
@@ -89,12 +89,12 @@ test('the cached run-time scorer gives the same scores as looking every feature 
 test('spans are repaired: hyphenated names whole, particles inside person names', () => {
   // The tiny model labels "-" O and "Qomi" ORG on its own; the longest span grown over the hyphen wins.
   const { tokens, view: v } = view('Ryan Crocker met Hassan Kazemi-Qomi in Baghdad.');
-  const scorer = new CachedScorer(TINY.features, TINY.weights);
+  const scorer = new CachedScorer(FeatureRows.of(TINY.features), TINY.weights);
   const text = 'Ryan Crocker met Hassan Kazemi-Qomi in Baghdad.';
   const spans = decodeSpans(scorer, v, 1).map((s) => `${s.type} ${text.slice(tokens[s.firstToken]!.start, tokens[s.endToken - 1]!.end)}`);
   assert.deepEqual(spans, ['PER Ryan Crocker', 'PER Hassan Kazemi-Qomi', 'LOC Baghdad']);
   const particles = tinyModel({ 'b=': { O: 1 }, 'W=Ludwig': { 'B-PER': 3 }, 'W=Rohe': { 'B-PER': 3 } });
   const lv = view('Ludwig van der Rohe built it.');
-  const joined = decodeSpans(new CachedScorer(particles.features, particles.weights), lv.view, 1);
+  const joined = decodeSpans(new CachedScorer(FeatureRows.of(particles.features), particles.weights), lv.view, 1);
   assert.deepEqual(joined.map((s) => [s.firstToken, s.endToken, s.type]), [[0, 4, 'PER']]);
 });

@@ -13,7 +13,7 @@ function sentenceTokens(text: string): Token[] {
   return segment(text, [{ start: 0, end: text.length }]).tokens;
 }
 
-function featuresAt(text: string, word: string, gazetteer = new Gazetteer(lists({})), headline = false): string[] {
+function featuresAt(text: string, word: string, gazetteer = Gazetteer.of(lists({})), headline = false): string[] {
   const tokens = sentenceTokens(text);
   const view = viewSentence(tokens, headline, gazetteer);
   const i = tokens.findIndex((t) => t.text === word);
@@ -69,7 +69,7 @@ test('shape features carry the casing, so an ALL-CAPS word in a headline is not 
 });
 
 test('gazetteer marks: first, inside and whole-phrase matches, over wink tokens', () => {
-  const gazetteer = new Gazetteer(lists({ city: ['new york', 'baghdad'], actorPerson: ['hassan kazemi - qomi'], firstName: ['hassan'] }));
+  const gazetteer = Gazetteer.of(lists({ city: ['new york', 'baghdad'], actorPerson: ['hassan kazemi - qomi'], firstName: ['hassan'] }));
   const inBaghdad = featuresAt('He flew from New York to Baghdad.', 'Baghdad', gazetteer);
   assert.ok(inBaghdad.includes('g0=city:U'));
   assert.ok(inBaghdad.includes('gc=city:UNC'));
@@ -92,7 +92,7 @@ test('hyphenated names are one run of name-like tokens, joined without spaces', 
 });
 
 test('plain words: common lower-case words of body text, never name openers, caps or hyphenated parts', () => {
-  const gazetteer = new Gazetteer(lists({ lowerWord: ['said', 'in', 'southern', 'made', 'troops'] }));
+  const gazetteer = Gazetteer.of(lists({ lowerWord: ['said', 'in', 'southern', 'made', 'troops'] }));
   const plain = (text: string, headline = false) => {
     const tokens = sentenceTokens(text);
     const view = viewSentence(tokens, headline, gazetteer);

@@ -16,7 +16,7 @@ function refine(text: string, spans: [string, string, EntityType][], refiner: ty
     const firstToken = index(first);
     return { firstToken, endToken: index(last, firstToken) + 1, type };
   });
-  const view = viewSentence(tokens, false, new Gazetteer(noLists), describeWord);
+  const view = viewSentence(tokens, false, Gazetteer.of(noLists), describeWord);
   return refiner(input, view).map((s) => `${s.type} ${text.slice(tokens[s.firstToken]!.start, tokens[s.endToken - 1]!.end)}`);
 }
 
