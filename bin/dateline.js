@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `dateline` command: runs the compiled sources in dist/ (`npm run build`; `npm install` runs it). A checkout whose
-// src/ changed since the last build (a pull, an edit) is rebuilt first, so the command never runs old code nor refuses.
+// src/ or compiled-in data (dictionaries, models) changed since the last build (a pull, an edit) is rebuilt first, so
+// the command never runs old code nor refuses.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,14 +9,18 @@ import { fileURLToPath } from 'node:url';
 const root = new URL('../', import.meta.url);
 const stamp = new URL('dist/.built', root);
 const src = new URL('src/', root);
+// data compiled into dist/ by the build (dist/lexicon/petrarch/actors.bin, the models' .bin files)
+const compiledData = ['data/petrarch/', 'data/models/'].map((dir) => new URL(dir, root));
 const lock = new URL('dist.building', root);
 
-/** Why dist/ cannot be run as it is: missing, or a file of src/ changed since the last build; null when it is current. */
+/** Why dist/ cannot be run as it is: missing, or a file of src/ or of the compiled data changed since the last build; null when it is current. */
 function staleness() {
   if (!existsSync(stamp)) return 'dist/ is not built yet';
-  if (!existsSync(src)) return null;
   const built = statSync(stamp).mtimeMs;
-  for (const file of readdirSync(src, { recursive: true })) if (statSync(new URL(file, src)).mtimeMs > built) return `src/${file} changed since the last build`;
+  for (const dir of [src, ...compiledData]) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir, { recursive: true })) if (statSync(new URL(file, dir)).mtimeMs > built) return `${fileURLToPath(new URL(file, dir)).slice(fileURLToPath(root).length)} changed since the last build`;
+  }
   return null;
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run build` (also run by `npm install`, `npm start` and `npm test`): compiles src/ into dist/ (tsc, incremental),
- * the big lexicons and models into packed files next to the modules that read them (dist/lexicon/cities.bin, dist/stages/parse/parser.bin, dist/stages/entities/tagger/ner.bin), and stamps dist/.built, which bin/dateline.js compares with src/ to rebuild a stale build before it runs; then rebuilds the web app
+ * the big lexicons and models into packed files next to the modules that read them (dist/lexicon/cities.bin, dist/stages/parse/parser.bin, dist/stages/entities/tagger/ner.bin, dist/lexicon/petrarch/actors.bin), and stamps dist/.built, which bin/dateline.js compares with src/ to rebuild a stale build before it runs; then rebuilds the web app
  * into web/dist when a file of web/ changed since its last build (or web/dist is missing), else leaves it.
  */
 import { execFileSync, execSync } from 'node:child_process';
@@ -34,6 +34,8 @@ const { writeCompiledModel: writeCompiledParser } = (await import(join(REPO, 'di
 writeCompiledParser();
 const { writeCompiledModel: writeCompiledTagger } = (await import(join(REPO, 'dist', 'stages', 'entities', 'tagger', 'model.js'))) as typeof import('../src/stages/entities/tagger/model.ts');
 writeCompiledTagger();
+const { writeCompiledActors } = (await import(join(REPO, 'dist', 'lexicon', 'petrarch', 'actors.js'))) as typeof import('../src/lexicon/petrarch/actors.ts');
+writeCompiledActors();
 writeFileSync(join(REPO, 'dist', '.built'), `${new Date().toISOString()}\n`);
 
 if (!existsSync(WEB_BUILT) || newestSource(WEB) > statSync(WEB_BUILT).mtimeMs) {

@@ -24,8 +24,10 @@
  * `U.N._`) never match and six codes with a malformed date (`[ARMUNR 9008223-911221]`) are dropped; a user's file
  * with such lines is refused (see `issues`).
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { findKey, keySlots, pack, unpack, type StringList } from '../packed.ts';
 import { dictionaryLines, DictionaryError, shippedSources, type DictionaryOrigin, type DictionarySource } from './files.ts';
-import { addPhrase, countPhrases, fold, longestPhrase, readable, sortIndex, type PhraseIndex } from './phrases.ts';
+import { addPhrase, countPhrases, fold, longestPhrase, readable, sortIndex, type Phrase, type PhraseIndex, type PhraseLookup } from './phrases.ts';
 
 export interface ActorMatch {
   /** CAMEO actor code ("USA", "IRQGOV"); the first of `codes`. */
@@ -178,8 +180,16 @@ function parseActorFile(source: DictionarySource, index: PhraseIndex<ActorTarget
   return { entries, withoutCode };
 }
 
-/** Loads actor dictionaries; a user's entries win over shipped phrases of the same length. */
-export function loadActorDictionary(sources: readonly DictionarySource[]): ActorDictionary {
+/** An actor dictionary's parts: its phrases, its people by surname (made on first use), what reading it found. */
+interface ActorTables {
+  index: PhraseLookup<ActorTarget>;
+  surnames: () => { get(key: string): readonly ActorEntry[] | undefined };
+  stats: ActorDictionary['stats'];
+  issues: readonly DictionaryError[];
+}
+
+/** Reads actor dictionary files: the phrase index (sorted, see sortIndex), the entries in reading order, counts, issues. */
+function readActorFiles(sources: readonly DictionarySource[]): { index: PhraseIndex<ActorTarget>; entriesRead: ActorEntry[]; stats: ActorDictionary['stats']; issues: DictionaryError[] } {
   const index: PhraseIndex<ActorTarget> = new Map();
   const issues: DictionaryError[] = [];
   const order = { n: 0 };
@@ -193,7 +203,17 @@ export function loadActorDictionary(sources: readonly DictionarySource[]): Actor
     entriesWithoutCode += counts.withoutCode;
   }
   sortIndex(index);
+  return { index, entriesRead, stats: { phrases: countPhrases(index), entries, entriesWithoutCode }, issues };
+}
+
+/** Loads actor dictionaries; a user's entries win over shipped phrases of the same length. */
+export function loadActorDictionary(sources: readonly DictionarySource[]): ActorDictionary {
+  const { index, entriesRead, stats, issues } = readActorFiles(sources);
   let bySurname: Map<string, ActorEntry[]> | null = null;
+  return actorDictionary({ index, surnames: () => (bySurname ??= surnameIndex(entriesRead)), stats, issues });
+}
+
+function actorDictionary({ index, surnames, stats, issues }: ActorTables): ActorDictionary {
   const dayOf = (date: string | undefined) => (date === undefined ? undefined : `${date}-01-01`.slice(0, 10));
   return {
     lookup(words, at, date, options = {}) {
@@ -209,9 +229,8 @@ export function loadActorDictionary(sources: readonly DictionarySource[]): Actor
       return { code: codes[0]!, codes, phrase: readable(hit.found.raw), entryId: hit.found.target.id, origin: hit.found.target.entry.origin, length: hit.length };
     },
     surname(surname, date) {
-      bySurname ??= surnameIndex(entriesRead);
       const day = dayOf(date);
-      const found = bySurname.get(surnameKey(surname)) ?? [];
+      const found = surnames().get(surnameKey(surname)) ?? [];
       // of several people with the surname, those whose dated office holds on the day; they must agree on the code
       // ("Museveni" in 2019: Yoweri and Janet Museveni, both UGAGOV)
       const holding = found.length > 1 && day ? found.filter((e) => e.roles.some((r) => (r.from !== null || r.to !== null) && roleOn([r], day))) : found;
@@ -220,7 +239,7 @@ export function loadActorDictionary(sources: readonly DictionarySource[]): Actor
       if (!entry || !codes || codes[0] === '---' || holding.some((e) => roleOn(e.roles, day)?.codes[0] !== codes[0])) return null;
       return { code: codes[0]!, codes, phrase: readable(entry.head), entryId: entry.id, origin: entry.origin, length: 1 };
     },
-    stats: { phrases: countPhrases(index), entries, entriesWithoutCode },
+    stats,
     issues,
   };
 }
@@ -251,11 +270,175 @@ function surnameKey(word: string): string {
   return fold(word).replace(/^(al|el|bin|ibn|abu)[-‐]/, '');
 }
 
+/** Written by `npm run build` next to the compiled module (dist/lexicon/petrarch/actors.bin); from src/ it is built in memory. */
+const COMPILED = new URL('./actors.bin', import.meta.url);
+
+/** The compiled shipped dictionaries for `npm run build`. */
+export function writeCompiledActors(): void {
+  writeFileSync(COMPILED, compileShippedActors());
+}
+
+function shippedActorSources(): DictionarySource[] {
+  return shippedSources().filter((s) => s.kind === 'actors');
+}
+
+/**
+ * The shipped dictionaries as read: entries (head, id, names, roles) and phrases (per first word, in lookup order)
+ * as columns over one string table, the surname index, counts and the files' known faults.
+ */
+function compileShippedActors(): Buffer {
+  const { index, entriesRead, stats, issues } = readActorFiles(shippedActorSources());
+  const strings: string[] = [];
+  const stringIds = new Map<string, number>();
+  const ref = (s: string) => stringIds.get(s) ?? (stringIds.set(s, strings.length), strings.push(s) - 1);
+  const NONE = -1;
+  const entryRows = new Map(entriesRead.map((entry, row) => [entry, row]));
+  const entryHead: number[] = [];
+  const entryId: number[] = [];
+  const nameStarts = [0];
+  const names: number[] = [];
+  const roleStarts = [0];
+  const roleCodes: number[] = [];
+  const roleFrom: number[] = [];
+  const roleTo: number[] = [];
+  const roleToExclusive: number[] = [];
+  for (const entry of entriesRead) {
+    if (entry.origin !== 'shipped') throw new Error(`dateline: ${entry.id} is not a shipped entry`);
+    entryHead.push(ref(entry.head));
+    entryId.push(ref(entry.id));
+    for (const name of entry.names) names.push(ref(name));
+    nameStarts.push(names.length);
+    for (const role of entry.roles) {
+      roleCodes.push(ref(role.codes.join('/')));
+      roleFrom.push(role.from === null ? NONE : ref(role.from));
+      roleTo.push(role.to === null ? NONE : ref(role.to));
+      roleToExclusive.push(Number(role.toExclusive));
+    }
+    roleStarts.push(roleCodes.length);
+  }
+  const keys = [...index.keys()];
+  const phraseStarts = [0];
+  const phrase = { rest: [] as number[], raw: [] as number[], order: [] as number[], entry: [] as number[], id: [] as number[], open: [] as number[] };
+  for (const key of keys) {
+    for (const p of index.get(key)!) {
+      if (p.tokens.join(' ') !== p.rest || p.tokens.some((t) => t === '' || t.includes(' ')) || p.open.length > 32) throw new Error(`dateline: cannot compile the actor phrase ${p.raw}`);
+      phrase.rest.push(ref(p.rest));
+      phrase.raw.push(ref(p.raw));
+      phrase.order.push(p.order);
+      phrase.entry.push(entryRows.get(p.target.entry)!);
+      phrase.id.push(ref(p.target.id));
+      phrase.open.push(p.open.reduce((bits, open, k) => (open ? bits | (1 << k) : bits), 0));
+    }
+    phraseStarts.push(phrase.rest.length);
+  }
+  const surnames = surnameIndex(entriesRead);
+  const surnameKeys = [...surnames.keys()];
+  const surnameStarts = [0];
+  const surnameEntries: number[] = [];
+  for (const key of surnameKeys) {
+    for (const entry of surnames.get(key)!) surnameEntries.push(entryRows.get(entry)!);
+    surnameStarts.push(surnameEntries.length);
+  }
+  const i32 = (values: readonly number[]) => Int32Array.from(values);
+  return pack({
+    strings,
+    entryHead: i32(entryHead),
+    entryId: i32(entryId),
+    nameStarts: i32(nameStarts),
+    names: i32(names),
+    roleStarts: i32(roleStarts),
+    roleCodes: i32(roleCodes),
+    roleFrom: i32(roleFrom),
+    roleTo: i32(roleTo),
+    roleToExclusive: i32(roleToExclusive),
+    keys,
+    keySlots: keySlots(keys),
+    phraseStarts: i32(phraseStarts),
+    phraseRest: i32(phrase.rest),
+    phraseRaw: i32(phrase.raw),
+    phraseOrder: i32(phrase.order),
+    phraseEntry: i32(phrase.entry),
+    phraseId: i32(phrase.id),
+    phraseOpen: i32(phrase.open),
+    surnameKeys,
+    surnameSlots: keySlots(surnameKeys),
+    surnameStarts: i32(surnameStarts),
+    surnameEntries: i32(surnameEntries),
+    stats: i32([stats.phrases, stats.entries, stats.entriesWithoutCode]),
+    issueFiles: issues.map((issue) => issue.file),
+    issueLines: i32(issues.map((issue) => issue.line ?? NONE)),
+    issueProblems: issues.map((issue) => issue.problem),
+  });
+}
+
+/** The compiled shipped dictionaries: entries and each first word's phrases are made when first looked up. */
+function loadShippedActors(): ActorDictionary {
+  const packed = unpack(existsSync(COMPILED) ? readFileSync(COMPILED) : compileShippedActors());
+  const ints = (name: string) => packed.get(name) as Int32Array;
+  const list = (name: string) => packed.get(name) as StringList;
+  const strings = list('strings');
+  const text = (id: number) => strings.at(id);
+  const orNull = (id: number) => (id < 0 ? null : strings.at(id));
+  const [entryHead, entryId, nameStarts, names, roleStarts, roleCodes, roleFrom, roleTo, roleToExclusive] = ['entryHead', 'entryId', 'nameStarts', 'names', 'roleStarts', 'roleCodes', 'roleFrom', 'roleTo', 'roleToExclusive'].map(ints) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const made: (ActorEntry | undefined)[] = [];
+  const entry = (row: number): ActorEntry => {
+    let found = made[row];
+    if (found) return found;
+    const roles: Role[] = [];
+    for (let r = roleStarts[row]!; r < roleStarts[row + 1]!; r++) {
+      roles.push({ codes: text(roleCodes[r]!).split('/'), from: orNull(roleFrom[r]!), to: orNull(roleTo[r]!), toExclusive: roleToExclusive[r] === 1 });
+    }
+    const entryNames: string[] = [];
+    for (let n = nameStarts[row]!; n < nameStarts[row + 1]!; n++) entryNames.push(text(names[n]!));
+    found = { roles, head: text(entryHead[row]!), names: entryNames, id: text(entryId[row]!), origin: 'shipped' };
+    made[row] = found;
+    return found;
+  };
+  const keys = list('keys');
+  const slots = packed.get('keySlots') as Uint32Array;
+  const [phraseStarts, phraseRest, phraseRaw, phraseOrder, phraseEntry, phraseId, phraseOpen] = ['phraseStarts', 'phraseRest', 'phraseRaw', 'phraseOrder', 'phraseEntry', 'phraseId', 'phraseOpen'].map(ints) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const phrases = new Map<number, Phrase<ActorTarget>[]>();
+  const index: PhraseLookup<ActorTarget> = {
+    get(key) {
+      const k = findKey(keys, slots, key);
+      if (k < 0) return undefined;
+      let found = phrases.get(k);
+      if (!found) {
+        found = [];
+        for (let p = phraseStarts[k]!; p < phraseStarts[k + 1]!; p++) {
+          const rest = text(phraseRest[p]!);
+          const tokens = rest === '' ? [] : rest.split(' ');
+          const open = tokens.map((_, t) => ((phraseOpen[p]! >>> t) & 1) === 1);
+          found.push({ rest, tokens, open, raw: text(phraseRaw[p]!), order: phraseOrder[p]!, target: { entry: entry(phraseEntry[p]!), id: text(phraseId[p]!) } });
+        }
+        phrases.set(k, found);
+      }
+      return found;
+    },
+  };
+  const surnameKeys = list('surnameKeys');
+  const surnameSlots = packed.get('surnameSlots') as Uint32Array;
+  const surnameStarts = ints('surnameStarts');
+  const surnameEntries = ints('surnameEntries');
+  const surnames = {
+    get(key: string) {
+      const k = findKey(surnameKeys, surnameSlots, key);
+      return k < 0 ? undefined : Array.from(surnameEntries.subarray(surnameStarts[k], surnameStarts[k + 1]), entry);
+    },
+  };
+  const [phraseCount, entryCount, entriesWithoutCode] = ints('stats') as unknown as [number, number, number];
+  const issueFiles = list('issueFiles');
+  const issueLines = ints('issueLines');
+  const issueProblems = list('issueProblems');
+  const issues = Array.from({ length: issueFiles.length }, (_, k) => new DictionaryError(issueFiles.at(k), issueLines[k]! < 0 ? null : issueLines[k]!, issueProblems.at(k)));
+  return actorDictionary({ index, surnames: () => surnames, stats: { phrases: phraseCount, entries: entryCount, entriesWithoutCode }, issues });
+}
+
 let shipped: ActorDictionary | null = null;
 
-/** The shipped actor dictionaries (Phoenix Countries, International, MilNonState), read on first use. */
+/** The shipped actor dictionaries (Phoenix Countries, International, MilNonState), compiled by `npm run build`, read on first use. */
 export function shippedActorDictionary(): ActorDictionary {
-  shipped ??= loadActorDictionary(shippedSources().filter((s) => s.kind === 'actors'));
+  shipped ??= loadShippedActors();
   return shipped;
 }
 

@@ -21,6 +21,11 @@ export interface Phrase<T> {
 
 export type PhraseIndex<T> = Map<string, Phrase<T>[]>;
 
+/** What a lookup needs of an index: a first word's phrases, longest first (see sortIndex). */
+export interface PhraseLookup<T> {
+  get(firstWord: string): readonly Phrase<T>[] | undefined;
+}
+
 /** Lower case without diacritics: "Erdoğan" → "erdogan". */
 export function fold(word: string): string {
   const lower = word.toLowerCase();
@@ -109,7 +114,7 @@ function gappedEnd<T>(phrase: Phrase<T>, tokens: readonly TextToken[], gap: numb
  * The longest phrase starting at words[at] whose target `accept`s, with the number of words it covers. With
  * `gap` > 0, words written with a space in the dictionary may have up to `gap` other tokens between them.
  */
-export function longestPhrase<T>(index: PhraseIndex<T>, words: readonly string[], at: number, accept: (target: T) => boolean, gap = 0): { found: Phrase<T>; length: number } | null {
+export function longestPhrase<T>(index: PhraseLookup<T>, words: readonly string[], at: number, accept: (target: T) => boolean, gap = 0): { found: Phrase<T>; length: number } | null {
   const first = words[at];
   if (first === undefined) return null;
   const folded = fold(first);
