@@ -1,22 +1,28 @@
 /**
  * Compact lexicon files: named integer arrays and string lists in one buffer, written at build time
- * (`npm run build`) and read back in milliseconds: arrays are views on the file's bytes, a string list is one
- * decoded text cut on demand (no parsing, no per-entry objects at load).
+ * (`npm run build`) and read back in milliseconds: arrays are views on the file's bytes, a string list is its
+ * UTF-8 bytes, decoded one string at a time on demand (no parsing, no per-entry objects at load).
  * Layout: u32 header length, JSON header (name → kind, offset, bytes, length), then the sections, 8-byte aligned;
- * a string list is its u32 start offsets (length + 1, in UTF-16 units) followed by its text in UTF-8.
+ * a string list is its u32 start offsets (length + 1, in bytes) followed by its text in UTF-8.
  */
 
-/** Strings packed in one text: `at(i)` cuts the i-th out. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Strings packed in one UTF-8 text, left as bytes: `at(i)` decodes the i-th, `equals` compares in place, so that
+ * loading a list decodes nothing.
+ */
 export class StringList {
+  /** `starts`: byte offsets in `bytes`, one per string and one past the end. */
   constructor(
-    private readonly text: string,
+    private readonly bytes: Buffer,
     private readonly starts: Uint32Array,
   ) {}
 
   static of(strings: readonly string[]): StringList {
     const starts = new Uint32Array(strings.length + 1);
-    strings.forEach((s, i) => (starts[i + 1] = starts[i]! + s.length));
-    return new StringList(strings.join(''), starts);
+    strings.forEach((s, i) => (starts[i + 1] = starts[i]! + Buffer.byteLength(s, 'utf8')));
+    return new StringList(Buffer.from(strings.join(''), 'utf8'), starts);
   }
 
   get length(): number {
@@ -24,26 +30,38 @@ export class StringList {
   }
 
   at(i: number): string {
-    return this.text.slice(this.starts[i], this.starts[i + 1]);
+    return this.bytes.toString('utf8', this.starts[i], this.starts[i + 1]);
   }
 
   /** Whether the i-th string is `s`, compared in place (no string made). */
   equals(i: number, s: string): boolean {
-    const start = this.starts[i]!;
-    if (this.starts[i + 1]! - start !== s.length) return false;
-    for (let k = 0; k < s.length; k++) if (this.text.charCodeAt(start + k) !== s.charCodeAt(k)) return false;
-    return true;
+    return this.equalsJoined(i, s, '');
   }
 
-  /** Whether the i-th string is `a + b + c + d + e`, compared in place (no string made). */
+  /** Whether the i-th string is `a + b + c + d + e`, compared in place (no string made for ASCII text). */
   equalsJoined(i: number, a: string, b: string, c = '', d = '', e = ''): boolean {
-    let at = this.starts[i]!;
-    if (this.starts[i + 1]! - at !== a.length + b.length + c.length + d.length + e.length) return false;
-    for (const part of [a, b, c, d, e]) {
-      for (let k = 0; k < part.length; k++) if (this.text.charCodeAt(at + k) !== part.charCodeAt(k)) return false;
-      at += part.length;
+    const start = this.starts[i]!;
+    const size = this.starts[i + 1]! - start;
+    const units = a.length + b.length + c.length + d.length + e.length;
+    // UTF-8 takes one byte per UTF-16 unit for ASCII and more for anything else: equal counts mean ASCII on both sides
+    if (size < units) return false;
+    if (size > units) {
+      const joined = a + b + c + d + e;
+      // a lone surrogate would be encoded as U+FFFD, which it is not
+      return !LONE_SURROGATE.test(joined) && this.bytes.subarray(start, start + size).equals(Buffer.from(joined, 'utf8'));
     }
-    return true;
+    let at = start;
+    return (at = this.asciiAt(at, a)) >= 0 && (at = this.asciiAt(at, b)) >= 0 && (at = this.asciiAt(at, c)) >= 0 && (at = this.asciiAt(at, d)) >= 0 && this.asciiAt(at, e) >= 0;
+  }
+
+  /** The byte after `part` when the bytes from `at` on are `part` (ASCII), else -1. */
+  private asciiAt(at: number, part: string): number {
+    const bytes = this.bytes;
+    for (let k = 0; k < part.length; k++) {
+      const c = part.charCodeAt(k);
+      if (c >= 0x80 || bytes[at + k] !== c) return -1;
+    }
+    return at + part.length;
   }
 }
 
@@ -92,15 +110,16 @@ export function findKey(keys: StringList, slots: Uint32Array, key: string): numb
   return -1;
 }
 
-export type PackedSection = Int32Array | Uint32Array | Float32Array | Float64Array | StringList;
+export type PackedSection = Int8Array | Int32Array | Uint32Array | Float32Array | Float64Array | StringList;
 
-type NumberArray = Int32Array | Uint32Array | Float32Array | Float64Array;
+type NumberArray = Exclude<PackedSection, StringList>;
 
-type SectionKind = 'i32' | 'u32' | 'f32' | 'f64' | 'strings';
+type SectionKind = 'i8' | 'i32' | 'u32' | 'f32' | 'f64' | 'strings';
 
-const ARRAYS = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array } as const;
+const ARRAYS = { i8: Int8Array, i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array } as const;
 
 function kindOf(section: NumberArray): Exclude<SectionKind, 'strings'> {
+  if (section instanceof Int8Array) return 'i8';
   return section instanceof Int32Array ? 'i32' : section instanceof Uint32Array ? 'u32' : section instanceof Float32Array ? 'f32' : 'f64';
 }
 
@@ -122,7 +141,7 @@ export function pack(sections: Record<string, NumberArray | readonly string[]>):
     } else {
       kind = 'strings';
       const starts = new Uint32Array(section.length + 1);
-      section.forEach((s, i) => (starts[i + 1] = starts[i]! + s.length));
+      section.forEach((s, i) => (starts[i + 1] = starts[i]! + Buffer.byteLength(s, 'utf8')));
       bytes = Buffer.concat([Buffer.from(starts.buffer), Buffer.from(section.join(''), 'utf8')]);
     }
     header.sections[name] = { kind, offset, bytes: bytes.byteLength, length: kind === 'strings' ? section.length : bytes.byteLength / ARRAYS[kind].BYTES_PER_ELEMENT };
@@ -150,7 +169,7 @@ export function unpack(buffer: Buffer): Map<string, PackedSection> {
   for (const [name, { kind, offset, bytes: size, length }] of Object.entries(header.sections)) {
     if (kind === 'strings') {
       const starts = new Uint32Array(bytes.buffer as ArrayBuffer, base + offset, length + 1);
-      out.set(name, new StringList(bytes.toString('utf8', start + offset + starts.byteLength, start + offset + size), starts));
+      out.set(name, new StringList(bytes.subarray(start + offset + starts.byteLength, start + offset + size), starts));
     } else out.set(name, new ARRAYS[kind](bytes.buffer as ArrayBuffer, base + offset, length));
   }
   return out;

@@ -33,3 +33,17 @@ test('the compiled city index answers by folded name, loose name and GeoNames id
   assert.equal(cities.byName.get('no such town anywhere'), undefined);
   assert.equal(cities.byId.get(1), undefined);
 });
+
+test('a string list compares keys in place, ASCII or not, whole or in parts', () => {
+  const words = ['Tikrīt', 'al Ḩillah', 'ok', 'w=x|y', '’s', '\u{1F600}'];
+  const list = unpack(pack({ words })).get('words') as StringList;
+  words.forEach((word, i) => assert.ok(list.equals(i, word), word));
+  assert.ok(list.equalsJoined(1, 'al ', 'Ḩillah'));
+  assert.ok(list.equalsJoined(3, 'w', '=', 'x', '|', 'y'));
+  assert.ok(!list.equalsJoined(3, 'w', '=', 'x', '|', 'z'));
+  assert.ok(!list.equals(0, 'Tikrit'), 'a letter with a mark is not the bare letter');
+  assert.ok(!list.equals(2, 'oк'), 'same length in UTF-16, not in UTF-8');
+  assert.ok(!list.equals(4, "'s"));
+  assert.ok(!list.equals(0, 'Tikr\u00C4\u00ABt'), 'the bytes of ī read as Latin-1 are not ī');
+  assert.ok(!list.equals(5, '\uD83D'), 'a lone surrogate is no character');
+});

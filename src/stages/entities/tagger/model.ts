@@ -95,13 +95,17 @@ export function decodeModel(buffer: Buffer): NerModel {
   }
   const features = file.features.split('\n');
   const bytes = Buffer.from(file.weights, 'base64');
-  const quantised = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  const weights = new Float32Array(quantised.length);
-  for (let k = 0; k < quantised.length; k++) weights[k] = quantised[k]! * file.scale;
+  const weights = dequantise(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), file.scale);
   const lists = {} as Record<ListName, string[]>;
   for (const name of LIST_NAMES) lists[name] = file.lists[name] ? file.lists[name].split('\n') : [];
   const scorer = new CachedScorer(FeatureRows.of(features), weights);
   return { scorer, describe: (text) => scorer.describe(text), temperature: file.temperature, gazetteer: Gazetteer.of(lists), lists, features, weights };
+}
+
+function dequantise(quantised: Int8Array, scale: number): Float32Array {
+  const weights = new Float32Array(quantised.length);
+  for (let k = 0; k < quantised.length; k++) weights[k] = quantised[k]! * scale;
+  return weights;
 }
 
 /** Written by `npm run build` next to the compiled module (dist/stages/entities/tagger/ner.bin); from src/ it is built in memory. */
@@ -109,15 +113,19 @@ const COMPILED = new URL('./ner.bin', import.meta.url);
 
 /** The shipped model as the scorer and gazetteer use it: feature names and their slot table, weights, the phrase trie, the lists. */
 function compileShippedModel(): Buffer {
-  const model = decodeModel(readFileSync(MODEL_PATH));
+  const buffer = readFileSync(MODEL_PATH);
+  const model = decodeModel(buffer);
+  const file = JSON.parse(gunzipSync(buffer).toString('utf8')) as ModelFile;
+  const bytes = Buffer.from(file.weights, 'base64');
   const rows = model.scorer.featureRows();
   const trie = model.gazetteer.tables();
   const lists = Object.fromEntries(LIST_NAMES.map((name) => [`list.${name}`, model.lists[name]]));
   return pack({
     features: model.features,
     featureSlots: rows.slots,
-    weights: model.weights,
-    temperature: Float64Array.of(model.temperature),
+    // a quarter of the bytes of the weights; made into them again at load (dequantise), as decodeModel does
+    quantised: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+    scaleAndTemperature: Float64Array.of(file.scale, model.temperature),
     trieTokens: Array.from({ length: trie.tokens.length }, (_, k) => trie.tokens.at(k)),
     trieParents: trie.parents,
     trieWords: trie.words,
@@ -133,7 +141,8 @@ export function writeCompiledModel(): void {
 
 function loadShippedModel(): TaggerModel {
   const packed = unpack(existsSync(COMPILED) ? readFileSync(COMPILED) : compileShippedModel());
-  const scorer = new CachedScorer(new FeatureRows(packed.get('features') as StringList, packed.get('featureSlots') as Uint32Array), packed.get('weights') as Float32Array);
+  const [scale, temperature] = packed.get('scaleAndTemperature') as Float64Array as unknown as [number, number];
+  const scorer = new CachedScorer(new FeatureRows(packed.get('features') as StringList, packed.get('featureSlots') as Uint32Array), dequantise(packed.get('quantised') as Int8Array, scale));
   const gazetteer = new Gazetteer({
     tokens: packed.get('trieTokens') as StringList,
     parents: packed.get('trieParents') as Int32Array,
@@ -144,7 +153,7 @@ function loadShippedModel(): TaggerModel {
   return {
     scorer,
     describe: (text) => scorer.describe(text),
-    temperature: (packed.get('temperature') as Float64Array)[0]!,
+    temperature,
     gazetteer,
     // read out of the file when first asked for (the entities stage's common words)
     get lists() {
