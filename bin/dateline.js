@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = new URL('../', import.meta.url);
 const stamp = new URL('dist/.built', root);
 const src = new URL('src/', root);
-// data compiled into dist/ by the build (dist/lexicon/petrarch/actors.bin, the models' .bin files)
-const compiledData = ['data/petrarch/', 'data/models/'].map((dir) => new URL(dir, root));
+// data compiled into dist/ by the build (dist/lexicon/gazetteer.bin, dist/lexicon/petrarch/actors.bin, the models' .bin files)
+const compiledData = ['data/gazetteer/', 'data/lexicon/', 'data/petrarch/', 'data/models/'].map((dir) => new URL(dir, root));
 const lock = new URL('dist.building', root);
 
 /** Why dist/ cannot be run as it is: missing, or a file of src/ or of the compiled data changed since the last build; null when it is current. */

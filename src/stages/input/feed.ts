@@ -1,5 +1,5 @@
 /** RSS 2.0 and Atom feeds → one item per article: its content (or description), link, title, date and author. */
-import { DOMParser } from 'linkedom';
+import { linkedom } from './dom.ts';
 
 export interface FeedItem {
   /** guid / id, else the link; null when the item has neither. */
@@ -26,7 +26,7 @@ export function looksLikeFeed(text: string): boolean {
 export function parseFeed(xml: string): Feed | { error: string } {
   let root: Element | null;
   try {
-    root = new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element | null;
+    root = new (linkedom().DOMParser)().parseFromString(xml, 'text/xml').documentElement as unknown as Element | null;
   } catch (error) {
     return { error: `is not well-formed XML (${(error as Error).message})` };
   }

@@ -1,7 +1,7 @@
 /** HTML page → article text, with title, byline and publication time from the page's metadata. */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { parseHTML } from 'linkedom';
 import type { Message } from '../../model/record.ts';
+import { linkedom, readability } from './dom.ts';
 import { HTML_FURNITURE_RULES, MAX_FURNITURE_CHARS } from './rules.ts';
 
 export interface HtmlArticle {
@@ -34,13 +34,13 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 export function readHtml(html: string): HtmlArticle {
-  const { document } = parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   const published = metaPublished(document);
   const metaTitle = document.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? document.querySelector('title')?.textContent ?? null;
   const url = canonicalUrl(document);
   const { messages, byline } = dropFurniture(document);
   // Readability mutates the document, so metadata is read first; the serializer hands back the DOM node itself.
-  const parsed = new Readability<Element>(document as unknown as Document, { serializer: (node) => node as Element }).parse();
+  const parsed = new (readability().Readability<Element>)(document as unknown as Document, { serializer: (node) => node as Element }).parse();
   const root = parsed?.content ?? (document.body as unknown as Element | null);
   const paragraphs = root ? blockParagraphs(root) : [];
   return {
@@ -56,7 +56,7 @@ export function readHtml(html: string): HtmlArticle {
 
 /** An HTML fragment (a feed item's content) → its paragraphs; plain text comes back as one paragraph. */
 export function htmlFragmentParagraphs(html: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return document.body ? blockParagraphs(document.body as unknown as Element) : [];
 }
 
