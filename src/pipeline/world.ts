@@ -6,6 +6,7 @@
 import { basename, delimiter } from 'node:path';
 import { COMMON_WORD_MIN_POPULATION, countryByCapital, countryByCode, countryByDemonym, countryByName, isCommonWordPlaceName, lookupPlace, WORLD_ADMIN2_SOURCE } from '../lexicon/gazetteer.ts';
 import { cameoCodeOrPrefix } from '../lexicon/cameo.ts';
+import { namedActor, namedActorBySurname, namedActorPhrase } from '../lexicon/namedActors.ts';
 import { chosenSources, loadDictionaries, type Dictionaries } from '../lexicon/petrarch/dictionaries.ts';
 import type { ActorKnowledge } from '../stages/actors/index.ts';
 import type { EntityKnowledge } from '../stages/entities/index.ts';
@@ -81,13 +82,20 @@ export function defaultWorld(options: WorldOptions = {}): World {
     },
     capitalOf,
     countryName: (iso3) => countryByCode(iso3)?.name ?? iso3,
+    isLowerCaseWord: (word) => lowerCaseWords().has(word),
   };
+  // our named-actor table (historical states, media, terms since 2014) first, on the article's date; not over a user's sole dictionaries
+  const ownTable = mode === 'default';
   const dictionaryActor = (name: string, date: string | null) => {
+    const own = ownTable ? namedActor(name, date) : null;
+    if (own) return own;
     const words = name.toLowerCase().split(/\s+/);
     const match = dictionaries.actors.lookup(words, 0, date ?? undefined);
     return match && match.length === words.length ? { code: match.code, entryId: match.entryId } : null;
   };
   const surnameActor = (surname: string, date: string | null) => {
+    const own = ownTable ? namedActorBySurname(surname, date) : null;
+    if (own) return own;
     const match = dictionaries.actors.surname(surname, date ?? undefined);
     return match ? { code: match.code, entryId: match.entryId } : null;
   };
@@ -105,6 +113,7 @@ export function defaultWorld(options: WorldOptions = {}): World {
       capitalOf,
       dictionaryActor,
       surnameActor,
+      ...(ownTable ? { namedActorAt: namedActorPhrase } : {}),
     },
     parser: () => loadParserModel(),
     verbDictionary: (lemma, before, after) => {

@@ -24,12 +24,18 @@ export interface ActorKnowledge {
   dictionaryActor?(name: string, date: string | null): { code: string; entryId: string } | null;
   /** The one person of the actor dictionaries with this surname, valid on `date` ("Museveni" → UGAGOV). */
   surnameActor?(surname: string, date: string | null): { code: string; entryId: string } | null;
+  /** The longest name of our named-actor table at words[at] ("Press Trust of India" → INDMED), valid on `date`. */
+  namedActorAt?(words: readonly string[], at: number, date: string | null): { code: string; entryId: string; length: number } | null;
 }
 
 export interface ActorsResult {
   entities: Entity[];
   actors: ActorMention[];
 }
+
+/** Ids of data/lexicon/named-actors.tsv rows, and of those for states the gazetteer no longer has ("named.state.czechoslovakia"). */
+const NAMED_ROWS = 'named.';
+const FORMER_STATE_ROWS = 'named.state.';
 
 /** Unknown country: PETRARCH's "---" prefix ("---UAF" = militia of unknown country). */
 export const UNKNOWN = '---';
@@ -68,7 +74,9 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
     }
   }
   const codedEntity = (id: string): Entity | undefined => coded[byId.get(id) ?? -1];
-  const nominal = findNominalActors(doc, covered, knowledge, context, codedEntity);
+  const named = findNamedActors(doc, knowledge, entityActors);
+  for (const m of named) for (let k = m.firstToken; k < m.endToken; k++) covered.add(k);
+  const nominal = findNominalActors(doc, covered, knowledge, context, codedEntity, named);
   const setActor = (k: number, actor: string, info: ActorInfo, rule: string) => {
     const entity = coded[k]!;
     coded[k] = { ...entity, actor, actorInfo: info, rules: entity.rules.includes(rule) ? entity.rules : [...entity.rules, rule] };
@@ -140,7 +148,9 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
     if (entity.actorInfo) m.info = entity.actorInfo;
     located.push(m);
   }
-  const actors = [...located, ...kept];
+  // "Press Trust of India": a name of our table replaces the shorter mentions inside it ("India")
+  const inNamed = (m: ActorMention) => named.some((n) => n.firstToken <= m.firstToken && m.endToken <= n.endToken);
+  const actors = [...located.filter((m) => !inNamed(m)), ...kept, ...named];
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: coded, actors: dropNested(actors) };
 }
@@ -225,6 +235,13 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
     infoRules.push(found.rule);
     return true;
   };
+  // "Czechoslovakia", "Yugoslav", "West Germany": a state the gazetteer no longer has, by the actor dictionaries
+  const formerState = (): void => {
+    const known = knowledge.dictionaryActor?.(entity.name, published);
+    if (!known?.entryId.startsWith(FORMER_STATE_ROWS)) return;
+    actor = known.code;
+    infoRules.push(known.entryId, RULES.formerState);
+  };
   switch (entity.type) {
     case 'PERSON': {
       // "Yesterday, the Parliament of Iraq voted": a body ("parliament", "army") is no person's title
@@ -236,7 +253,12 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
       const bySurname = !/\s/.test(entity.name) && (!entity.role || role !== null);
       const fullName = knowledge.dictionaryActor?.(entity.name, published) ?? null;
       const known = fullName ?? (bySurname ? (knowledge.surnameActor?.(entity.name, published) ?? null) : null);
-      if (entity.country && agent) {
+      // our named-actor table knows the person's office on the day better than a title read from the text
+      const dated = fullName?.entryId.startsWith(NAMED_ROWS) ? fullName : null;
+      if (dated) {
+        actor = dated.code;
+        infoRules.push(dated.entryId);
+      } else if (entity.country && agent) {
         actor = entity.country + agent;
         infoRules.push(RULES.countryPlusRole);
       } else if (known) {
@@ -267,10 +289,12 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
         actor = `${capital}GOV`;
         infoRules.push(RULES.capitalAsGovernment);
       } else if (entity.country) actor = entity.country;
+      else formerState();
       break;
     }
     case 'NORP':
       if (entity.country) actor = entity.country;
+      else formerState();
       break;
     case 'ORG': {
       const known = knowledge.dictionaryActor?.(entity.name, published);
@@ -306,6 +330,7 @@ function codeEntity(entity: Entity, knowledge: ActorKnowledge, published: string
       break;
     }
     case 'LOC':
+      formerState();
       break;
   }
   if (!actor) return { ...entity, rules };
@@ -443,7 +468,12 @@ const POSTMODIFIER_PREPOSITIONS = new Set(['in', 'from', 'of']);
  * Noun phrases headed by a role noun: [det] [country | demonym | country ’s]* [adj]* ROLE [in|from|of COUNTRY].
  * "the “occupying” U.S. military" → USAMIL; "Shi’ite militias in Iraq" → IRQUAF; "U.S. and Iranian officials" → USAGOV + IRNGOV.
  */
-function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowledge, context: ActorContext, codedEntity: (id: string) => Entity | undefined): ActorMention[] {
+function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowledge, context: ActorContext, codedEntity: (id: string) => Entity | undefined, namedMentions: readonly ActorMention[]): ActorMention[] {
+  // "Yugoslav army units": a state of the named-actor table before the role gives its country
+  const namedCountryAt = (k: number): string | null => {
+    const m = namedMentions.find((n) => n.firstToken <= k && k < n.endToken);
+    return m && m.code.length === 3 && isCountryRoot(m.code) ? m.code : null;
+  };
   const { tokens, text } = doc;
   const out: ActorMention[] = [];
   const normals = tokens.map((t) => t.normal);
@@ -470,8 +500,11 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       // "UN officials", "Taliban fighters": members of a coded organisation named right before the role take its code
       let organisation: Entity | undefined;
       let owner: Entity | undefined;
+      // "Houthi rebels", "KPA soldiers": a group or body of the named-actor table right before the role
+      const namedGroup = namedMentions.find((n) => n.endToken === i && n.code.length > 3);
       // Left: modifiers, countries, demonyms, "Iraq ’s"
-      for (let k = i - 1; k >= sentence.firstToken; k--) {
+      if (namedGroup) start = namedGroup.firstToken;
+      for (let k = namedGroup ? -1 : i - 1; k >= sentence.firstToken; k--) {
         const t = tokens[k]!;
         const org = doc.entityAt(k);
         if (countries.length === 0 && org?.entity.type === 'ORG' && org.mention.end <= tokens[i]!.start && (k === i - 1 || (k === i - 2 && /^[’']s$/.test(tokens[i - 1]!.normal)))) {
@@ -495,7 +528,8 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
         if (t.text === '“' || t.text === '”' || t.text === '"') continue;
         // "on Wednesday Greek Foreign Minister": a time word is no modifier
         if (doc.isTime(k)) break;
-        const iso3 = knowledge.countryOfName(t.text) ?? knowledge.countryOfDemonym(t.text) ?? countryOfEntityAt(doc, k, codedEntity);
+        // "East German police": the name's country before its last word's ("German")
+        const iso3 = countryOfEntityAt(doc, k, codedEntity) ?? namedCountryAt(k) ?? knowledge.countryOfName(t.text) ?? knowledge.countryOfDemonym(t.text);
         if (iso3) {
           // "North Korean": one country for the words of one name
           if (countries[0]?.entity !== undefined && countries[0].entity === doc.entityAt(k)?.entity.id) {
@@ -536,7 +570,7 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       }
       // "his office", "took office": an office is an actor only as someone's
       if (match.entry.id === OWNED_ONLY && !organisation && !owner) continue;
-      const agent = agentCode(match.entry) ?? (organisation || owner ? '' : null);
+      const agent = agentCode(match.entry) ?? (organisation || owner || namedGroup ? '' : null);
       // "spokesman", "chairman" take their code from an organisation or not at all
       if (agent === null) continue;
       const rule = `${RULES.nominal}:${match.entry.id}`;
@@ -547,6 +581,10 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
         codes = [{ code: organisation.actor }];
         entity = organisation.id;
         info = actorInfo(organisation.actor, 'stated', [rule, RULES.organisationMember, ...(organisation.actorInfo?.rules ?? [])]);
+      }
+      if (namedGroup) {
+        codes = [{ code: namedGroup.code }];
+        info = actorInfo(namedGroup.code, 'stated', [rule, RULES.organisationMember, ...(namedGroup.info?.rules ?? [])]);
       }
       if (owner?.actor) {
         const code = agent === '' ? owner.actor : owner.actor.slice(0, 3) + agent;
@@ -615,6 +653,34 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
   return out;
 }
 
+/**
+ * Names of our named-actor table in the text that no coded entity mention covers as long: "Press Trust of India"
+ * (tagged as the place "India"), "Voice of America", "Korean People's Army", "Yugoslav".
+ */
+function findNamedActors(doc: Doc, knowledge: ActorKnowledge, entityActors: readonly ActorMention[]): ActorMention[] {
+  if (!knowledge.namedActorAt) return [];
+  const out: ActorMention[] = [];
+  const words = doc.tokens.map((t) => t.text);
+  for (const sentence of doc.sentences) {
+    for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+      const found = knowledge.namedActorAt(words, i, doc.published);
+      if (!found || i + found.length > sentence.endToken) continue;
+      const end = i + found.length;
+      // "NBC Universal", "Guardian Council": a name that goes on is another name
+      const next = doc.tokens[end];
+      if (next && next.sentence === sentence.index && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text)) continue;
+      const entityCovers = entityActors.some((m) => m.code && m.firstToken <= i && end <= m.endToken);
+      if (!entityCovers) {
+        const start = doc.tokens[i]!.start;
+        const stop = doc.tokens[end - 1]!.end;
+        out.push({ start, end: stop, firstToken: i, endToken: end, sentence: sentence.index, code: found.code, name: doc.text.slice(start, stop), rule: RULES.namedActor, info: actorInfo(found.code, 'stated', [found.entryId, RULES.namedActor]) });
+      }
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
 /** The role row that names an actor only after an owner ("Erdogan's office", "the UN office"). */
 const OWNED_ONLY = 'role.office';
 
@@ -644,8 +710,9 @@ function theCountrysAt(doc: Doc, start: number, head: number): string | null {
 function countryOfEntityAt(doc: Doc, k: number, codedEntity: (id: string) => Entity | undefined): string | null {
   const at = doc.entityAt(k);
   if (!at) return null;
-  if (at.entity.type === 'GPE' || at.entity.type === 'NORP') return at.entity.country ?? null;
   const actor = codedEntity(at.entity.id)?.actor;
+  // "Yugoslav army units": a former state's code stands for its country
+  if (at.entity.type === 'GPE' || at.entity.type === 'NORP' || at.entity.type === 'LOC') return at.entity.country ?? (actor?.length === 3 && isCountryRoot(actor) ? actor : null);
   return at.entity.type === 'ORG' && actor?.length === 3 && isCountryRoot(actor) ? actor : null;
 }
 

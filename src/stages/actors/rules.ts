@@ -4,6 +4,10 @@ export const RULES = {
   entityPlace: 'actors.place-as-actor',
   countryPlusRole: 'actors.country-plus-role',
   capitalAsGovernment: 'actors.capital-as-government',
+  /** "Press Trust of India", "Voice of America": a name of data/lexicon/named-actors.tsv in the text. */
+  namedActor: 'actors.named-actor',
+  /** "Czechoslovakia", "Yugoslav": a state the gazetteer no longer has, coded as the actor dictionaries code it. */
+  formerState: 'actors.former-state',
   orgHeadAgent: 'actors.org-head-agent',
   /** "United Nations General Assembly": a body of an organisation the dictionaries know. */
   knownBody: 'actors.known-body',

@@ -215,6 +215,9 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
         k = person.firstToken;
         taggedType = 'PER';
         rules.push(RULES.titleFromTagger);
+      } else if (person && person.firstToken - k === 1 && isFirstName(k)) {
+        // "Qasem Soleimani visited …": the tagger's person and the first name before it are one person
+        taggedType = 'PER';
       }
     }
     if (!role && !organisationName) {
@@ -418,8 +421,14 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
       const t = tokens[i]!;
       if (!isCapitalised(t) || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || (t.pos === 'PROPN' && i > s0 && !atSentenceStartOf(i))) return false;
       if (knowledge.countryOfName(t.text) || knowledge.countryOfDemonym(t.text)) return false;
+      if (isFirstName(i)) return false;
     }
     return true;
+  }
+
+  /** "Uhuru Kenyatta met …": a capitalised word at the sentence's start that news never writes in lower case is a name, not a title. */
+  function isFirstName(i: number): boolean {
+    return atSentenceStartOf(i) && knowledge.isLowerCaseWord !== undefined && !knowledge.isLowerCaseWord(tokens[i]!.normal);
   }
 
   function atSentenceStartOf(i: number): boolean {

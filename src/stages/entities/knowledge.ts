@@ -22,6 +22,8 @@ export interface EntityKnowledge {
   countryName(iso3: string): string;
   /** The actor dictionaries' code for a name ("NATO" → IGOWSTNAT, "Hamas" → PSEREBHMS), else null. */
   dictionaryCode?(name: string): string | null;
+  /** Whether news writes this word in lower case too ("coach", "defender"; not "Uhuru", "Qasem"), lower-cased. */
+  isLowerCaseWord?(word: string): boolean;
   /** Proposes name spans for one sentence (statistical tagger); absent in rules-only mode. */
   tagSentence?: (tokens: readonly Token[], context: { headline: boolean }) => TaggedSpan[];
 }

@@ -42,7 +42,7 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['The Italian foreign minister, Luigi Di Maio, joined the talks.', 'Luigi Di Maio', 1, 'ITAGOV', 'stated', 'actors.country.apposition'],
   ['Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.', 'Zabiullah Mujahid', 1, 'AFGREB', 'stated', 'actors.organisation-member'],
   ['A United States Department of State spokesperson, Morgan Ortagus, said the troops would stay.', 'Morgan Ortagus', 1, 'USAGOV', 'stated', 'actors.country.apposition'],
-  ['NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister of Iraq, recommended the withdrawal.', 'Adil Abdul-Mahdi', 1, 'IRQGOV', 'stated', 'actors.country.apposition'],
+  ['NPR reported Adil Karim-Mahdi, the caretaker Prime Minister of Iraq, recommended the withdrawal.', 'Adil Karim-Mahdi', 1, 'IRQGOV', 'stated', 'actors.country.apposition'],
   // coreference: a title or a body named again without its country
   ['German Chancellor Angela Merkel visited Athens. The chancellor met Greek Prime Minister Alexis Tsipras.', 'chancellor', 1, 'DEUGOV', 'inferred', 'actors.coref.role'],
   ['German Chancellor Angela Merkel visited Athens. The chancellor met Greek Prime Minister Alexis Tsipras.', 'Alexis Tsipras', 1, 'GRCGOV', 'stated', null],
@@ -53,7 +53,7 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['Kenyan police met UN officials in Nairobi.', 'officials', 1, 'IGOUNO', 'stated', 'actors.organisation-member'],
   ['Kenyan police dispersed the crowd. Foreign journalists were beaten.', 'journalists', 1, '---MED', 'stated', null],
   // an organisation the dictionaries do not know is not given the story's country, nor made a group by its role word
-  ['Iraqi police said the Popular Mobilization Forces had withdrawn.', 'Popular Mobilization Forces', 1, null, null, null],
+  ['Iraqi police said the Popular Guardian Forces had withdrawn.', 'Popular Guardian Forces', 1, null, null, null],
   ['The African Union suspended Mali.', 'African Union', 1, null, null, null],
   // a place in an organisation's name; a party in a one-country story
   ['Voters in Wisconsin went to the polls after the Wisconsin Supreme Court blocked the order.', 'Wisconsin Supreme Court', 1, 'USAJUD', 'stated', 'actors.country.phrase'],
@@ -77,7 +77,7 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['According to semi-official news agency ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said the 36 must face charges.', 'Ali Alghasi Mehr', 1, 'IRNJUD', 'stated', 'actors.country.apposition'],
   // a body of an organisation the dictionaries know
   // a title in apposition gives the sector
-  ['A few hours before the Boeing 737-800 jet crashed on Wednesday, Iran launched missiles targeting US troops in Iraqi military bases in response to the US airstrike that killed Iranian general, Qasem Soleimani at a Baghdad airport.', 'Qasem Soleimani', 1, 'IRNMIL', 'stated', 'actors.title-organisation'],
+  ['A few hours before the Boeing 737-800 jet crashed on Wednesday, Iran launched missiles targeting US troops in Iraqi military bases in response to the US airstrike that killed Iranian general, Qasem Karimi at a Baghdad airport.', 'Qasem Karimi', 1, 'IRNMIL', 'stated', 'actors.title-organisation'],
   ['The plan will be unveiled at the United Nations General Assembly later this week.', 'United Nations General Assembly', 1, 'IGOUNO', 'stated', 'actors.known-body'],
   // a role noun before a title is the title's organisation
   ['Police director Vladimir Rebic said 71 people were arrested in Belgrade.', 'Vladimir Rebic', 1, 'SRBCOP', 'inferred', 'actors.title-organisation'],
