@@ -16,7 +16,7 @@ import { articleParties, sameActor, samePrefix } from './actorContext.ts';
 import { actorOfPhrase, agentToken, argumentDepth, caseOf, coordinatedActor, isArgumentOf, isAttribution, isTopicModifier, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials, mergeMentions } from './refiners.ts';
-import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
+import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, POLITICAL_FIGURE, REPORTING_VERBS, RULES, TARGETED_KILLING_VERBS, VIOLENCE_VERBS } from './rules.ts';
 
 export interface VerbDictionaryMatch {
   code: string;
@@ -139,6 +139,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     if (sentenceHas(sentence, COMMEMORATION) || tokens[sentence.endToken - 1]?.text === '?') continue;
     const consumed = new Set<number>();
     const found: Draft[] = [];
+    /** Bombing nouns of the sentence ("in a suicide bombing"), which make a killing or wounding a bombing. */
+    const bombings: { token: number; code: string; rule: string }[] = [];
     // Dateline's own patterns first (verbs and nouns), then the PETRARCH-2 verb dictionary on the verbs left.
     for (const pass of dictionariesOnly ? (['dictionary'] as const) : (['own', 'dictionary'] as const)) {
       for (let i = sentence.firstToken; i < sentence.endToken; i++) {
@@ -149,6 +151,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
         const coded = pass === 'own' ? ownPattern(i, pos, end) : dictionaryPattern(i, end, sentence);
         if (!coded) continue;
         const root = coded.code.slice(0, 2);
+        if (pos === 'noun' && coded.code.startsWith('183')) bombings.push({ token: i, code: coded.code, rule: coded.rules[0]! });
         // A nominal attack ("a truck bomb") is an event only when the sentence reports violence.
         if (pos === 'noun' && (root === '18' || root === '19' || root === '20') && !violenceFollows(i, sentence)) continue;
         const slots = 'slots' in coded ? (coded.slots as Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed' | 'ownCodeName'>) : null;
@@ -165,7 +168,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
         found.push(draft);
       }
     }
-    drafts.push(...refineSentence(found));
+    drafts.push(...refineSentence(found, bombings));
   }
 
   const events = expandParties(drafts).map((d, index) => finishEvent(d, index));
@@ -309,7 +312,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
    * militias", "told the Iranians they must end their support"), and one act of violence reported by several
    * words ("a truck bomb exploded …, killing 24") is one event, the most specific.
    */
-  function refineSentence(found: Draft[]): Draft[] {
+  function refineSentence(found: Draft[], bombings: readonly { token: number; code: string; rule: string }[]): Draft[] {
     found.sort((a, b) => a.trigger - b.trigger);
     const appeal = found.find((d) => !d.fromDictionary && (d.code.startsWith('02') || d.code.startsWith('10')));
     let kept = appeal ? found.filter((d) => d === appeal || d.trigger < appeal.trigger || d.code.startsWith('02') || d.code.startsWith('10')) : found;
@@ -325,7 +328,24 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       }
       kept = kept.filter((d) => !violent.includes(d) || d === best);
     }
+    // "soldiers were killed in a suicide bombing", "wounded two soldiers in a bomb attack": the bombing is how
+    for (const d of kept) {
+      if (!/^(18|19)/.test(d.code) || d.code.startsWith('183') || d.code === '181') continue;
+      const bombing = bombings.find((b) => governs(d.trigger, b.token, 3));
+      if (!bombing) continue;
+      d.code = bombing.code;
+      d.rules.push(bombing.rule, RULES.violenceByBombing);
+    }
     return kept;
+  }
+
+  /** Token `k` hangs from `head` in the tree, at most `steps` arcs below it. */
+  function governs(head: number, k: number, steps: number): boolean {
+    for (let j = k, n = 0; n < steps && j >= 0; n++) {
+      j = doc.head(j);
+      if (j === head) return true;
+    }
+    return false;
   }
 
   function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean, fromDictionary: boolean, patternWords: readonly number[], slots: Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed' | 'ownCodeName'> | null): Draft | null {
@@ -611,6 +631,14 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     return null;
   }
 
+  /** "the governor of Kandahar", "Benazir Bhutto": one person, not "two officials" or "lawmakers". */
+  function isOnePerson(m: ActorMention): boolean {
+    if (isPerson(m.entity)) return true;
+    const head = doc.spanHead(m.firstToken, m.endToken);
+    const t = tokens[head]!;
+    return t.pos === 'NOUN' && nounLemma(t) === t.normal && !doc.children(head).some((k) => tokens[k]!.pos === 'NUM');
+  }
+
   function isPerson(entity: string | undefined): boolean {
     return entity !== undefined && doc.entities.find((e) => e.id === entity)?.type === 'PERSON';
   }
@@ -734,6 +762,12 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     else if (code.startsWith('19') && !ARMED.test(d.source!.actor) && /(OPP|CVL|EDU|LAB|MED|REF|BUS|CRM|AGR|HLH)$/.test(d.source!.actor)) {
       code = '180';
       rules.push(RULES.unarmedAttack);
+    }
+    // "Gunmen killed the governor of Kandahar", "killed opposition leader Benazir Bhutto": the killing of one political
+    // figure is an assassination (a protester killed is not)
+    if (code === '190' && TARGETED_KILLING_VERBS.has(tokens[d.trigger]!.lemma) && target && !target.members && d.targetMention && (rules.includes(RULES.object) || rules.includes(RULES.passivePatient)) && (POLITICAL_FIGURE.test(target.actor) ? isOnePerson(d.targetMention) : target.actor.endsWith('OPP') && isPerson(d.targetMention.entity))) {
+      code = '186';
+      rules.push(RULES.killingOfLeader);
     }
     const modality = modalityOf(d.trigger, sentence);
     // "Finland will give Tanzania a grant", "Iran would attack": an act still to come is an intent (03x) or a threat (13x)

@@ -10,6 +10,8 @@ export const RULES = {
   coordinatedSubject: 'events.coordinated-subject',
   relativeSubject: 'events.source-relative-clause-noun',
   itIsTheSpeaker: 'events.source-it-is-the-verbs-subject',
+  violenceByBombing: 'events.violence-by-bombing',
+  killingOfLeader: 'events.killing-of-a-political-figure',
   controller: 'events.source-controller-of-infinitive',
   coordinatedVerb: 'events.source-of-coordinated-verb',
   participleSubject: 'events.source-of-participle-clause',
@@ -63,6 +65,11 @@ export const VIOLENCE_VERBS = new Set(['explode', 'detonate', 'kill', 'wound', '
 
 /** Verbs of saying that are not events themselves (their content may be). */
 export const REPORTING_VERBS = new Set(['say', 'add', 'state', 'tell', 'report', 'note', 'explain', 'write', 'describe', 'quote', 'cite', 'speak', 'comment', 'characterize', 'characterise', 'mark']);
+
+/** Verbs whose killing of one political figure is an assassination (CAMEO 186); not "execute", a state's sentence. */
+export const TARGETED_KILLING_VERBS = new Set(['kill', 'murder', 'slay']);
+/** Actor codes of political figures: government, legislature, judiciary, parties, elites. */
+export const POLITICAL_FIGURE = /(GOV|LEG|JUD|PTY|ELI)$/;
 
 export const MODALS: ReadonlyMap<string, 'hypothetical' | 'future' | 'demand'> = new Map([
   ['would', 'hypothetical'], ['could', 'hypothetical'], ['can', 'hypothetical'], ['might', 'hypothetical'], ['may', 'hypothetical'],

@@ -144,3 +144,27 @@ test('events: property — random text never throws and evidence lies inside the
     { numRuns: 100 },
   );
 });
+
+test('events: how a killing was done and whom it killed refine its code', () => {
+  const table: [sentence: string, code: string, rule: string | null][] = [
+    // the bombing that killed or wounded is the event
+    ['Three soldiers were killed in a suicide bombing in Kabul on Monday.', '1831', 'events.violence-by-bombing'],
+    ['A journalist was killed by a car bomb in Beirut.', '1832', 'events.violence-by-bombing'],
+    ['Taliban militants wounded two British soldiers in a bomb attack on Thursday.', '183', 'events.violence-by-bombing'],
+    ['Rebels killed two soldiers and bombed a bridge.', '190', null],
+    // an assassination (186) is the killing of one political figure; a failed one is 185
+    ['Rebels assassinated the mayor of Mosul.', '186', null],
+    ['Gunmen tried to assassinate the governor of Kandahar on Sunday.', '185', null],
+    ['Gunmen killed the governor of Kandahar province on Sunday.', '186', 'events.killing-of-a-political-figure'],
+    ['Militants killed Pakistani opposition leader Benazir Bhutto.', '186', 'events.killing-of-a-political-figure'],
+    ['Gunmen killed two officials in Kandahar on Sunday.', '190', null],
+    ['Police killed a protester in Cairo.', '190', null],
+  ];
+  for (const [sentence, expected, rule] of table) {
+    const events = code(sentence, '2010-05-05').events;
+    const violent = events.filter((e) => /^1[89]/.test(e.code));
+    assert.equal(violent.length, 1, `${sentence}\n  got: ${describe(events)}`);
+    assert.equal(violent[0]!.code, expected, `${sentence}\n  got: ${describe(events)}`);
+    if (rule) assert.ok(violent[0]!.rules.includes(rule), `${sentence}: ${violent[0]!.rules.join(', ')}`);
+  }
+});
