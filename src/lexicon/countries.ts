@@ -2,6 +2,7 @@
  * Countries: names and aliases (i18n-iso-countries, world-countries), ISO codes, a centroid, the capital and
  * nationality words. Built on first use, once per process.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Country as WorldCountry } from 'world-countries';
 import { cityIndex, type City, type CityIndex } from './cities.ts';
@@ -35,8 +36,35 @@ interface CountryTables {
 
 let tables: CountryTables | null = null;
 
+/** Written by `npm run build` next to the compiled module (dist/lexicon/countries.json); from src/ it is built in memory. */
+const COMPILED = new URL('./countries.json', import.meta.url);
+
+/** The countries and nationality words as built: what the tables are made of, a few hundred rows. */
+interface CompiledCountries {
+  countries: Country[];
+  /** [word, ISO alpha-3]. */
+  demonyms: [string, string][];
+}
+
 export function countryTables(): CountryTables {
   if (tables) return tables;
+  const compiled = existsSync(COMPILED) ? (JSON.parse(readFileSync(COMPILED, 'utf8')) as CompiledCountries) : compileCountries();
+  const built: CountryTables = { byIso3: new Map(), byIso2: new Map(), byDemonym: new Map() };
+  for (const country of compiled.countries) {
+    built.byIso3.set(country.iso3, country);
+    built.byIso2.set(country.iso2, country);
+  }
+  for (const [word, iso3] of compiled.demonyms) built.byDemonym.set(word, built.byIso3.get(iso3)!);
+  tables = built;
+  return tables;
+}
+
+/** The compiled tables for `npm run build`. */
+export function writeCompiledCountries(): void {
+  writeFileSync(COMPILED, JSON.stringify(compileCountries()));
+}
+
+function compileCountries(): CompiledCountries {
   const require = createRequire(import.meta.url);
   const worldPath = require.resolve('world-countries/countries.json');
   const i18nPath = require.resolve('i18n-iso-countries/langs/en.json');
@@ -88,8 +116,7 @@ export function countryTables(): CountryTables {
     if (!country) throw new Error(`dateline: place-demonyms.tsv names unknown country ${iso3}; use an ISO alpha-3 code`);
     for (const word of words!.split('|')) built.byDemonym.set(normalWord(word), country);
   }
-  tables = built;
-  return tables;
+  return { countries: [...built.byIso3.values()], demonyms: [...built.byDemonym].map(([word, country]) => [word, country.iso3]) };
 }
 
 /** ISO alpha-3 or alpha-2 code → country. */

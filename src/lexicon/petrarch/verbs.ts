@@ -40,6 +40,8 @@
  *   synset replacing a shipped one of the same name.
  * - The TRANSFORMATIONS section (`~` lines) is not read.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { pack, unpack, type StringList } from '../packed.ts';
 import { dictionaryLines, DictionaryError, shippedSources, type DictionaryOrigin, type DictionarySource } from './files.ts';
 
 /** A word as the caller has it: one form, or several (the word as written and its lemma: ["left", "leave"]). */
@@ -172,6 +174,14 @@ interface Block {
   beforeAnchors: Map<string, Pattern[]>;
   /** Patterns made of actor markers only (`- % * [030:030]`): tried always. */
   unanchored: Pattern[];
+  /** Pattern lines read when the block is first matched (the compiled shipped dictionary, see readPending); null once read. */
+  pending: PendingPattern[] | null;
+}
+
+/** A pattern line left to be read: `read` parses it (its issues are the compiled ones, already known). */
+interface PendingPattern {
+  order: number;
+  read: (issues: DictionaryError[]) => Pattern | null;
 }
 
 interface VerbEntry {
@@ -330,6 +340,8 @@ interface Parsed {
   lemmas: Set<string>;
   issues: DictionaryError[];
   stats: { blocks: number; verbs: number; patterns: number; synsets: number };
+  /** Each pattern's anchor by reading order (see encodeAnchor), when its lines are read on first use; null when read at once. */
+  anchors: Int32Array | null;
 }
 
 /** The lines of every file, read once, and the synsets they define (a later file's synset replaces an earlier one's). */
@@ -361,8 +373,12 @@ export interface VerbLoadOptions {
 
 /** Loads verb dictionaries: shipped ones first, a user's after (their verbs win). Lines it cannot read are `issues`. */
 export function loadVerbDictionary(sources: readonly DictionarySource[], options: VerbLoadOptions = {}): VerbDictionary {
-  const parsed = parseFiles(sources, options.exact === true);
+  const parsed = parseFiles(sources, options.exact === true, null);
   indexPatterns(parsed.blocks);
+  return dictionaryOf(parsed);
+}
+
+function dictionaryOf(parsed: Parsed): VerbDictionary {
   return {
     match: (verb, before, after, options) => matchVerbIn(parsed, verb, before, after, options),
     lemmas: parsed.lemmas,
@@ -371,7 +387,8 @@ export function loadVerbDictionary(sources: readonly DictionarySource[], options
   };
 }
 
-function parseFiles(sources: readonly DictionarySource[], exact: boolean): Parsed {
+/** `anchors`: read pattern lines when their block is first matched and file them so (see readPending). */
+function parseFiles(sources: readonly DictionarySource[], exact: boolean, anchors: Int32Array | null): Parsed {
   const files = sources.map((source) => ({ source, lines: dictionaryLines(source.path) }));
   const synsetTexts = readSynsets(files);
   const issues: DictionaryError[] = [];
@@ -410,6 +427,7 @@ function parseFiles(sources: readonly DictionarySource[], exact: boolean): Parse
     lemmas: new Set(),
     issues,
     stats: { blocks: 0, verbs: 0, patterns: 0, synsets: synsetTexts.size },
+    anchors,
   };
   let order = 0;
 
@@ -478,7 +496,7 @@ function parseFiles(sources: readonly DictionarySource[], exact: boolean): Parse
           block = null;
           continue;
         }
-        block = { name, code: eventCode(/\[([^\]]*)\]/.exec(trimmed)?.[1] ?? '---'), patterns: [], afterAnchors: new Map(), beforeAnchors: new Map(), unanchored: [] };
+        block = { name, code: eventCode(/\[([^\]]*)\]/.exec(trimmed)?.[1] ?? '---'), patterns: [], afterAnchors: new Map(), beforeAnchors: new Map(), unanchored: [], pending: null };
         parsed.blocks.push(block);
         parsed.stats.blocks++;
         continue;
@@ -488,7 +506,14 @@ function parseFiles(sources: readonly DictionarySource[], exact: boolean): Parse
         continue;
       }
       if (trimmed.startsWith('-')) {
-        const pattern = parsePattern(trimmed, comment, block, source, where, sideOf, order++, issues);
+        const into = block;
+        const patternOrder = order++;
+        const read = (found: DictionaryError[]) => parsePattern(trimmed, comment, into, source, where, sideOf, patternOrder, found);
+        if (anchors) {
+          (block.pending ??= []).push({ order: patternOrder, read });
+          continue;
+        }
+        const pattern = read(issues);
         if (pattern) {
           block.patterns.push(pattern);
           parsed.stats.patterns++;
@@ -583,12 +608,18 @@ function parseVerbLine(text: string): { word: string; front: string[]; back: str
  * dictionary ("talks" rather than "to" in `- * (TO TALKS)`), so that a clause only tries patterns that can match.
  */
 function indexPatterns(blocks: readonly Block[]): void {
+  const weight = termWeights(blocks);
+  for (const block of blocks) for (const pattern of block.patterns) fileUnder(block, pattern, anchorOf(pattern, weight));
+}
+
+/** A term's weight: how often its first words occur in the terms of all patterns of `blocks`. */
+function termWeights(blocks: readonly Block[]): (term: Term) => number {
   const uses = new Map<Term, number>();
   for (const block of blocks) for (const p of block.patterns) for (const term of [...p.before.terms, ...p.after.terms]) uses.set(term, (uses.get(term) ?? 0) + 1);
   const frequency = new Map<string, number>();
   for (const [term, n] of uses) for (const word of term.byFirst.keys()) frequency.set(word, (frequency.get(word) ?? 0) + n);
   const weights = new Map<Term, number>();
-  const weight = (term: Term): number => {
+  return (term) => {
     let sum = weights.get(term);
     if (sum === undefined) {
       sum = 0;
@@ -597,22 +628,60 @@ function indexPatterns(blocks: readonly Block[]): void {
     }
     return sum;
   };
-  for (const block of blocks) {
-    for (const pattern of block.patterns) {
-      let anchor: [Term, Map<string, Pattern[]>] | null = null;
-      for (const [terms, anchors] of [[pattern.after.terms, block.afterAnchors], [pattern.before.terms, block.beforeAnchors]] as const) {
-        for (const term of terms) if (!anchor || weight(term) < weight(anchor[0])) anchor = [term, anchors];
-      }
-      if (!anchor) {
-        block.unanchored.push(pattern);
-        continue;
-      }
-      for (const word of anchor[0].byFirst.keys()) {
-        const list = anchor[1].get(word);
-        if (!list) anchor[1].set(word, [pattern]);
-        else if (list.at(-1) !== pattern) list.push(pattern);
-      }
-    }
+}
+
+/** Where a pattern is indexed: the lightest of its terms, after the verb first; null for markers only. */
+interface Anchor {
+  side: 'after' | 'before';
+  term: number;
+}
+
+function anchorOf(pattern: Pattern, weight: (term: Term) => number): Anchor | null {
+  let anchor: Anchor | null = null;
+  let lightest = 0;
+  for (const side of ['after', 'before'] as const) {
+    pattern[side].terms.forEach((term, k) => {
+      const w = weight(term);
+      if (!anchor || w < lightest) [anchor, lightest] = [{ side, term: k }, w];
+    });
+  }
+  return anchor;
+}
+
+/** An anchor as a number (the compiled dictionary's): -1 none, 2k the k-th term after the verb, 2k + 1 before it. */
+function encodeAnchor(anchor: Anchor | null): number {
+  return anchor === null ? -1 : anchor.term * 2 + (anchor.side === 'before' ? 1 : 0);
+}
+
+function decodeAnchor(code: number): Anchor | null {
+  return code < 0 ? null : { side: code % 2 === 1 ? 'before' : 'after', term: code >> 1 };
+}
+
+function fileUnder(block: Block, pattern: Pattern, anchor: Anchor | null): void {
+  if (!anchor) {
+    block.unanchored.push(pattern);
+    return;
+  }
+  const anchors = anchor.side === 'after' ? block.afterAnchors : block.beforeAnchors;
+  for (const word of pattern[anchor.side].terms[anchor.term]!.byFirst.keys()) {
+    const list = anchors.get(word);
+    if (!list) anchors.set(word, [pattern]);
+    else if (list.at(-1) !== pattern) list.push(pattern);
+  }
+}
+
+/** Reads a block's pending pattern lines, in order, and files each under its compiled anchor. */
+function readPending(block: Block, anchors: Int32Array): void {
+  const pending = block.pending;
+  if (!pending) return;
+  block.pending = null;
+  // the dictionary's issues are the compiled ones, which already hold these lines'
+  const known: DictionaryError[] = [];
+  for (const { order, read } of pending) {
+    const pattern = read(known);
+    if (!pattern) continue;
+    block.patterns.push(pattern);
+    fileUnder(block, pattern, decodeAnchor(anchors[order]!));
   }
 }
 
@@ -763,6 +832,7 @@ function matchVerbIn(parsed: Parsed, verbWord: WordForms, beforeWords: readonly 
   let best: Candidate | null = null;
   for (const [k, { block }] of entries.entries()) {
     if (k > 0 && entries.findIndex((entry) => entry.block === block) < k) continue;
+    if (block.pending) readPending(block, parsed.anchors!);
     for (const pattern of anchored(block, near, rest)) {
       if (best && pattern.specificity < best.pattern.specificity) continue;
       const afterSpans = matchForward(pattern.after, rest, 0, 0, pattern.after.needs);
@@ -833,9 +903,54 @@ function better(a: Candidate, b: Candidate): boolean {
 
 let shipped: VerbDictionary | null = null;
 
-/** The shipped verb dictionary, data/petrarch/CAMEO.2.0.txt (read on first use). */
+/** Written by `npm run build` next to the compiled module (dist/lexicon/petrarch/verbs.bin); from src/ it is built in memory. */
+const COMPILED = new URL('./verbs.bin', import.meta.url);
+
+/** The compiled shipped dictionary for `npm run build`. */
+export function writeCompiledVerbs(): void {
+  writeFileSync(COMPILED, compileShippedVerbs());
+}
+
+function shippedVerbSources(): DictionarySource[] {
+  return shippedSources().filter((s) => s.kind === 'verbs');
+}
+
+/**
+ * What reading every pattern of the shipped dictionary tells, so that a process reads only the blocks it matches:
+ * each pattern's anchor (indexPatterns weighs terms over all patterns), the counts and the lines' issues.
+ */
+function compileShippedVerbs(): Buffer {
+  const parsed = parseFiles(shippedVerbSources(), false, null);
+  const weight = termWeights(parsed.blocks);
+  const patterns = parsed.blocks.flatMap((block) => block.patterns);
+  const anchors = new Int32Array(patterns.reduce((last, p) => Math.max(last, p.order), -1) + 1).fill(-1);
+  for (const pattern of patterns) anchors[pattern.order] = encodeAnchor(anchorOf(pattern, weight));
+  const { blocks, verbs, patterns: patternCount, synsets } = parsed.stats;
+  return pack({
+    anchors,
+    stats: Int32Array.of(blocks, verbs, patternCount, synsets),
+    issueFiles: parsed.issues.map((issue) => issue.file),
+    issueLines: Int32Array.from(parsed.issues, (issue) => issue.line ?? -1),
+    issueProblems: parsed.issues.map((issue) => issue.problem),
+  });
+}
+
+/** The shipped dictionary: verbs and synsets read now, each block's patterns when the block is first matched. */
+function loadShippedVerbs(): VerbDictionary {
+  const packed = unpack(existsSync(COMPILED) ? readFileSync(COMPILED) : compileShippedVerbs());
+  const parsed = parseFiles(shippedVerbSources(), false, packed.get('anchors') as Int32Array);
+  const [blocks, verbs, patterns, synsets] = packed.get('stats') as Int32Array as unknown as [number, number, number, number];
+  const files = packed.get('issueFiles') as StringList;
+  const lines = packed.get('issueLines') as Int32Array;
+  const problems = packed.get('issueProblems') as StringList;
+  parsed.stats = { blocks, verbs, patterns, synsets };
+  parsed.issues = Array.from({ length: files.length }, (_, k) => new DictionaryError(files.at(k), lines[k]! < 0 ? null : lines[k]!, problems.at(k)));
+  return dictionaryOf(parsed);
+}
+
+/** The shipped verb dictionary, data/petrarch/CAMEO.2.0.txt, compiled by `npm run build` (read on first use). */
 export function shippedVerbDictionary(): VerbDictionary {
-  shipped ??= loadVerbDictionary(shippedSources().filter((s) => s.kind === 'verbs'));
+  shipped ??= loadShippedVerbs();
   return shipped;
 }
 
