@@ -61,6 +61,7 @@ export class Doc implements Segmented {
   quotes: Quote[] | null = null;
 
   private entityIndex: (EntityMentionRef | undefined)[] | null = null;
+  private entityById: Map<string, Entity> | null = null;
   private mentionList: EntityMentionRef[] | null = null;
   private placeIndex: (Place | undefined)[] | null = null;
   private actorIndex: (ActorMention | undefined)[] | null = null;
@@ -90,6 +91,7 @@ export class Doc implements Segmented {
   set entities(value: Entity[]) {
     this.entityLayer = value;
     this.entityIndex = null;
+    this.entityById = null;
     this.mentionList = null;
   }
 
@@ -181,6 +183,12 @@ export class Doc implements Segmented {
       this.entityIndex = index;
     }
     return this.entityIndex[i];
+  }
+
+  /** The entity with this id (the `entity` of an actor mention or an event side). */
+  entity(id: string): Entity | undefined {
+    this.entityById ??= new Map(this.entities.map((e) => [e.id, e]));
+    return this.entityById.get(id);
   }
 
   /** Every entity mention (names, surnames, pronouns, demonyms…), in text order: the article's mention chains. */

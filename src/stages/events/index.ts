@@ -12,11 +12,12 @@ import type { Stage } from '../../pipeline/stage.ts';
 import type { World } from '../../pipeline/world.ts';
 import { cameoCodeOrPrefix } from '../../lexicon/cameo.ts';
 import { clauseEnd, clauseStart, isClauseOpener } from './clauses.ts';
-import { articleParties, sameActor, samePrefix } from './actorContext.ts';
+import { articleParties, sameActor } from './actorContext.ts';
 import { actorOfPhrase, agentToken, argumentDepth, caseOf, coordinatedActor, isArgumentOf, isAttribution, isTopicModifier, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials, mergeMentions } from './refiners.ts';
-import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, POLITICAL_FIGURE, REPORTING_VERBS, RULES, TARGETED_KILLING_VERBS, VIOLENCE_VERBS } from './rules.ts';
+import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
+import { refineEvent, withCodeInfo, type RefineContext } from './codeRefiners.ts';
 
 export interface VerbDictionaryMatch {
   code: string;
@@ -96,14 +97,12 @@ const TARGETLESS = /^(016|12|14|15|172|18|19|20)/;
  * funds" is given to someone else).
  */
 const RECIPROCAL = /^(030|04|05|06|084|087|193)/;
-/** Agent codes of armed actors: their attacks are material; anyone else's "attack" is words. */
-const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
+/** Prepositions of where, whose noun is a place, not a party: "in the UK", "in court". */
+const LOCATIVE_CASES = new Set(['in', 'at', 'near', 'inside', 'across', 'throughout', 'within']);
 /**
  * Relations a verb has in a sound parse; a verb the parser attached as a noun or a list item ("The Palestinians
  * reject proposed…" → reject/nsubj) sits in a tree not to be trusted for its target.
  */
-/** Prepositions of where, whose noun is a place, not a party: "in the UK", "in court". */
-const LOCATIVE_CASES = new Set(['in', 'at', 'near', 'inside', 'across', 'throughout', 'within']);
 const CLAUSE_RELATIONS = new Set(['root', 'ccomp', 'xcomp', 'advcl', 'conj', 'acl', 'acl:relcl', 'parataxis', 'csubj', 'advcl:relcl']);
 /** Verbs whose clause is a claim, not a fact the article states. */
 const CLAIM_VERBS = new Set(['claim', 'allege', 'accuse', 'charge', 'suspect', 'contend', 'assert', 'insist', 'maintain', 'purport']);
@@ -112,8 +111,6 @@ const CLAIM_RELATIONS = new Set(['ccomp', 'advcl', 'xcomp', 'acl', 'conj']);
 const KILLING_VERBS = new Set(['kill', 'murder', 'slay', 'execute', 'behead', 'torture', 'beat', 'stab', 'assassinate']);
 /** Nouns for people that are no actor of their own ("killed two people", "beat the prisoners"). */
 const PEOPLE_NOUNS = new Set(['people', 'person', 'man', 'woman', 'child', 'civilian', 'villager', 'resident', 'prisoner', 'inmate', 'detainee', 'hostage', 'suspect', 'passenger', 'worker', 'member', 'officer', 'soldier', 'guard', 'victim', 'family', 'dozen', 'hundred', 'thousand']);
-/** The intent or threat code of an act still to come, by the act's root: aid → 033, meet → 036, attack → 138… */
-const ACT_TO_COME: ReadonlyMap<string, string> = new Map([['04', '036'], ['05', '032'], ['06', '031'], ['07', '033'], ['08', '034'], ['16', '131'], ['17', '130'], ['18', '138'], ['19', '138'], ['20', '138']]);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 /** Verbs whose infinitive complement is only asked for: "asks Zelensky to investigate" codes the request, not an investigation. */
 const APPEAL_VERBS = new Set(['ask', 'urge', 'call', 'press', 'request', 'demand', 'tell', 'order', 'want', 'encourage', 'invite', 'appeal', 'push', 'pressure', 'advise', 'beg', 'implore']);
@@ -640,11 +637,11 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
   }
 
   function isPerson(entity: string | undefined): boolean {
-    return entity !== undefined && doc.entities.find((e) => e.id === entity)?.type === 'PERSON';
+    return entity !== undefined && doc.entity(entity)?.type === 'PERSON';
   }
 
   function isNationalityWord(m: ActorMention): boolean {
-    return m.entity !== undefined && doc.entities.find((e) => e.id === m.entity)?.type === 'NORP';
+    return m.entity !== undefined && doc.entity(m.entity)?.type === 'NORP';
   }
 
   function actorAfterWord(i: number, end: number, word: string): ActorMention | null {
@@ -728,56 +725,16 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     return false;
   }
 
+  /** The draft's attributes (date, place, modality, negation, claim), then the refiners of EVENT_REFINERS in order. */
   function finishEvent(d: Draft, index: number): Event {
     const trigger = { start: tokens[d.triggerFirst]!.start, end: tokens[d.trigger]!.end };
-    const info = cameoCodeOrPrefix(d.code);
     const rules = [...d.rules];
     const sentence = d.sentence;
     const toll = /^(18|19|20)/.test(d.code) ? doc.casualties?.find((c) => c.cumulative && c.mentions.some((m) => m.sentence === sentence.index)) : undefined;
     const date = toll ? { value: { value: null, certainty: 'unknown' as const, granularity: 'unknown' as const }, historical: false } : eventDate(d, rules);
     if (toll) rules.push(RULES.cumulativeToll);
     const place = eventPlace(d, rules, date.historical || toll !== undefined);
-    let code = d.code;
-    if (code === '040' && place?.country && d.source && d.target && !samePrefix(place.country, d.source.actor) && !samePrefix(place.country, d.target.actor)) {
-      code = '044';
-      rules.push(RULES.thirdLocation);
-    }
-    // Victims of unknown country take the country of the place ("24 people" in Baghdad → IRQCVL).
-    let target = d.target;
-    if (target && target.actor.startsWith('---') && place?.country && target.actor.length > 3 && code.startsWith('18')) {
-      target = { ...target, actor: place.country + target.actor.slice(3) };
-      rules.push(RULES.victimsCountry);
-    }
-    // "Jack Straw has attacked the decision": a politician's attack is verbal; armed actors' attacks are material
-    if (code.startsWith('19') && !ARMED.test(d.source!.actor) && d.source!.actor.length > 3 && isPerson(d.source!.entity)) {
-      code = '111';
-      rules.push(RULES.verbalAttack);
-    }
-    // "the president clashed with reporters": a clash in which no side bears arms is a war of words
-    else if (code === '193' && d.target && [d.source!.actor, d.target.actor].every((a) => a.length > 3 && !/(MIL|REB|UAF|INS|SEP|COP|SPY|OPP|CVL|EDU|LAB|REF)/.test(a))) {
-      code = '111';
-      rules.push(RULES.verbalAttack);
-    }
-    // "attacked by protesters": violence by people who are no armed force is unconventional (18), not military (19)
-    else if (code.startsWith('19') && !ARMED.test(d.source!.actor) && /(OPP|CVL|EDU|LAB|MED|REF|BUS|CRM|AGR|HLH)$/.test(d.source!.actor)) {
-      code = '180';
-      rules.push(RULES.unarmedAttack);
-    }
-    // "Gunmen killed the governor of Kandahar", "killed opposition leader Benazir Bhutto": the killing of one political
-    // figure is an assassination (a protester killed is not)
-    if (code === '190' && TARGETED_KILLING_VERBS.has(tokens[d.trigger]!.lemma) && target && !target.members && d.targetMention && (rules.includes(RULES.object) || rules.includes(RULES.passivePatient)) && (POLITICAL_FIGURE.test(target.actor) ? isOnePerson(d.targetMention) : target.actor.endsWith('OPP') && isPerson(d.targetMention.entity))) {
-      code = '186';
-      rules.push(RULES.killingOfLeader);
-    }
     const modality = modalityOf(d.trigger, sentence);
-    // "Finland will give Tanzania a grant", "Iran would attack": an act still to come is an intent (03x) or a threat (13x)
-    const promised = modality && modality !== 'demand' && !d.fromDictionary ? ACT_TO_COME.get(code.slice(0, 2)) : undefined;
-    if (promised) {
-      code = promised;
-      rules.push(RULES.actToCome);
-    }
-    const finalInfo = cameoCodeOrPrefix(code) ?? info;
-    const plover = finalInfo?.plover;
     // With a parse, negation is a negative word on the trigger itself ("did not attend"), not wink's scope, which
     // runs on into the next clause ("did not want … and calls on Washington")
     const negated = doc.deprel(d.trigger) !== '' && doc.tree ? doc.children(d.trigger).some((k) => NEGATIONS.has(tokens[k]!.normal)) : tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
@@ -790,16 +747,16 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     const spanEnd = Math.max(trigger.end, d.sourceMention?.sentence === sentence.index ? d.sourceMention.end : trigger.end, d.targetMention?.sentence === sentence.index ? d.targetMention.end : trigger.end);
     const historical = date.historical;
     if (historical) rules.push(RULES.historicalDate);
-    return {
+    const drafted: Event = {
       id: `ev${index + 1}`,
-      code,
-      name: finalInfo?.name ?? d.ownCodeName ?? code,
-      root: finalInfo?.root ?? null,
-      plover: plover ? { event: plover.event, mode: plover.mode, context: plover.context.length > 0 ? plover.context.join('; ') : null } : null,
-      quadClass: finalInfo?.quadClass ?? null,
-      goldstein: finalInfo?.goldstein ?? null,
+      code: d.code,
+      name: '',
+      root: null,
+      plover: null,
+      quadClass: null,
+      goldstein: null,
       source: d.source!,
-      target,
+      target: d.target,
       date: date.value,
       place,
       negated,
@@ -812,6 +769,15 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       evidence: { start: spanStart, end: spanEnd, sentence: sentence.index },
       rules,
     };
+    const context: RefineContext = {
+      triggerLemma: tokens[d.trigger]!.lemma,
+      fromDictionary: d.fromDictionary,
+      targetMention: d.targetMention,
+      sourceIsPerson: isPerson(d.source!.entity),
+      isOnePerson,
+      isPerson: (m) => isPerson(m.entity),
+    };
+    return withCodeInfo(refineEvent(drafted, context), d.ownCodeName);
   }
 
   function eventDate(d: Draft, rules: string[]): { value: Event['date']; historical: boolean } {

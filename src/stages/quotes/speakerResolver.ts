@@ -69,7 +69,7 @@ export function speakerResolver(ctx: SpeakerContext): (range: TokenRange, earlie
     if (word === 'they') {
       const group = groupBefore(doc, start);
       if (group && !ctx.isQuoted(group.start)) {
-        const entity = group.entity === undefined ? undefined : doc.entities.find((e) => e.id === group.entity);
+        const entity = group.entity === undefined ? undefined : doc.entity(group.entity);
         const speaker: Speaker = entity ? describe(entity, entity.name, at) : { name: group.name, actor: group.code, ...at };
         return { speaker, rule: 'quotes.speaker.recent-group' };
       }
