@@ -37,6 +37,9 @@ export interface ActorsResult {
 const NAMED_ROWS = 'named.';
 const FORMER_STATE_ROWS = 'named.state.';
 
+/** CAMEO's sector for private people. */
+const CIVILIAN = 'CVL';
+
 /** Unknown country: PETRARCH's "---" prefix ("---UAF" = militia of unknown country). */
 export const UNKNOWN = '---';
 
@@ -139,6 +142,15 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
       .filter((m) => m.end <= first.start && m.sentence >= sentence - COREF_SENTENCES && m.code.slice(3, 6) === agent && isCountryRoot(m.code.slice(0, 3)) && !m.members)
       .sort((a, b) => b.start - a.start)[0];
     if (earlier) setActor(k, earlier.code, actorInfo(earlier.code, 'inferred', [RULES.corefRole, ...(earlier.info?.rules ?? [])]), RULES.corefRole);
+  }
+  // "Maria Kalesnikava spoke": a person no dictionary, title or apposition codes is a civilian of the story's country
+  const story = context.storyCountry();
+  if (story) {
+    for (const [k, entity] of coded.entries()) {
+      if (entity.type !== 'PERSON' || entity.actor) continue;
+      const code = story.iso3 + CIVILIAN;
+      setActor(k, code, actorInfo(code, 'inferred', [RULES.personStoryCountry, story.rule]), RULES.personStoryCountry);
+    }
   }
   const located: ActorMention[] = [];
   for (const m of entityActors) {

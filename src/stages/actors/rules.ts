@@ -42,6 +42,8 @@ export const RULES = {
   countryStory: 'actors.country.story-country',
   /** "the chancellor" after "German Chancellor Angela Merkel": the person who holds that title in the story. */
   corefRole: 'actors.coref.role',
+  /** "Maria Kalesnikava spoke" in a story about Belarus: an untitled person no dictionary knows, a civilian of the story's country. */
+  personStoryCountry: 'actors.person.story-country',
   /** A titled person whose country nothing gives: still an actor, "---" + the title's sector. */
   roleOnly: 'actors.role-without-country',
 } as const;

@@ -82,6 +82,12 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   // a role noun before a title is the title's organisation
   ['Police director Vladimir Rebic said 71 people were arrested in Belgrade.', 'Vladimir Rebic', 1, 'SRBCOP', 'inferred', 'actors.title-organisation'],
   ['Twelve people were killed in northern Nigeria.', 'people', 1, 'NGACVL', 'inferred', 'actors.country.locative'],
+  // an untitled person no dictionary knows is a civilian of the story's country (Wikinews, 2020-08-03, CC BY 2.5)
+  ['MINSK, Belarus — Opposition supporters rallied in Minsk on Thursday. Maria Kalesnikava spoke, who headed the campaign of Viktar Babaryka.', 'Maria Kalesnikava', 1, 'BLRCVL', 'inferred', 'actors.person.story-country'],
+  // …but not in a story that names no one country
+  ['Maria Kalesnikava spoke at the rally on Thursday.', 'Maria Kalesnikava', 1, null, null, null],
+  // a title still decides over the story's country
+  ['MINSK, Belarus — Russian journalist Ivan Petrov was detained on Thursday.', 'Ivan Petrov', 1, 'RUSMED', 'stated', null],
 ];
 
 for (const [text, words, nth, code, certainty, rule] of CASES) {
