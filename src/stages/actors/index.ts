@@ -132,6 +132,13 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
     const rules = [RULES.titleOrganisation, ...(organisation.actorInfo?.rules ?? [])];
     setActor(k, actor, actorInfo(actor, organisation.actorInfo?.certainty ?? 'stated', rules), RULES.titleOrganisation);
   }
+  // "Sharif Hotak, of the Maidan Wardak provincial council,": a person of a coded body named in apposition
+  for (const [k, entity] of coded.entries()) {
+    if (entity.type !== 'PERSON' || (entity.actor && !entity.actor.startsWith(UNKNOWN))) continue;
+    const body = bodyOfPerson(doc, entity, kept, codedEntity);
+    if (!body) continue;
+    setActor(k, body.code, actorInfo(body.code, body.info?.certainty ?? 'stated', [RULES.memberOf, ...(body.info?.rules ?? [])]), RULES.memberOf);
+  }
   // "the Parliament of Iraq … the Parliament’s decision": a state body named again without its country
   for (const [k, entity] of coded.entries()) {
     const agent = entity.type === 'ORG' && (!entity.actor || entity.actor.startsWith(UNKNOWN)) ? genericBodyAgent(entity) : undefined;
@@ -165,6 +172,24 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
   const actors = [...located.filter((m) => !inNamed(m)), ...kept, ...named];
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: coded, actors: dropNested(actors) };
+}
+
+/** "X, of the provincial council,", "X of the Iraqi parliament": the coded body right after a person's first mention. */
+function bodyOfPerson(doc: Doc, entity: Entity, nominals: readonly ActorMention[], codedEntity: (id: string) => Entity | undefined): { code: string; info?: ActorInfo } | null {
+  const first = entity.mentions[0];
+  if (!first) return null;
+  const nameEnd = doc.tokenRange(first.start, first.end).endToken;
+  let p = nameEnd;
+  if (doc.tokens[p]?.text === ',') p++;
+  if (doc.tokens[p]?.normal !== 'of' || doc.tokens[p]!.sentence !== first.sentence) return null;
+  p++;
+  if (doc.tokens[p]?.pos === 'DET') p++;
+  const nominal = nominals.find((m) => m.firstToken === p && !m.members && !m.code.startsWith(UNKNOWN) && m.code.length > 3);
+  if (nominal) return { code: nominal.code, ...(nominal.info ? { info: nominal.info } : {}) };
+  const at = doc.entityAt(p);
+  const organisation = at && at.entity.type === 'ORG' && doc.tokenAt(at.mention.start) === p ? codedEntity(at.entity.id) : undefined;
+  const code = organisation?.actor;
+  return code && code.length > 3 && !code.startsWith(UNKNOWN) ? { code, ...(organisation.actorInfo ? { info: organisation.actorInfo } : {}) } : null;
 }
 
 /** "minister" rather than "ministers": the title's last word is written in the singular. */
@@ -220,7 +245,8 @@ class ActorContext {
 
   /** The story's own country (dateline, else the country it is mostly about), for domestic roles. */
   storyCountry(): ContextCountry | null {
-    if (this.story === undefined) this.story = storyCountry(this.doc, (w) => this.knowledge.countryOfName(w) ?? this.knowledge.countryOfDemonym(w));
+    // "Paris court jails two police": a capital in the title names the story's country too
+    if (this.story === undefined) this.story = storyCountry(this.doc, (w) => this.knowledge.countryOfName(w) ?? this.knowledge.countryOfDemonym(w) ?? this.knowledge.capitalOf(w));
     return this.story;
   }
 

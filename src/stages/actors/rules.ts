@@ -28,6 +28,8 @@ export const RULES = {
   countryTheCountry: 'actors.country.the-country',
   /** "UN officials", "Taliban fighters": the members of a coded organisation named before the role. */
   organisationMember: 'actors.organisation-member',
+  /** "Sharif Hotak, of the Maidan Wardak provincial council,": a person of a coded body named right after the name. */
+  memberOf: 'actors.member-of',
   /** "Museveni" alone: the one person of the actor dictionaries with that surname. */
   knownSurname: 'actors.known-surname',
   /** "Erdogan's office", "Putin's spokesman": the body or aide of a coded person. */

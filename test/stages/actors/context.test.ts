@@ -84,6 +84,9 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['Twelve people were killed in northern Nigeria.', 'people', 1, 'NGACVL', 'inferred', 'actors.country.locative'],
   // an untitled person no dictionary knows is a civilian of the story's country (Wikinews, 2020-08-03, CC BY 2.5)
   ['MINSK, Belarus — Opposition supporters rallied in Minsk on Thursday. Maria Kalesnikava spoke, who headed the campaign of Viktar Babaryka.', 'Maria Kalesnikava', 1, 'BLRCVL', 'inferred', 'actors.person.story-country'],
+  // a person of a coded body named right after the name
+  ['Ahmad Karimi, of the Kandahar provincial council, said twelve people were killed in Kandahar.', 'Ahmad Karimi', 1, 'AFGGOV', 'inferred', 'actors.member-of'],
+  ['Ali Hassan of the Iraqi parliament criticised the decision.', 'Ali Hassan', 1, 'IRQLEG', 'stated', 'actors.member-of'],
   // …but not in a story that names no one country
   ['Maria Kalesnikava spoke at the rally on Thursday.', 'Maria Kalesnikava', 1, null, null, null],
   // a title still decides over the story's country
@@ -98,3 +101,14 @@ for (const [text, words, nth, code, certainty, rule] of CASES) {
     if (rule) assert.ok(got.rules.includes(rule), `rules ${got.rules.join(', ')} cite ${rule}`);
   });
 }
+
+test('a capital in the title names the story\'s country: "Paris court jails two police" (Wikinews, 2019-02-02, CC BY 2.5)', () => {
+  const text = 'Two police officers were jailed for seven years on Thursday for raping a Canadian tourist. She told the court she was forced to drink whiskey.';
+  const codeOfCourt = (title: string | null) => {
+    const doc = buildDoc({ ...articleInput(text, '2019-02-02'), title }, defaultWorld(), UP_TO_ACTORS);
+    return doc.actorAt(doc.tokenAt(text.indexOf('court') + 1))?.code ?? null;
+  };
+  assert.equal(codeOfCourt('Paris court jails two police in high-profile rape case'), 'FRAJUD');
+  // without the title the tourist's country is the only one named
+  assert.notEqual(codeOfCourt(null), 'FRAJUD');
+});
