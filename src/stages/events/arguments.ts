@@ -69,7 +69,12 @@ export function coordinatedActor(doc: Doc, h: number): ActorMention | null {
   // "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov": the conjunct may hang from the apposed name
   // "nations of Bahrain and Kosovo": or from the word that named the actor
   const named = head.endToken - 1 !== h && head.endToken - 1 < doc.tokens.length ? [head.endToken - 1] : [];
-  const conjuncts = [h, ...doc.children(h, 'appos'), ...doc.children(h, 'flat'), ...named].flatMap((k) => doc.children(k, 'conj'));
+  // "Christchurch District Court, New Zealand": conjuncts none of which has its "and" / "or" are a place or an
+  // apposition the parser read as a list, not parties
+  const conjuncts = [h, ...doc.children(h, 'appos'), ...doc.children(h, 'flat'), ...named].flatMap((k) => {
+    const list = doc.children(k, 'conj');
+    return list.some((c) => doc.children(c, 'cc').length > 0) ? list : [];
+  });
   for (const c of conjuncts) {
     const m = actorOfPhrase(doc, c);
     if (m && m !== head && !members.some((x) => x.code === m.code && x.entity === m.entity)) members.push(m);
@@ -86,12 +91,12 @@ export function coordinatedActor(doc: Doc, h: number): ActorMention | null {
   };
 }
 
-/** The token that is the grammatical subject of verb v (its own, or the one it shares), with the rule that found it. */
 /** The verb has someone it speaks to: an object, an indirect object or a "to" phrase ("told Iran", "issued a reminder to Iraq"). */
 function tellsSomeone(doc: Doc, verb: number): boolean {
   return doc.children(verb).some((k) => (/^(obj|iobj)/.test(doc.deprel(k)) && !doc.isTime(k)) || (hasRelation(doc.deprel(k), 'obl') && doc.children(k, 'case').some((c) => doc.tokens[c]!.normal === 'to')));
 }
 
+/** The token that is the grammatical subject of verb v (its own, or the one it shares), with the rule that found it. */
 export function subjectToken(doc: Doc, v: number, depth = 0): { token: number; rule: string } | null {
   // "a charge Iran denies" parsed with two subjects: the one that names an actor
   // A "subject" after its verb in a statement is the parser mistaking the object ("Yeltsin hosted Hashimoto")

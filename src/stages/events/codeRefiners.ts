@@ -7,7 +7,7 @@ import type { ActorMention } from '../../model/analysis.ts';
 import type { Event } from '../../model/record.ts';
 import { cameoCodeOrPrefix } from '../../lexicon/cameo.ts';
 import { samePrefix } from './actorContext.ts';
-import { POLITICAL_FIGURE, RULES, TARGETED_KILLING_VERBS } from './rules.ts';
+import { POLITICAL_FIGURE, RULES, TARGETED_KILLING_VERBS, VERBAL_ATTACK_WORDS } from './rules.ts';
 
 /** What a refiner may ask about the event beyond its record: the words and mentions it was read from. */
 export interface RefineContext {
@@ -37,6 +37,8 @@ const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
 const ARMLESS_IN_CLASH = /(MIL|REB|UAF|INS|SEP|COP|SPY|OPP|CVL|EDU|LAB|REF)/;
 /** Agents whose violence is unconventional (18), not military (19). */
 const UNARMED = /(OPP|CVL|EDU|LAB|MED|REF|BUS|CRM|AGR|HLH)$/;
+/** Named people of these sectors are figures whose killing is an assassination: opposition, commanders, clerics. */
+const NAMED_FIGURE = /(OPP|MIL|REB|UAF|INS|REL)$/;
 /** The intent or threat code of an act still to come, by the act's root: aid → 033, meet → 036, attack → 138… */
 const ACT_TO_COME: ReadonlyMap<string, string> = new Map([['04', '036'], ['05', '032'], ['06', '031'], ['07', '033'], ['08', '034'], ['16', '131'], ['17', '130'], ['18', '138'], ['19', '138'], ['20', '138']]);
 
@@ -59,9 +61,10 @@ export const EVENT_REFINERS: readonly EventRefiner[] = [
     },
   },
   {
-    // "Jack Straw has attacked the decision": a politician's attack is verbal; armed actors' attacks are material
+    // "Jack Straw has attacked the decision": a politician's attack is verbal; armed actors' attacks are material (and a
+    // killing is never words)
     id: RULES.verbalAttack,
-    refine: (e, ctx) => (e.code.startsWith('19') && !ARMED.test(e.source.actor) && e.source.actor.length > 3 && ctx.sourceIsPerson ? recoded(e, '111', RULES.verbalAttack) : null),
+    refine: (e, ctx) => (e.code.startsWith('19') && VERBAL_ATTACK_WORDS.has(ctx.triggerLemma) && !ARMED.test(e.source.actor) && e.source.actor.length > 3 && ctx.sourceIsPerson ? recoded(e, '111', RULES.verbalAttack) : null),
   },
   {
     // "the president clashed with reporters": a clash in which no side bears arms is a war of words
@@ -74,14 +77,15 @@ export const EVENT_REFINERS: readonly EventRefiner[] = [
     refine: (e) => (e.code.startsWith('19') && !ARMED.test(e.source.actor) && UNARMED.test(e.source.actor) ? recoded(e, '180', RULES.unarmedAttack) : null),
   },
   {
-    // "Gunmen killed the governor of Kandahar", "killed opposition leader Benazir Bhutto": the killing of one political
-    // figure, read off the tree as the verb's object, is an assassination (a protester killed is not)
+    // "Gunmen killed the governor of Kandahar", "killed opposition leader Benazir Bhutto", "killed Qasem Soleimani, head
+    // of Iran's Quds Force": the killing of one political figure or named commander, read off the tree as the verb's
+    // object, is an assassination (a protester or a soldier killed is not)
     id: RULES.killingOfLeader,
     refine: (e, ctx) => {
       const m = ctx.targetMention;
       if (e.code !== '190' || !TARGETED_KILLING_VERBS.has(ctx.triggerLemma) || !e.target || e.target.members || !m) return null;
       if (!e.rules.includes(RULES.object) && !e.rules.includes(RULES.passivePatient)) return null;
-      const figure = POLITICAL_FIGURE.test(e.target.actor) ? ctx.isOnePerson(m) : e.target.actor.endsWith('OPP') && ctx.isPerson(m);
+      const figure = POLITICAL_FIGURE.test(e.target.actor) ? ctx.isOnePerson(m) : NAMED_FIGURE.test(e.target.actor) && ctx.isPerson(m);
       return figure ? recoded(e, '186', RULES.killingOfLeader) : null;
     },
   },

@@ -112,6 +112,7 @@ const KILLING_VERBS = new Set(['kill', 'murder', 'slay', 'execute', 'behead', 't
 /** Nouns for people that are no actor of their own ("killed two people", "beat the prisoners"). */
 const PEOPLE_NOUNS = new Set(['people', 'person', 'man', 'woman', 'child', 'civilian', 'villager', 'resident', 'prisoner', 'inmate', 'detainee', 'hostage', 'suspect', 'passenger', 'worker', 'member', 'officer', 'soldier', 'guard', 'victim', 'family', 'dozen', 'hundred', 'thousand']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** Verbs whose infinitive complement is only asked for: "asks Zelensky to investigate" codes the request, not an investigation. */
 const APPEAL_VERBS = new Set(['ask', 'urge', 'call', 'press', 'request', 'demand', 'tell', 'order', 'want', 'encourage', 'invite', 'appeal', 'push', 'pressure', 'advise', 'beg', 'implore']);
 const HABITUAL_ADVERBS = new Set(['occasionally', 'repeatedly', 'often', 'frequently', 'regularly', 'sometimes', 'previously', 'formerly', 'traditionally', 'usually', 'periodically']);
@@ -225,6 +226,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       // "Mr Clarke's proposed amendment": a participle between a determiner and its noun is an adjective
       const before = tokens[i - 1];
       if (/ed$/.test(t.normal) && tokens[i + 1]?.pos === 'NOUN' && before && (before.pos === 'DET' || before.normal === '’s' || before.normal === "'s" || before.pos === 'PRON')) return null;
+      // "Jamal's killing", "his arrest": a gerund after a possessive is a noun, done to the possessor
+      if (/ing$/.test(t.normal) && before && (before.normal === '’s' || before.normal === "'s" || POSSESSIVE_PRONOUNS.has(before.normal))) return 'noun';
       // "the “occupying” military", "a charge": participles used as adjectives are not events
       const previous = tokens[i - 1];
       if (previous && (previous.text === '“' || previous.text === '"') && tokens[i + 1] && (tokens[i + 1]!.text === '”' || tokens[i + 1]!.text === '"')) return null;
@@ -413,6 +416,11 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       if (between) {
         [source, target] = between;
         rules.push(RULES.between);
+      } else if (possessor && !agent && /^(17|18|19|20)/.test(code) && isPerson(possessor.entity)) {
+        // "Khashoggi's killing", "Navalny's arrest": a person's violence or repression noun is done to them, by someone unnamed
+        target = possessor;
+        sourceRef = { actor: '---' };
+        rules.push(RULES.possessorVictim, RULES.unknownPerpetrator);
       } else if (possessor || agent) {
         source = possessor ?? agent;
         rules.push(possessor ? RULES.possessor : RULES.byAgent);
@@ -693,7 +701,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
   function isPassive(i: number): boolean {
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const t = tokens[k]!;
-      if (t.lemma === 'be' && (t.pos === 'AUX' || t.pos === 'VERB')) return /(ed|en|wn|t)$/.test(tokens[i]!.normal);
+      // "was attacked", "was beaten", "was shot", "was slain", "was hit", "was struck"
+      if (t.lemma === 'be' && (t.pos === 'AUX' || t.pos === 'VERB')) return /(ed|en|wn|t|ain|ck|ung|un)$/.test(tokens[i]!.normal);
       if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
     }
     return false;

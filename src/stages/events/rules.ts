@@ -3,6 +3,7 @@ export const RULES = {
   subject: 'events.source-subject',
   passiveBy: 'events.passive-by-agent',
   possessor: 'events.source-possessor',
+  possessorVictim: 'events.target-possessor-of-violence-noun',
   byAgent: 'events.source-by-agent',
   between: 'events.between-a-and-b',
   articleParties: 'events.the-two-sides',
@@ -66,6 +67,8 @@ export const VIOLENCE_VERBS = new Set(['explode', 'detonate', 'kill', 'wound', '
 /** Verbs of saying that are not events themselves (their content may be). */
 export const REPORTING_VERBS = new Set(['say', 'add', 'state', 'tell', 'report', 'note', 'explain', 'write', 'describe', 'quote', 'cite', 'speak', 'comment', 'characterize', 'characterise', 'mark']);
 
+/** Words of attack that, said of a politician, are words ("Straw attacked the decision"), never of killing or shooting. */
+export const VERBAL_ATTACK_WORDS = new Set(['attack', 'assail', 'hit', 'strike', 'slam', 'blast', 'target', 'savage', 'lash', 'assault']);
 /** Verbs whose killing of one political figure is an assassination (CAMEO 186); not "execute", a state's sentence. */
 export const TARGETED_KILLING_VERBS = new Set(['kill', 'murder', 'slay']);
 /** Actor codes of political figures: government, legislature, judiciary, parties, elites. */

@@ -168,3 +168,19 @@ test('events: how a killing was done and whom it killed refine its code', () => 
     if (rule) assert.ok(violent[0]!.rules.includes(rule), `${sentence}: ${violent[0]!.rules.join(', ')}`);
   }
 });
+
+test('events: whom a killing was done to, and parties that are no list', () => {
+  // "X's killing" and "X was slain": X is the victim, never the killer
+  const khashoggi = code('Jamal Khashoggi, a Saudi journalist, was a columnist. Imagine the world silent over Jamal’s killing. Saudi Arabia denied all claims that Khashoggi was slain.', '2019-09-29').events;
+  assert.ok(!khashoggi.some((e) => e.source.actor.endsWith('MED')), describe(khashoggi));
+  // "Christchurch District Court, New Zealand" is one court with its country, not two parties
+  const court = code('An Australian man, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New Zealand, on Saturday.', '2019-03-17').events;
+  assert.ok(!court.some((e) => e.target?.actor === 'NZL' || e.rules.includes('events.dyad-of-coordinated-parties')), describe(court));
+  // recognising a state is 054; recognising a need or same-sex unions is no event
+  const recognized = code('Bahrain and Kosovo recognized Israel.', '2020-10-29').events;
+  assert.ok(recognized.some((e) => e.code === '054' && e.source.actor === 'BHR' && e.target?.actor === 'ISR'), describe(recognized));
+  for (const sentence of ['Germany recognized the need for reform.', 'Taiwan became the first country in Asia to legally recognize same-sex unions.']) {
+    const events = code(sentence, '2019-05-19').events;
+    assert.ok(!events.some((e) => e.code === '054'), `${sentence}: ${describe(events)}`);
+  }
+});
