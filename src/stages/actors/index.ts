@@ -590,6 +590,7 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
       }
       // Right: "militias in Iraq", "officials from Iran and the United States"
       let endToken = end;
+      let postGroup: { code: string; rules: readonly string[] } | undefined;
       if (countries.length === 0 && POSTMODIFIER_PREPOSITIONS.has(tokens[end]?.normal ?? '') && tokens[end]!.sentence === sentence.index) {
         for (let k = end + 1; k < sentence.endToken && k < end + 8; k++) {
           const t = tokens[k]!;
@@ -606,6 +607,21 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
           break;
         }
       }
+      // "Commanders of the Korean People's Army", "fighters of the Islamic State": members of a group named after "of"
+      if (countries.length === 0 && !organisation && !owner && !namedGroup && tokens[end]?.normal === 'of' && match.entry.agent !== '=') {
+        let p = end + 1;
+        if (tokens[p]?.pos === 'DET') p++;
+        const group = namedMentions.find((n) => n.firstToken === p && n.code.length > 3 && n.sentence === sentence.index);
+        const at = group ? undefined : doc.entityAt(p);
+        const org = at && at.entity.type === 'ORG' && doc.tokenAt(at.mention.start) === p ? codedEntity(at.entity.id) : undefined;
+        if (group) {
+          postGroup = { code: group.code, rules: group.info?.rules ?? [] };
+          endToken = group.endToken;
+        } else if (org?.actor && org.actor.length > 3 && !org.actor.startsWith(UNKNOWN)) {
+          postGroup = { code: org.actor, rules: org.actorInfo?.rules ?? [] };
+          endToken = doc.tokenRange(at!.mention.start, at!.mention.end).endToken;
+        }
+      }
       // "his office", "took office": an office is an actor only as someone's
       if (match.entry.id === OWNED_ONLY && !organisation && !owner) continue;
       const agent = agentCode(match.entry) ?? (organisation || owner || namedGroup ? '' : null);
@@ -619,6 +635,10 @@ function findNominalActors(doc: Doc, covered: Set<number>, knowledge: ActorKnowl
         codes = [{ code: organisation.actor }];
         entity = organisation.id;
         info = actorInfo(organisation.actor, 'stated', [rule, RULES.organisationMember, ...(organisation.actorInfo?.rules ?? [])]);
+      }
+      if (postGroup) {
+        codes = [{ code: postGroup.code }];
+        info = actorInfo(postGroup.code, 'stated', [rule, RULES.organisationMember, ...postGroup.rules]);
       }
       if (namedGroup) {
         codes = [{ code: namedGroup.code }];

@@ -84,6 +84,11 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['Twelve people were killed in northern Nigeria.', 'people', 1, 'NGACVL', 'inferred', 'actors.country.locative'],
   // an untitled person no dictionary knows is a civilian of the story's country (Wikinews, 2020-08-03, CC BY 2.5)
   ['MINSK, Belarus — Opposition supporters rallied in Minsk on Thursday. Maria Kalesnikava spoke, who headed the campaign of Viktar Babaryka.', 'Maria Kalesnikava', 1, 'BLRCVL', 'inferred', 'actors.person.story-country'],
+  // members of a group named after "of"; an international group gives no country
+  ['Fighters of Hezbollah crossed the border on Sunday.', 'Fighters', 1, 'LBNREB', 'stated', 'actors.organisation-member'],
+  ['Officials of the United Nations visited the camp in Kenya.', 'Officials', 1, 'IGOUNO', 'stated', 'actors.organisation-member'],
+  // an official name of a country is the country, not a place inside it ("Republic of China" is Taiwan)
+  ["The People's Republic of China protested the visit.", 'China', 1, 'CHN', 'stated', 'actors.named-actor'],
   // a person of a coded body named right after the name
   ['Ahmad Karimi, of the Kandahar provincial council, said twelve people were killed in Kandahar.', 'Ahmad Karimi', 1, 'AFGGOV', 'inferred', 'actors.member-of'],
   ['Ali Hassan of the Iraqi parliament criticised the decision.', 'Ali Hassan', 1, 'IRQLEG', 'stated', 'actors.member-of'],
