@@ -7,7 +7,7 @@ import type { ActorMention } from '../../model/analysis.ts';
 import type { Event } from '../../model/record.ts';
 import { cameoCodeOrPrefix } from '../../lexicon/cameo.ts';
 import { samePrefix } from './actorContext.ts';
-import { POLITICAL_FIGURE, RULES, TARGETED_KILLING_VERBS, VERBAL_ATTACK_WORDS } from './rules.ts';
+import { COOPERATION_CODES, POLITICAL_FIGURE, RULES, TARGETED_KILLING_VERBS, VERBAL_ATTACK_WORDS, type CooperationDomain } from './rules.ts';
 
 /** What a refiner may ask about the event beyond its record: the words and mentions it was read from. */
 export interface RefineContext {
@@ -23,6 +23,8 @@ export interface RefineContext {
   isOnePerson(m: ActorMention): boolean;
   /** The mention's entity is a person. */
   isPerson(m: ActorMention): boolean;
+  /** The domain of a relation noun in the trigger's clause ("naval cooperation" → military), if any. */
+  cooperationDomain: CooperationDomain | null;
 }
 
 export interface EventRefiner {
@@ -87,6 +89,16 @@ export const EVENT_REFINERS: readonly EventRefiner[] = [
       if (!e.rules.includes(RULES.object) && !e.rules.includes(RULES.passivePatient)) return null;
       const figure = POLITICAL_FIGURE.test(e.target.actor) ? ctx.isOnePerson(m) : NAMED_FIGURE.test(e.target.actor) && ctx.isPerson(m);
       return figure ? recoded(e, '186', RULES.killingOfLeader) : null;
+    },
+  },
+  {
+    // "increased cooperation with the navies of China" (062), "agreed to expand military cooperation" (0312), "agreed to
+    // normalize economic ties" (0311): cooperation of a named domain is material, of that domain
+    id: RULES.cooperationDomain,
+    refine: (e, ctx) => {
+      if (!ctx.cooperationDomain || !/^(030|050|060)$/.test(e.code)) return null;
+      const codes = COOPERATION_CODES[ctx.cooperationDomain];
+      return recoded(e, e.code === '030' ? codes.intent : codes.act, RULES.cooperationDomain);
     },
   },
   {

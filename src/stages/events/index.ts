@@ -16,7 +16,7 @@ import { articleParties, sameActor } from './actorContext.ts';
 import { actorOfPhrase, agentToken, argumentDepth, caseOf, coordinatedActor, isArgumentOf, isAttribution, isTopicModifier, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials, mergeMentions } from './refiners.ts';
-import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, REPORTING_VERBS, RULES, VIOLENCE_VERBS } from './rules.ts';
+import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, REPORTING_VERBS, RULES, VIOLENCE_VERBS, COOPERATION_DOMAINS, COOPERATION_NOUNS, type CooperationDomain } from './rules.ts';
 import { refineEvent, withCodeInfo, type RefineContext } from './codeRefiners.ts';
 
 export interface VerbDictionaryMatch {
@@ -785,8 +785,28 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       sourceIsPerson: isPerson(d.source!.entity),
       isOnePerson,
       isPerson: (m) => isPerson(m.entity),
+      cooperationDomain: cooperationDomain(d.trigger, sentence),
     };
     return withCodeInfo(refineEvent(drafted, context), d.ownCodeName);
+  }
+
+  /** "naval cooperation", "economic ties", "cooperation on trade": the domain word around a relation noun in the trigger's clause. */
+  function cooperationDomain(trigger: number, sentence: SentenceInfo): CooperationDomain | null {
+    const end = clauseEnd(tokens, sentence, trigger);
+    for (let k = trigger; k < end; k++) {
+      if (!COOPERATION_NOUNS.has(nounLemma(tokens[k]!))) continue;
+      for (let j = k - 1; j >= Math.max(trigger, k - 3); j--) {
+        const domain = COOPERATION_DOMAINS.get(tokens[j]!.normal);
+        if (domain) return domain;
+        if (tokens[j]!.pos !== 'ADJ' && tokens[j]!.pos !== 'NOUN' && tokens[j]!.pos !== 'CCONJ') break;
+      }
+      // "cooperation on trade", "cooperation with the navies of China": the domain after the noun
+      for (let j = k + 1; j < Math.min(end, k + 9); j++) {
+        const domain = COOPERATION_DOMAINS.get(tokens[j]!.normal) ?? COOPERATION_DOMAINS.get(nounLemma(tokens[j]!));
+        if (domain && (tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'ADJ')) return domain;
+      }
+    }
+    return null;
   }
 
   function eventDate(d: Draft, rules: string[]): { value: Event['date']; historical: boolean } {

@@ -13,6 +13,7 @@ export const RULES = {
   itIsTheSpeaker: 'events.source-it-is-the-verbs-subject',
   violenceByBombing: 'events.violence-by-bombing',
   killingOfLeader: 'events.killing-of-a-political-figure',
+  cooperationDomain: 'events.cooperation-by-domain',
   controller: 'events.source-controller-of-infinitive',
   coordinatedVerb: 'events.source-of-coordinated-verb',
   participleSubject: 'events.source-of-participle-clause',
@@ -66,6 +67,24 @@ export const VIOLENCE_VERBS = new Set(['explode', 'detonate', 'kill', 'wound', '
 
 /** Verbs of saying that are not events themselves (their content may be). */
 export const REPORTING_VERBS = new Set(['say', 'add', 'state', 'tell', 'report', 'note', 'explain', 'write', 'describe', 'quote', 'cite', 'speak', 'comment', 'characterize', 'characterise', 'mark']);
+
+/** Words of a relation between parties, whose modifier says its domain ("naval cooperation", "economic ties", "cooperate on trade"). */
+export const COOPERATION_NOUNS = new Set(['cooperation', 'cooperate', 'co-operation', 'collaboration', 'tie', 'relation', 'link', 'partnership']);
+/** Domain words before a relation noun, and the domain they name. */
+export const COOPERATION_DOMAINS: ReadonlyMap<string, CooperationDomain> = new Map([
+  ...['military', 'naval', 'navy', 'navies', 'defence', 'defense', 'security', 'army', 'armies'].map((w) => [w, 'military'] as const),
+  ...['economic', 'trade', 'business', 'commercial', 'energy', 'financial', 'investment'].map((w) => [w, 'economic'] as const),
+  ...['intelligence'].map((w) => [w, 'intelligence'] as const),
+  ...['judicial', 'legal', 'police', 'law-enforcement'].map((w) => [w, 'judicial'] as const),
+]);
+export type CooperationDomain = 'military' | 'economic' | 'intelligence' | 'judicial';
+/** CAMEO's material cooperation (06x) and the intent to it (031x) by domain. */
+export const COOPERATION_CODES: Readonly<Record<CooperationDomain, { act: string; intent: string }>> = {
+  economic: { act: '061', intent: '0311' },
+  military: { act: '062', intent: '0312' },
+  judicial: { act: '063', intent: '0313' },
+  intelligence: { act: '064', intent: '0314' },
+};
 
 /** Words of attack that, said of a politician, are words ("Straw attacked the decision"), never of killing or shooting. */
 export const VERBAL_ATTACK_WORDS = new Set(['attack', 'assail', 'hit', 'strike', 'slam', 'blast', 'target', 'savage', 'lash', 'assault']);

@@ -13,6 +13,9 @@ const CASES: [rule: string, sentence: string, code: string][] = [
   [RULES.verbalAttack, 'The president clashed with reporters.', '111'],
   [RULES.unarmedAttack, 'Students attacked police officers in Athens on Friday.', '180'],
   [RULES.killingOfLeader, 'Gunmen killed the governor of Kandahar province on Sunday.', '186'],
+  [RULES.cooperationDomain, 'Iran has increased cooperation in the last few years with the navies of China and Russia.', '062'],
+  [RULES.cooperationDomain, 'Russia and China agreed to expand military cooperation.', '0312'],
+  [RULES.cooperationDomain, 'France and Germany boosted cooperation on trade.', '061'],
   [RULES.actToCome, 'Finland will give Tanzania a grant for its schools.', '033'],
 ];
 
@@ -24,6 +27,7 @@ test('every event refiner has a real sentence whose event cites it, with the cod
     assert.equal(hit.code, code, sentence);
     // name, root and QuadClass follow the refined code
     assert.equal(hit.root, code.slice(0, 2));
+    assert.ok(hit.name.length > 0);
   }
   const covered = new Set(CASES.map(([rule]) => rule));
   for (const refiner of EVENT_REFINERS) assert.ok(covered.has(refiner.id), `refiner ${refiner.id} has a case here`);
