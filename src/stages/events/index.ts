@@ -112,6 +112,9 @@ const KILLING_VERBS = new Set(['kill', 'murder', 'slay', 'execute', 'behead', 't
 /** Nouns for people that are no actor of their own ("killed two people", "beat the prisoners"). */
 const PEOPLE_NOUNS = new Set(['people', 'person', 'man', 'woman', 'child', 'civilian', 'villager', 'resident', 'prisoner', 'inmate', 'detainee', 'hostage', 'suspect', 'passenger', 'worker', 'member', 'officer', 'soldier', 'guard', 'victim', 'family', 'dozen', 'hundred', 'thousand']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+/** "press conference", "news briefing": what is said there is the event, not the gathering. */
+const PRESS_WORDS = new Set(['press', 'news', 'media']);
+const PRESS_EVENTS = new Set(['conference', 'conferences', 'briefing', 'briefings']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** Verbs whose infinitive complement is only asked for: "asks Zelensky to investigate" codes the request, not an investigation. */
 const APPEAL_VERBS = new Set(['ask', 'urge', 'call', 'press', 'request', 'demand', 'tell', 'order', 'want', 'encourage', 'invite', 'appeal', 'push', 'pressure', 'advise', 'beg', 'implore']);
@@ -289,6 +292,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     const found = verbDictionary(lemma, before, after);
     if (!found || (!cameoCodeOrPrefix(found.code) && found.ownCodeName === null)) return null;
     const matched = found.matched.map((k) => i + 1 + k);
+    // "held a press conference": a statement to the press, not a meeting with whoever it is about
+    if (matched.some((k) => PRESS_EVENTS.has(tokens[k]!.normal) && PRESS_WORDS.has(tokens[k - 1]?.normal ?? ''))) return null;
     // "directing units to", "headed for Moscow": a pattern of prepositions alone says no more than the verb's own code
     const weak = !found.fromUser && (found.specificity === 0 || matched.every((k) => tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'PART'));
     return { code: found.code, rules: [found.ruleId], matched, first: i, defaultOnly: weak, slots: { compound: found.compound, pairedCode: found.pairedCode, reversed: found.reversed, ownCodeName: found.ownCodeName } };

@@ -179,6 +179,9 @@ test('events: whom a killing was done to, and parties that are no list', () => {
   // recognising a state is 054; recognising a need or same-sex unions is no event
   const recognized = code('Bahrain and Kosovo recognized Israel.', '2020-10-29').events;
   assert.ok(recognized.some((e) => e.code === '054' && e.source.actor === 'BHR' && e.target?.actor === 'ISR'), describe(recognized));
+  // a press conference is no meeting with the one it talks about
+  const press = code('Tony Bobulinski held a press conference claiming Joe Biden was involved.', '2020-11-02').events;
+  assert.ok(!press.some((e) => e.root === '04'), describe(press));
   for (const sentence of ['Germany recognized the need for reform.', 'Taiwan became the first country in Asia to legally recognize same-sex unions.']) {
     const events = code(sentence, '2019-05-19').events;
     assert.ok(!events.some((e) => e.code === '054'), `${sentence}: ${describe(events)}`);
