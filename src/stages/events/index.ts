@@ -99,6 +99,8 @@ const TARGETLESS = /^(016|12|14|15|172|18|19|20)/;
 const RECIPROCAL = /^(030|04|05|06|084|087|193)/;
 /** Prepositions of where, whose noun is a place, not a party: "in the UK", "in court". */
 const LOCATIVE_CASES = new Set(['in', 'at', 'near', 'inside', 'across', 'throughout', 'within']);
+/** Prepositions of what a meeting is about: "talks on Syria", "a conference about Ukraine". */
+const TOPIC_CASES = new Set(['on', 'about', 'over', 'regarding', 'concerning']);
 /**
  * Relations a verb has in a sound parse; a verb the parser attached as a noun or a list item ("The Palestinians
  * reject proposed…" → reject/nsubj) sits in a tree not to be trusted for its target.
@@ -477,6 +479,11 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     // PETRARCH's "% * [030]": the compound subject's members act on each other; "[:173]": the roles are swapped
     if (slots?.compound && source?.members) target = null;
     if (slots?.reversed && source && target) [source, target] = [target, source];
+    // "held a conference on Syria", "talks about Ukraine": what a meeting is about is its topic, not a party to it
+    if (code.startsWith('04') && target && target.sentence === sentence.index && doc.tree && TOPIC_CASES.has(caseOf(doc, doc.spanHead(target.firstToken, target.endToken)))) {
+      target = null;
+      rules.push(RULES.meetingTopic);
+    }
     const mediator = doc.tree ? mediatorOf(doc, i) : null;
     if (mediator) {
       rules.push(mediator.rule);

@@ -179,6 +179,10 @@ test('events: whom a killing was done to, and parties that are no list', () => {
   // recognising a state is 054; recognising a need or same-sex unions is no event
   const recognized = code('Bahrain and Kosovo recognized Israel.', '2020-10-29').events;
   assert.ok(recognized.some((e) => e.code === '054' && e.source.actor === 'BHR' && e.target?.actor === 'ISR'), describe(recognized));
+  // what a meeting is about is no party to it
+  const topic = code('Russia and Iran held a conference on Syria in Tehran.', '2020-11-02').events;
+  assert.ok(topic.some((e) => e.root === '04' && e.source.actor === 'RUS' && e.target?.actor === 'IRN'), describe(topic));
+  assert.ok(!topic.some((e) => e.target?.actor === 'SYR'), describe(topic));
   // a press conference is no meeting with the one it talks about
   const press = code('Tony Bobulinski held a press conference claiming Joe Biden was involved.', '2020-11-02').events;
   assert.ok(!press.some((e) => e.root === '04'), describe(press));
