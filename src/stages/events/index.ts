@@ -89,8 +89,8 @@ const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'hurt', 'target', 'hit'
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'throughout', 'into', 'across']);
 /** Words between a subject and its verb: "would seriously", "had not", "has previously". */
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
-/** Codes that stand without a target: deny (016, linked later), protest (14), force posture (15), violence (18–20). */
-const TARGETLESS = /^(016|12|14|15|172|18|19|20)/;
+/** Codes that stand without a target: deny (016, linked later), protest (14), force posture (15), destroying property (1712), violence (18–20). */
+const TARGETLESS = /^(016|12|14|15|1712|172|18|19|20)/;
 /**
  * Codes that parties do with each other: "Israel and Hamas agreed a ceasefire", "X and Y met", "signed a treaty",
  * "exchanged prisoners", "clashed" → one event per direction. Not pledges or aid ("China, Iran and Russia pledged
