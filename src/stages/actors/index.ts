@@ -79,6 +79,8 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
   const codedEntity = (id: string): Entity | undefined => coded[byId.get(id) ?? -1];
   const named = findNamedActors(doc, knowledge, entityActors);
   for (const m of named) for (let k = m.firstToken; k < m.endToken; k++) covered.add(k);
+  const anaphors = findOrganisationAnaphors(doc, covered, coded);
+  for (const m of anaphors) for (let k = m.firstToken; k < m.endToken; k++) covered.add(k);
   const nominal = findNominalActors(doc, covered, knowledge, context, codedEntity, named);
   const setActor = (k: number, actor: string, info: ActorInfo, rule: string) => {
     const entity = coded[k]!;
@@ -169,7 +171,7 @@ export function assignActors(doc: Doc, knowledge: ActorKnowledge): ActorsResult 
   }
   // "Press Trust of India": a name of our table replaces the shorter mentions inside it ("India")
   const inNamed = (m: ActorMention) => named.some((n) => n.firstToken <= m.firstToken && m.endToken <= n.endToken);
-  const actors = [...located.filter((m) => !inNamed(m)), ...kept, ...named];
+  const actors = [...located.filter((m) => !inNamed(m)), ...kept, ...named, ...anaphors];
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: coded, actors: dropNested(actors) };
 }
@@ -737,6 +739,42 @@ function findNamedActors(doc: Doc, knowledge: ActorKnowledge, entityActors: read
     }
   }
   return out;
+}
+
+/**
+ * "ABS-CBN … the network signed off", "Saudi Aramco … the company said": "the" + an organisation noun is the last
+ * organisation of that sector named in the sentences before.
+ */
+function findOrganisationAnaphors(doc: Doc, covered: Set<number>, coded: readonly Entity[]): ActorMention[] {
+  const out: ActorMention[] = [];
+  let mentions: { entity: Entity; start: number; sentence: number }[] | null = null;
+  for (let i = 1; i < doc.tokens.length; i++) {
+    const token = doc.tokens[i]!;
+    const agent = ORG_NOUN_AGENTS.get(token.normal);
+    if (!agent || token.pos !== 'NOUN' || covered.has(i) || doc.tokens[i - 1]!.normal !== 'the' || doc.entityAt(i)) continue;
+    // "the company chief", "the network of tunnels": a noun that modifies or is modified is another thing
+    const next = doc.tokens[i + 1];
+    if (next && next.sentence === token.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.normal === 'of')) continue;
+    mentions ??= coded
+      .filter((e) => e.type === 'ORG' && e.actor)
+      .flatMap((entity) => entity.mentions.map((m) => ({ entity, start: m.start, sentence: m.sentence })))
+      .sort((a, b) => a.start - b.start);
+    let antecedent: Entity | undefined;
+    for (const m of mentions) {
+      if (m.start >= doc.tokens[i - 1]!.start) break;
+      if (m.sentence < token.sentence - COREF_SENTENCES) continue;
+      if (sectorOf(m.entity.actor!) === agent) antecedent = m.entity;
+    }
+    if (!antecedent?.actor) continue;
+    const start = doc.tokens[i - 1]!.start;
+    out.push({ start, end: token.end, firstToken: i - 1, endToken: i + 1, sentence: token.sentence, code: antecedent.actor, entity: antecedent.id, name: doc.text.slice(start, token.end), rule: RULES.corefOrganisation, info: actorInfo(antecedent.actor, 'inferred', [RULES.corefOrganisation, ...(antecedent.actorInfo?.rules ?? [])]) });
+  }
+  return out;
+}
+
+/** The sector of an organisation's code: "PHLMED" → MED; a multinational ("MNCUSA…") is a business. */
+function sectorOf(code: string): string {
+  return code.startsWith('MNC') ? 'BUS' : code.slice(3, 6);
 }
 
 /** The role row that names an actor only after an owner ("Erdogan's office", "the UN office"). */

@@ -46,6 +46,8 @@ export const RULES = {
   corefRole: 'actors.coref.role',
   /** "Maria Kalesnikava spoke" in a story about Belarus: an untitled person no dictionary knows, a civilian of the story's country. */
   personStoryCountry: 'actors.person.story-country',
+  /** "ABS-CBN … the network signed off": the last organisation of the noun's sector named before. */
+  corefOrganisation: 'actors.coref.organisation',
   /** A titled person whose country nothing gives: still an actor, "---" + the title's sector. */
   roleOnly: 'actors.role-without-country',
 } as const;

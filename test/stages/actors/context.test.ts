@@ -89,6 +89,9 @@ const CASES: [string, string, number, string | null, 'stated' | 'inferred' | nul
   ['Officials of the United Nations visited the camp in Kenya.', 'Officials', 1, 'IGOUNO', 'stated', 'actors.organisation-member'],
   // an official name of a country is the country, not a place inside it ("Republic of China" is Taiwan)
   ["The People's Republic of China protested the visit.", 'China', 1, 'CHN', 'stated', 'actors.named-actor'],
+  // "the network" is the broadcaster named before; "the network of tunnels" is not
+  ['ABS-CBN, the largest broadcaster in the Philippines, was ordered off the air. Later in the evening, the network signed off.', 'the network', 1, 'PHLMED', 'inferred', 'actors.coref.organisation'],
+  ['ABS-CBN, the largest broadcaster in the Philippines, reported the raid. The army destroyed the network of tunnels.', 'network', 1, null, null, null],
   // a person of a coded body named right after the name
   ['Ahmad Karimi, of the Kandahar provincial council, said twelve people were killed in Kandahar.', 'Ahmad Karimi', 1, 'AFGGOV', 'inferred', 'actors.member-of'],
   ['Ali Hassan of the Iraqi parliament criticised the decision.', 'Ali Hassan', 1, 'IRQLEG', 'stated', 'actors.member-of'],
