@@ -92,6 +92,12 @@ export const EVENT_REFINERS: readonly EventRefiner[] = [
     },
   },
   {
+    // "Baloch was murdered", "a journalist was shot in his car": killing people who bear no arms, by unknown hands, is
+    // unconventional violence (18), not military force (19); "three soldiers were killed" stays 19
+    id: RULES.unarmedVictims,
+    refine: (e) => (e.code === '190' && e.source.actor === '---' && e.target && e.target.actor.length > 3 && !ARMED.test(e.target.actor) ? recoded(e, '180', RULES.unarmedVictims) : null),
+  },
+  {
     // "increased cooperation with the navies of China" (062), "agreed to expand military cooperation" (0312), "agreed to
     // normalize economic ties" (0311): cooperation of a named domain is material, of that domain
     id: RULES.cooperationDomain,

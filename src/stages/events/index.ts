@@ -117,6 +117,9 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 /** "press conference", "news briefing": what is said there is the event, not the gathering. */
 const PRESS_WORDS = new Set(['press', 'news', 'media']);
 const PRESS_EVENTS = new Set(['conference', 'conferences', 'briefing', 'briefings']);
+/** Verbs of winning, violent only between armed sides. */
+const DEFEAT_VERBS = new Set(['defeat', 'beat', 'crush', 'rout', 'trounce']);
+const ARMED_SIDE = /(MIL|REB|UAF|INS|SEP|COP|SPY)$/;
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** Verbs whose infinitive complement is only asked for: "asks Zelensky to investigate" codes the request, not an investigation. */
 const APPEAL_VERBS = new Set(['ask', 'urge', 'call', 'press', 'request', 'demand', 'tell', 'order', 'want', 'encourage', 'invite', 'appeal', 'push', 'pressure', 'advise', 'beg', 'implore']);
@@ -501,6 +504,12 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     if (targetRef && code.startsWith('10') && targetRef.actor.length === 3 && sourceRef.actor.startsWith(targetRef.actor)) targetRef = null;
     // "she told the BBC", "told reporters": the journalists a speaker tells are the interviewers, not the event's target
     if (targetRef && REPORTING_VERBS.has(tokens[i]!.lemma) && targetRef.actor.endsWith('MED')) targetRef = null;
+    // "was found dead": finding a body reports a death (the casualties stage), not who caused it
+    if (/^(18|19|20)/.test(code) && tokens[i]!.lemma === 'find') return null;
+    // "Yau Wai-ching defeated the pro-Beijing camp": a defeat with no armed side is an election or a vote, not a battle
+    if (code.startsWith('19') && DEFEAT_VERBS.has(tokens[i]!.lemma) && !ARMED_SIDE.test(sourceRef.actor) && !(targetRef && ARMED_SIDE.test(targetRef.actor))) return null;
+    // "CCTV captured their arrival": the media record, they do not seize or strike
+    if (/^(17|18|19|20)/.test(code) && sourceRef.actor.endsWith('MED')) return null;
     // "Navalny was flying … headed for Moscow": travel to a city of one's own country visits no one
     if (code.startsWith('04') && target?.rule.startsWith('actors.place') && targetRef && sourceRef.actor.slice(0, 3) === targetRef.actor.slice(0, 3)) return null;
     // CAMEO events are dyadic: without a target, only force postures, protests, attacks and denials (whose target

@@ -14,6 +14,7 @@ export const RULES = {
   violenceByBombing: 'events.violence-by-bombing',
   killingOfLeader: 'events.killing-of-a-political-figure',
   cooperationDomain: 'events.cooperation-by-domain',
+  unarmedVictims: 'events.unconventional-violence-against-the-unarmed',
   meetingTopic: 'events.meeting-topic-is-no-party',
   controller: 'events.source-controller-of-infinitive',
   coordinatedVerb: 'events.source-of-coordinated-verb',

@@ -13,6 +13,7 @@ const CASES: [rule: string, sentence: string, code: string][] = [
   [RULES.verbalAttack, 'The president clashed with reporters.', '111'],
   [RULES.unarmedAttack, 'Students attacked police officers in Athens on Friday.', '180'],
   [RULES.killingOfLeader, 'Gunmen killed the governor of Kandahar province on Sunday.', '186'],
+  [RULES.unarmedVictims, 'Qandeel Baloch, a Pakistani social media star, was murdered.', '180'],
   [RULES.cooperationDomain, 'Iran has increased cooperation in the last few years with the navies of China and Russia.', '062'],
   [RULES.cooperationDomain, 'Russia and China agreed to expand military cooperation.', '0312'],
   [RULES.cooperationDomain, 'France and Germany boosted cooperation on trade.', '061'],
