@@ -48,15 +48,19 @@ export function dedupe(events: Event[]): Event[] {
  */
 export function mergeMentions(events: Event[]): Event[] {
   const keyOf = (e: Event) => [e.code, e.source.actor, e.target?.actor ?? '', e.date.value ?? e.evidence.sentence, e.negated, e.claimed, e.modality ?? '', e.historical].join('|');
-  // The date a bare later mention gets from the publication day says nothing against an earlier, dated report
-  const sameEvent = (later: Event, x: Event) => x.root === later.root && x.code !== later.code && x.source.actor === later.source.actor && (x.target?.actor ?? '') === (later.target?.actor ?? '') && x.negated === later.negated && x.claimed === later.claimed && x.historical === later.historical && (x.date.value === later.date.value || later.date.certainty === 'implied');
+  // The date a bare later mention gets from the publication day says nothing against an earlier, dated report; a
+  // place the later mention states must agree
+  const sameEvent = (later: Event, x: Event) =>
+    x.root === later.root && x.source.actor === later.source.actor && (x.target?.actor ?? '') === (later.target?.actor ?? '') && x.negated === later.negated && x.claimed === later.claimed && x.historical === later.historical &&
+    (x.date.value === later.date.value || later.date.certainty === 'implied') && (!x.place || later.place?.certainty !== 'stated' || x.place.placeId === later.place.placeId);
   const byKey = new Map<string, Event>();
   const idOf = new Map<string, Event>();
   const out: Event[] = [];
   for (const e of events) {
     const key = keyOf(e);
-    // "The talks lasted four hours": a later bare mention (the root's general code) of a more specific event already coded
-    const general = /^\d\d0$/.test(e.code) ? out.find((x) => sameEvent(e, x)) : undefined;
+    // "The talks lasted four hours": a later bare mention (the root's general code) of a more specific event already coded;
+    // "The first bomb went off within the cathedral": a later mention, dated only by the publication day, of the same act
+    const general = out.find((x) => sameEvent(e, x) && (x.code === e.code ? e.date.certainty === 'implied' && x.date.value !== null && x.date.value !== e.date.value : /^\d\d0$/.test(e.code)));
     const first = byKey.get(key) ?? general;
     if (first) {
       first.mentions = [...(first.mentions ?? [first.evidence]), e.evidence];

@@ -197,3 +197,11 @@ test('events: whom a killing was done to, and parties that are no list', () => {
     assert.ok(!events.some((e) => e.code === '054'), `${sentence}: ${describe(events)}`);
   }
 });
+
+test('events: a later mention dated only by the publication day is the same act, where the place agrees', () => {
+  const text = 'Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines. The first bomb went off within the Roman Catholic cathedral; the second in its car park.';
+  const bombings = code(text, '2019-01-28').events.filter((e) => e.code.startsWith('183'));
+  assert.equal(bombings.length, 1, describe(bombings));
+  assert.equal(bombings[0]!.mentions?.length, 2);
+  assert.equal(bombings[0]!.date.value, '2019-01-27');
+});
