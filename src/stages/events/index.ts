@@ -117,6 +117,8 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 /** "press conference", "news briefing": what is said there is the event, not the gathering. */
 const PRESS_WORDS = new Set(['press', 'news', 'media']);
 const PRESS_EVENTS = new Set(['conference', 'conferences', 'briefing', 'briefings']);
+/** Verbs of liking or hating: what they take is a disposition ("likes dropping bombs"), not an act. */
+const PREFERENCE_VERBS = new Set(['like', 'love', 'enjoy', 'prefer', 'hate', 'dislike', 'relish', 'fancy']);
 /** Verbs of winning, violent only between armed sides. */
 const DEFEAT_VERBS = new Set(['defeat', 'beat', 'crush', 'rout', 'trounce']);
 const ARMED_SIDE = /(MIL|REB|UAF|INS|SEP|COP|SPY)$/;
@@ -223,6 +225,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
   /** Verbs, gerunds used as verbs ("Iran is arming, funding and training militias") and nouns. */
   function triggerPos(i: number): 'verb' | 'noun' | null {
     const t = tokens[i]!;
+    if (doc.tree && isDisposition(i)) return null;
     if (t.pos === 'VERB') {
       // "Trump asks Zelensky to investigate Biden", "allowed police to arrest": what is asked for or permitted has not happened
       if (doc.deprel(i) === 'xcomp' && (APPEAL_VERBS.has(tokens[doc.head(i)]!.lemma) || PERMISSION_VERBS.has(tokens[doc.head(i)]!.lemma))) return null;
@@ -261,6 +264,16 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
    * The clause of verb i reports no act: a condition ("assumes the presidency if the President is killed") or a
    * counterfactual ("the bill would have allowed"). Reached up through the verbs it is coordinated or a complement with.
    */
+  /** "likes dropping bombs on people, and killing them": what someone likes or hates doing is a disposition, not an act. */
+  function isDisposition(i: number): boolean {
+    for (let k = i, steps = 0; k >= 0 && steps < 2 && /^(obj|xcomp|conj|ccomp)/.test(doc.deprel(k)); steps++) {
+      k = doc.head(k);
+      // ("would like to meet" is a wish, an intent)
+      if (k >= 0 && PREFERENCE_VERBS.has(tokens[k]!.lemma)) return !doc.children(k, 'aux').some((x) => tokens[x]!.normal === 'would' || tokens[x]!.normal === "'d");
+    }
+    return false;
+  }
+
   function nonEvent(i: number): boolean {
     for (let k = i, steps = 0; k >= 0 && steps < 4; k = doc.head(k), steps++) {
       if (doc.children(k, 'mark').some((m) => CONDITION_MARKS.has(tokens[m]!.normal))) return true;
