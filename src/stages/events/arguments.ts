@@ -33,11 +33,17 @@ export function isMediation(doc: Doc, k: number): boolean {
 }
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
 
-/** "According to al-Eryani, the rebels…": the source of a report is neither party of what it reports. */
+/**
+ * "According to al-Eryani, the rebels…", "according to a statement by spokesman Harry Roque": the source of a report,
+ * anywhere in the "according to" phrase, is neither party of what it reports.
+ */
 export function isAttribution(doc: Doc, m: ActorMention): boolean {
-  let k = m.firstToken - 1;
-  if (doc.tokens[k]?.normal === 'the') k--;
-  return doc.tokens[k]?.normal === 'to' && doc.tokens[k - 1]?.normal === 'according';
+  for (let k = m.firstToken - 1; k >= Math.max(1, m.firstToken - 12); k--) {
+    const t = doc.tokens[k]!;
+    if (t.normal === 'to' && doc.tokens[k - 1]!.normal === 'according') return true;
+    if (t.pos === 'VERB' || t.pos === 'PUNCT' || t.sentence !== m.sentence) return false;
+  }
+  return false;
 }
 
 /** The actor a noun phrase headed by token h names: the mention covering h, else one on its modifiers ("officials from Iran", "a top U.S. official"). */
