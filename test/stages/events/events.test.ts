@@ -190,8 +190,10 @@ test('events: whom a killing was done to, and parties that are no list', () => {
     assert.equal(events.length, 0, `${sentence}: ${describe(events)}`);
   }
   // whoever is named in the "according to" phrase reports the event and takes no part in it
-  const reported = code('The President accepted the apology, according to a statement by the Presidential Spokesperson Harry Roque.', '2020-05-06').events;
-  assert.ok(!reported.some((e) => e.target?.name?.includes('Roque') || e.source.name?.includes('Roque')), describe(reported));
+  for (const sentence of ['Iran accepted the offer according to a statement by Russian Foreign Minister Sergei Lavrov.', 'The President accepted the treaty according to a statement by Russian Foreign Minister Sergei Lavrov.']) {
+    const reported = code(sentence, '2020-05-06').events;
+    assert.ok(!reported.some((e) => e.target?.actor.startsWith('RUS') || e.source.actor.startsWith('RUS')), `${sentence}: ${describe(reported)}`);
+  }
   // a press conference is no meeting with the one it talks about
   const press = code('Tony Bobulinski held a press conference claiming Joe Biden was involved.', '2020-11-02').events;
   assert.ok(!press.some((e) => e.root === '04'), describe(press));
