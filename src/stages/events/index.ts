@@ -780,7 +780,9 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     const modality = modalityOf(d.trigger, sentence);
     // With a parse, negation is a negative word on the trigger itself ("did not attend"), not wink's scope, which
     // runs on into the next clause ("did not want … and calls on Washington")
-    const negated = doc.deprel(d.trigger) !== '' && doc.tree ? doc.children(d.trigger).some((k) => NEGATIONS.has(tokens[k]!.normal)) : tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
+    // ("has not pursued criminal charges": an event noun takes the negation of the verb it is the object of)
+    const light = tokens[d.trigger]!.pos === 'NOUN' && /^(obj|nsubj:pass)/.test(doc.deprel(d.trigger)) ? doc.head(d.trigger) : -1;
+    const negated = doc.deprel(d.trigger) !== '' && doc.tree ? [d.trigger, light].some((v) => v >= 0 && doc.children(v).some((k) => NEGATIONS.has(tokens[k]!.normal))) : tokens[d.trigger]!.negated || precededBy(d.trigger, sentence, ['not', "n't", 'never', 'no']);
     if (negated) rules.push(RULES.negated);
     if (modality) rules.push(RULES.modal);
     const attributed = isAttributed(sentence);

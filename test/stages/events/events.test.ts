@@ -210,3 +210,9 @@ test('events: a later mention dated only by the publication day is the same act,
   assert.equal(bombings[0]!.mentions?.length, 2);
   assert.equal(bombings[0]!.date.value, '2019-01-27');
 });
+
+test('events: an event noun takes the negation of the verb it is the object of', () => {
+  const text = 'The United States House of Representatives voted to hold Attorney General William Barr in contempt of Congress. Historically, the Department of Justice has not pursued criminal charges against those held in contempt of Congress.';
+  const charges = code(text, '2019-07-20').events.filter((e) => e.code.startsWith('112'));
+  assert.ok(charges.length > 0 && charges.every((e) => e.negated), describe(charges));
+});
