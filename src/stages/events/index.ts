@@ -237,6 +237,8 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       // "Mr Clarke's proposed amendment": a participle between a determiner and its noun is an adjective
       const before = tokens[i - 1];
       if (/ed$/.test(t.normal) && tokens[i + 1]?.pos === 'NOUN' && before && (before.pos === 'DET' || before.normal === '’s' || before.normal === "'s" || before.pos === 'PRON')) return null;
+      // "cited an IRS audit as prohibiting", "described the raids as targeting civilians": a description, not an act
+      if (/ing$/.test(t.normal) && before?.normal === 'as') return null;
       // "Jamal's killing", "his arrest": a gerund after a possessive is a noun, done to the possessor
       if (/ing$/.test(t.normal) && before && (before.normal === '’s' || before.normal === "'s" || POSSESSIVE_PRONOUNS.has(before.normal))) return 'noun';
       // "the “occupying” military", "a charge": participles used as adjectives are not events

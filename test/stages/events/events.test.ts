@@ -184,8 +184,8 @@ test('events: whom a killing was done to, and parties that are no list', () => {
   assert.ok(topic.some((e) => e.root === '04' && e.source.actor === 'RUS' && e.target?.actor === 'IRN'), describe(topic));
   assert.ok(!topic.some((e) => e.target?.actor === 'SYR'), describe(topic));
   // the media record what happens; denying funding denies no accusation; an election defeat is no battle; a body
-  // found is a death, not an attack; what someone likes doing is a disposition
-  for (const [sentence, date] of [['CCTV captured their arrival at the building.', '2019-02-02'], ['Congress has repeatedly denied funding for such a wall.', '2019-02-21'], ['Yau Wai-ching defeated the pro-Beijing camp in Kowloon West.', '2016-09-09'], ['Park Won-soon, the mayor of Seoul, was found dead on Friday.', '2020-07-09'], ['Trump said Bolton "likes dropping bombs on people, and killing them."', '2019-09-12']] as const) {
+  // found is a death, not an attack; what someone likes doing is a disposition; "cited X as prohibiting" describes
+  for (const [sentence, date] of [['CCTV captured their arrival at the building.', '2019-02-02'], ['Congress has repeatedly denied funding for such a wall.', '2019-02-21'], ['Yau Wai-ching defeated the pro-Beijing camp in Kowloon West.', '2016-09-09'], ['Park Won-soon, the mayor of Seoul, was found dead on Friday.', '2020-07-09'], ['Trump said Bolton "likes dropping bombs on people, and killing them."', '2019-09-12'], ['Trump has cited an Internal Revenue Service audit as prohibiting him from releasing his tax returns.', '2019-10-10']] as const) {
     const events = code(sentence, date).events;
     assert.equal(events.length, 0, `${sentence}: ${describe(events)}`);
   }
