@@ -118,7 +118,7 @@ export function defaultWorld(options: WorldOptions = {}): World {
     parser: () => loadParserModel(),
     verbDictionary: (lemma, before, after) => {
       const m = dictionaries.verbs.match(lemma, before, after);
-      return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched, specificity: m.specificity, compound: m.compound !== null, pairedCode: m.pairedCode, reversed: m.reversed, ownCodeName: m.origin === 'user' && !cameoCodeOrPrefix(m.code) ? m.block : null, fromUser: m.origin === 'user' } : null;
+      return m ? { code: m.code, ruleId: m.ruleId, matched: m.matched, specificity: m.specificity, compound: m.compound !== null, pairedCode: m.pairedCode, reversed: m.reversed, ownCodeName: m.origin === 'user' && !cameoCodeOrPrefix(m.code) ? m.block : null, fromUser: m.origin === 'user', targetSlot: m.target && { side: m.target.side, start: m.target.start, end: m.target.end } } : null;
     },
   };
   worlds.set(key, built);

@@ -39,7 +39,12 @@ export interface VerbDictionaryMatch {
   ownCodeName: string | null;
   /** The entry is the user's (`--add-dictionaries`, `--dictionaries`), not the shipped CAMEO dictionary's. */
   fromUser: boolean;
+  /** `+`: the words where the pattern puts the target, as indices into `after` (or `before`) [start, end). */
+  targetSlot: { side: 'before' | 'after'; start: number; end: number } | null;
 }
+
+/** What a dictionary match says beyond its code, for building the event; `targetWords`: token range of its `+`. */
+type DictionarySlots = Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed' | 'ownCodeName'> & { targetWords: readonly [number, number] | null };
 
 /** The PETRARCH-2 verb dictionary, tried after Dateline's own patterns. */
 export type VerbDictionary = (lemma: string, before: readonly string[], after: readonly string[]) => VerbDictionaryMatch | null;
@@ -162,7 +167,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
         if (pos === 'noun' && coded.code.startsWith('183')) bombings.push({ token: i, code: coded.code, rule: coded.rules[0]! });
         // A nominal attack ("a truck bomb") is an event only when the sentence reports violence.
         if (pos === 'noun' && (root === '18' || root === '19' || root === '20') && !violenceFollows(i, sentence)) continue;
-        const slots = 'slots' in coded ? (coded.slots as Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed' | 'ownCodeName'>) : null;
+        const slots = 'slots' in coded ? (coded.slots as DictionarySlots) : null;
         const draft = buildDraft(i, coded.code, coded.rules, sentence, pos === 'verb', pass === 'dictionary', coded.matched, slots);
         if (!draft) continue;
         // A verb's own code alone ("lead" → 060, "allow" → 080, "claim" → 110) is no event beside our patterns: audited
@@ -302,12 +307,13 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     return own ? { code: own.pattern.code, rules: [own.pattern.id], matched: own.matched, first: own.first } : null;
   }
 
-  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number; defaultOnly: boolean; slots: Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed' | 'ownCodeName'> } | null {
+  function dictionaryPattern(i: number, end: number, sentence: SentenceInfo): { code: string; rules: string[]; matched: number[]; first: number; defaultOnly: boolean; slots: DictionarySlots } | null {
     const lemma = tokens[i]!.pos === 'VERB' ? tokens[i]!.lemma : tokens[i]!.normal.replace(/ing$/, '');
     if (!verbDictionary || REPORTING_VERBS.has(lemma)) return null;
     // PETRARCH matches its patterns on the words as written ("* DIPLOMATIC TIES"); the shipped dictionary on lemmas
     const form = (t: Token) => (dictionariesOnly ? t.normal : t.lemma);
-    const before = tokens.slice(clauseStart(tokens, sentence, i), i).map(form);
+    const from = clauseStart(tokens, sentence, i);
+    const before = tokens.slice(from, i).map(form);
     const after = tokens.slice(i + 1, end).map(form);
     const found = verbDictionary(lemma, before, after);
     if (!found || (!cameoCodeOrPrefix(found.code) && found.ownCodeName === null)) return null;
@@ -316,7 +322,14 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     if (matched.some((k) => PRESS_EVENTS.has(tokens[k]!.normal) && PRESS_WORDS.has(tokens[k - 1]?.normal ?? ''))) return null;
     // "directing units to", "headed for Moscow": a pattern of prepositions alone says no more than the verb's own code
     const weak = !found.fromUser && (found.specificity === 0 || matched.every((k) => tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'PART'));
-    return { code: found.code, rules: [found.ruleId], matched, first: i, defaultOnly: weak, slots: { compound: found.compound, pairedCode: found.pairedCode, reversed: found.reversed, ownCodeName: found.ownCodeName } };
+    return { code: found.code, rules: [found.ruleId], matched, first: i, defaultOnly: weak, slots: { compound: found.compound, pairedCode: found.pairedCode, reversed: found.reversed, ownCodeName: found.ownCodeName, targetWords: slotWords(found.targetSlot, i, from) } };
+  }
+
+  /** A pattern slot's token range: `after` words count from the verb, `before` words from the clause start. */
+  function slotWords(slot: VerbDictionaryMatch['targetSlot'], verb: number, clauseFrom: number): readonly [number, number] | null {
+    if (!slot) return null;
+    const base = slot.side === 'after' ? verb + 1 : clauseFrom;
+    return [base + slot.start, base + slot.end];
   }
 
   /** "offered to help train and arm": the verbs of a trigger's infinitive complement belong to its event. */
@@ -373,7 +386,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     return false;
   }
 
-  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean, fromDictionary: boolean, patternWords: readonly number[], slots: Pick<VerbDictionaryMatch, 'compound' | 'pairedCode' | 'reversed' | 'ownCodeName'> | null): Draft | null {
+  function buildDraft(i: number, code: string, rules: string[], sentence: SentenceInfo, isVerb: boolean, fromDictionary: boolean, patternWords: readonly number[], slots: DictionarySlots | null): Draft | null {
     const end = clauseEnd(tokens, sentence, i);
     const root = code.slice(0, 2);
     const violent = root === '18' || root === '19' || root === '20';
@@ -496,6 +509,12 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
 
     // PETRARCH's "% * [030]": the compound subject's members act on each other; "[:173]": the roles are swapped
     if (slots?.compound && source?.members) target = null;
+    // "- * EID AT ^ WITH + [043]": the pattern's + says where the target is ("celebrated Eid at Osgiliath with Gondor")
+    const slotted = slots?.targetWords ? firstActor(slots.targetWords[0], slots.targetWords[1], source) : null;
+    if (slotted && slotted !== target) {
+      target = slotted;
+      rules.push(RULES.patternTarget);
+    }
     if (slots?.reversed && source && target) [source, target] = [target, source];
     // "held a conference on Syria", "talks about Ukraine": what a meeting is about is its topic, not a party to it
     if (code.startsWith('04') && target && target.sentence === sentence.index && doc.tree && TOPIC_CASES.has(caseOf(doc, doc.spanHead(target.firstToken, target.endToken)))) {

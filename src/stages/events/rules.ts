@@ -22,6 +22,7 @@ export const RULES = {
   lightVerbSubject: 'events.source-subject-of-light-verb',
   passivePatient: 'events.target-passive-subject',
   patternPreposition: 'events.target-pattern-preposition',
+  patternTarget: 'events.target-pattern-slot',
   obliqueRecipient: 'events.target-oblique-recipient',
   nounModifier: 'events.target-noun-modifier',
   complementSubject: 'events.target-complement-subject',

@@ -12,9 +12,9 @@ function userDictionaries(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-user-codes-'));
   writeFileSync(
     join(dir, 'weis.verbs.txt'),
-    ['&TIETYPES', '+ECONOMIC', '+MILITARY', '', '--- SNUB [345] ---', 'SNUB', '- * &TIETYPES TIES [902]', '', '--- SCOLD [1123] ---', 'SCOLD', ''].join('\n'),
+    ['&TIETYPES', '+ECONOMIC', '+MILITARY', '', '--- SNUB [345] ---', 'SNUB', '- * &TIETYPES TIES [902]', '', '--- SCOLD [1123] ---', 'SCOLD', '', '--- CELEBRATE [043] ---', 'CELEBRATE', '- * FEAST IN ^ WITH + [043]', ''].join('\n'),
   );
-  writeFileSync(join(dir, 'weis.actors.txt'), ['FRANCE [FRA]', 'GERMANY [DEU]', ''].join('\n'));
+  writeFileSync(join(dir, 'weis.actors.txt'), ['FRANCE [FRA]', 'GERMANY [DEU]', 'ITALY [ITA]', ''].join('\n'));
   return dir;
 }
 
@@ -32,5 +32,13 @@ test("a user dictionary's code outside CAMEO is kept as written, named after its
     assert.equal(scold?.code, '1123');
     assert.equal(scold?.root, '11');
     assert.equal(scold?.quadClass, 3);
+  }
+});
+
+test("a pattern's + names the target, past an actor its ^ skips", () => {
+  for (const world of [defaultWorld({ dictionaries: DIR }), defaultWorld({ addDictionaries: DIR })]) {
+    const [feast] = codes(world, 'France celebrated the feast in Italy with Germany.');
+    assert.equal(feast?.dyad, 'FRA>DEU');
+    assert.equal(feast?.code, '043');
   }
 });
