@@ -132,7 +132,8 @@ export function worldMap(o: WorldMapOptions): WorldMap {
       visible.map((c) => {
         const re = c.events > 0 ? Math.max(4, eventRadius(c.events)) : 0;
         const rc = c.incidents > 0 ? Math.max(4, casualtyRadius(Math.max(c.killed, c.incidents))) : 0;
-        const hit = Math.max(MIN_TARGET_PX / 2, re, rc);
+        // half a pixel of slack: a fractional position or scale can render a 24px circle at 23.99998px
+        const hit = Math.max(MIN_TARGET_PX / 2 + 0.5, re, rc);
         const label = describe(c);
         return svg(
           'g',
