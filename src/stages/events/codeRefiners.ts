@@ -7,7 +7,7 @@ import type { ActorMention } from '../../model/analysis.ts';
 import type { Event } from '../../model/record.ts';
 import { cameoCodeOrPrefix } from '../../lexicon/cameo.ts';
 import { samePrefix } from './actorContext.ts';
-import { COOPERATION_CODES, POLITICAL_FIGURE, RULES, TARGETED_KILLING_VERBS, VERBAL_ATTACK_WORDS, type CooperationDomain } from './rules.ts';
+import { ARMED_SECTOR, COOPERATION_CODES, POLITICAL_FIGURE, RULES, TARGETED_KILLING_VERBS, VERBAL_ATTACK_WORDS, type CooperationDomain } from './rules.ts';
 
 /** What a refiner may ask about the event beyond its record: the words and mentions it was read from. */
 export interface RefineContext {
@@ -23,8 +23,8 @@ export interface RefineContext {
   isOnePerson(m: ActorMention): boolean;
   /** The mention's entity is a person. */
   isPerson(m: ActorMention): boolean;
-  /** The domain of a relation noun in the trigger's clause ("naval cooperation" → military), if any. */
-  cooperationDomain: CooperationDomain | null;
+  /** The domain of a relation noun in the trigger's clause ("naval cooperation" → military), if any; read only when asked. */
+  cooperationDomain(): CooperationDomain | null;
 }
 
 export interface EventRefiner {
@@ -33,8 +33,8 @@ export interface EventRefiner {
   refine(event: Event, ctx: RefineContext): Event | null;
 }
 
-/** Agent codes of armed actors: their attacks are material; anyone else's "attack" is words. */
-const ARMED = /(MIL|REB|UAF|INS|SEP|COP|SPY)$|^---$/;
+/** Armed actors, or an unknown one: their attacks are material; anyone else's "attack" is words. */
+const isArmed = (actor: string) => actor === '---' || ARMED_SECTOR.test(actor);
 /** Agents who bear no arms in a clash. */
 const ARMLESS_IN_CLASH = /(MIL|REB|UAF|INS|SEP|COP|SPY|OPP|CVL|EDU|LAB|REF)/;
 /** Agents whose violence is unconventional (18), not military (19). */
@@ -66,7 +66,7 @@ export const EVENT_REFINERS: readonly EventRefiner[] = [
     // "Jack Straw has attacked the decision": a politician's attack is verbal; armed actors' attacks are material (and a
     // killing is never words)
     id: RULES.verbalAttack,
-    refine: (e, ctx) => (e.code.startsWith('19') && VERBAL_ATTACK_WORDS.has(ctx.triggerLemma) && !ARMED.test(e.source.actor) && e.source.actor.length > 3 && ctx.sourceIsPerson ? recoded(e, '111', RULES.verbalAttack) : null),
+    refine: (e, ctx) => (e.code.startsWith('19') && VERBAL_ATTACK_WORDS.has(ctx.triggerLemma) && !isArmed(e.source.actor) && e.source.actor.length > 3 && ctx.sourceIsPerson ? recoded(e, '111', RULES.verbalAttack) : null),
   },
   {
     // "the president clashed with reporters": a clash in which no side bears arms is a war of words
@@ -76,7 +76,7 @@ export const EVENT_REFINERS: readonly EventRefiner[] = [
   {
     // "attacked by protesters": violence by people who are no armed force is unconventional (18), not military (19)
     id: RULES.unarmedAttack,
-    refine: (e) => (e.code.startsWith('19') && !ARMED.test(e.source.actor) && UNARMED.test(e.source.actor) ? recoded(e, '180', RULES.unarmedAttack) : null),
+    refine: (e) => (e.code.startsWith('19') && !isArmed(e.source.actor) && UNARMED.test(e.source.actor) ? recoded(e, '180', RULES.unarmedAttack) : null),
   },
   {
     // "Gunmen killed the governor of Kandahar", "killed opposition leader Benazir Bhutto", "killed Qasem Soleimani, head
@@ -95,15 +95,16 @@ export const EVENT_REFINERS: readonly EventRefiner[] = [
     // "Baloch was murdered", "a journalist was shot in his car": killing people who bear no arms, by unknown hands, is
     // unconventional violence (18), not military force (19); "three soldiers were killed" stays 19
     id: RULES.unarmedVictims,
-    refine: (e) => (e.code === '190' && e.source.actor === '---' && e.target && e.target.actor.length > 3 && !ARMED.test(e.target.actor) ? recoded(e, '180', RULES.unarmedVictims) : null),
+    refine: (e) => (e.code === '190' && e.source.actor === '---' && e.target && e.target.actor.length > 3 && !isArmed(e.target.actor) ? recoded(e, '180', RULES.unarmedVictims) : null),
   },
   {
     // "increased cooperation with the navies of China" (062), "agreed to expand military cooperation" (0312), "agreed to
     // normalize economic ties" (0311): cooperation of a named domain is material, of that domain
     id: RULES.cooperationDomain,
     refine: (e, ctx) => {
-      if (!ctx.cooperationDomain || !/^(030|050|060)$/.test(e.code)) return null;
-      const codes = COOPERATION_CODES[ctx.cooperationDomain];
+      const domain = /^(030|050|060)$/.test(e.code) ? ctx.cooperationDomain() : null;
+      if (!domain) return null;
+      const codes = COOPERATION_CODES[domain];
       return recoded(e, e.code === '030' ? codes.intent : codes.act, RULES.cooperationDomain);
     },
   },

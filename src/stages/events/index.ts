@@ -16,7 +16,7 @@ import { articleParties, sameActor } from './actorContext.ts';
 import { actorOfPhrase, agentToken, argumentDepth, caseOf, coordinatedActor, isArgumentOf, isAttribution, isTopicModifier, underMediation, isPassive as isPassiveInTree, mediatorOf, subjectToken, targetToken } from './arguments.ts';
 import { matchEventPattern, nounLemma } from './patterns.ts';
 import { dedupe, linkDenials, mergeMentions } from './refiners.ts';
-import { BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, REPORTING_VERBS, RULES, VIOLENCE_VERBS, COOPERATION_DOMAINS, COOPERATION_NOUNS, type CooperationDomain } from './rules.ts';
+import { ARMED_SECTOR, BOTH_SIDES, CLAIM_OPENERS, CANCEL_VERBS, CONDITION_MARKS, INTENT_VERBS, MODALS, PERMISSION_VERBS, REPORTING_VERBS, RULES, VIOLENCE_VERBS, COOPERATION_DOMAINS, COOPERATION_NOUNS, type CooperationDomain } from './rules.ts';
 import { refineEvent, withCodeInfo, type RefineContext } from './codeRefiners.ts';
 
 export interface VerbDictionaryMatch {
@@ -126,7 +126,6 @@ const PRESS_EVENTS = new Set(['conference', 'conferences', 'briefing', 'briefing
 const PREFERENCE_VERBS = new Set(['like', 'love', 'enjoy', 'prefer', 'hate', 'dislike', 'relish', 'fancy']);
 /** Verbs of winning, violent only between armed sides. */
 const DEFEAT_VERBS = new Set(['defeat', 'beat', 'crush', 'rout', 'trounce']);
-const ARMED_SIDE = /(MIL|REB|UAF|INS|SEP|COP|SPY)$/;
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** Verbs whose infinitive complement is only asked for: "asks Zelensky to investigate" codes the request, not an investigation. */
 const APPEAL_VERBS = new Set(['ask', 'urge', 'call', 'press', 'request', 'demand', 'tell', 'order', 'want', 'encourage', 'invite', 'appeal', 'push', 'pressure', 'advise', 'beg', 'implore']);
@@ -541,7 +540,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
     // "was found dead": finding a body reports a death (the casualties stage), not who caused it
     if (/^(18|19|20)/.test(code) && tokens[i]!.lemma === 'find') return null;
     // "Yau Wai-ching defeated the pro-Beijing camp": a defeat with no armed side is an election or a vote, not a battle
-    if (code.startsWith('19') && DEFEAT_VERBS.has(tokens[i]!.lemma) && !ARMED_SIDE.test(sourceRef.actor) && !(targetRef && ARMED_SIDE.test(targetRef.actor))) return null;
+    if (code.startsWith('19') && DEFEAT_VERBS.has(tokens[i]!.lemma) && !ARMED_SECTOR.test(sourceRef.actor) && !(targetRef && ARMED_SECTOR.test(targetRef.actor))) return null;
     // "CCTV captured their arrival": the media record, they do not seize or strike
     if (/^(17|18|19|20)/.test(code) && sourceRef.actor.endsWith('MED')) return null;
     // "Navalny was flying … headed for Moscow": travel to a city of one's own country visits no one
@@ -842,7 +841,7 @@ export function codeEvents(doc: Doc, verbDictionary?: VerbDictionary, dictionari
       sourceIsPerson: isPerson(d.source!.entity),
       isOnePerson,
       isPerson: (m) => isPerson(m.entity),
-      cooperationDomain: cooperationDomain(d.trigger, sentence),
+      cooperationDomain: () => cooperationDomain(d.trigger, sentence),
     };
     return withCodeInfo(refineEvent(drafted, context), d.ownCodeName);
   }

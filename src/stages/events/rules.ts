@@ -89,6 +89,9 @@ export const COOPERATION_CODES: Readonly<Record<CooperationDomain, { act: string
   intelligence: { act: '064', intent: '0314' },
 };
 
+/** Agent codes of armed actors: military, rebels, militias, insurgents, separatists, police, spies. */
+export const ARMED_SECTOR = /(MIL|REB|UAF|INS|SEP|COP|SPY)$/;
+
 /** Words of attack that, said of a politician, are words ("Straw attacked the decision"), never of killing or shooting. */
 export const VERBAL_ATTACK_WORDS = new Set(['attack', 'assail', 'hit', 'strike', 'slam', 'blast', 'target', 'savage', 'lash', 'assault']);
 /** Verbs whose killing of one political figure is an assassination (CAMEO 186); not "execute", a state's sentence. */
