@@ -27,7 +27,7 @@ const MIN_FEATURE_COUNT = 2;
 /** Share of texts written with typographic quotes and apostrophes, as scraped news often is. */
 const CURLY_RATE = 0.3;
 /** Times each UNER dev sentence is seen per epoch: 2,001 gold web sentences beside some 40,000 silver news ones. */
-const UNER_COPIES = 3;
+const UNER_COPIES = 6;
 
 const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}`);

@@ -73,7 +73,8 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
   const hasTagger = knowledge.tagSentence !== undefined;
   // Names are capitalised: a sentence with no capital past its first word has none for the tagger to find.
   const tagged = hasTagger && hasInnerCapital(tokens, sentence) ? knowledge.tagSentence!(tokens.slice(s0, sentence.endToken), { headline: false }) : [];
-  const taggedSpans = tagged.map((t) => ({ ...t, firstToken: t.firstToken + s0, endToken: t.endToken + s0 }));
+  // "19" in "Amin Durrani, 19, Toronto", "alias": a span without a capital letter is no name, whatever the tagger says
+  const taggedSpans = tagged.map((t) => ({ ...t, firstToken: t.firstToken + s0, endToken: t.endToken + s0 })).filter((t) => hasCapital(tokens, t));
   const taggedTypes = new Map<string, TaggedSpan['type']>();
   for (const t of taggedSpans) if (!taggedTypes.has(`${t.firstToken}:${t.endToken}`)) taggedTypes.set(`${t.firstToken}:${t.endToken}`, t.type);
 
@@ -159,6 +160,9 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     let wholePlace = wholeCountry ? 'country' : knowledge.placeKindOf(whole);
     // "NATO" is also a hamlet: an organisation the actor dictionaries know wins over a town of the same name
     if (wholePlace === 'city' && (knowledge.dictionaryCode?.(whole)?.length ?? 0) > 3 && !knowledge.capitalOf(whole)) wholePlace = null;
+    // "More than 100 people", "State media say", "the Ass": a small town named by a word news writes in lower case is
+    // that word when the tagger, which has looked at the sentence, does not take it for a name
+    if (wholePlace === 'city' && hasTagger && !taggedType && run.endToken - run.firstToken === 1 && knowledge.isLowerCaseWord?.(tokens[run.firstToken]!.normal) && !knowledge.capitalOf(whole)) wholePlace = null;
     // The gazetteer wins over the tagger's ORG: "Tehran would consider" is the city standing for its government.
     // A town that is no capital gives way to the tagger's ORG: "Xinhua said", "Bloomberg reported".
     const townTaggedOrg = wholePlace === 'city' && taggedType === 'ORG' && !knowledge.capitalOf(whole);
@@ -227,6 +231,8 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
         const prefix = phrase(k, j);
         const c = knowledge.countryOfName(prefix) ?? knowledge.countryOfDemonym(prefix);
         if (c) country ??= c;
+        // "UN Secretary-General Kofi Annan", "NASA Administrator Mike Griffin": the organisation before the title is named too
+        else if (isOrganisationName(k, j)) out.push(make({ firstToken: k, endToken: j }, 'ORG', 'name', [RULES.capitalisedRun, RULES.orgBeforeTitle], spanType({ firstToken: k, endToken: j }) ? ['rule', 'model'] : ['rule']));
         role = r.entry.role;
         k = j + r.length;
         rules.push(RULES.titleBefore);
@@ -382,6 +388,13 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     return false;
   }
 
+  /** Tokens [from, to) name an organisation: the tagger's ORG, one the actor dictionaries know, an ORG head word or an acronym that is no place. */
+  function isOrganisationName(from: number, to: number): boolean {
+    const words = phrase(from, to);
+    if (knowledge.placeKindOf(words)) return false;
+    return spanType({ firstToken: from, endToken: to }) === 'ORG' || (knowledge.dictionaryCode?.(words)?.length ?? 0) > 3 || ORG_HEADS.has(tokens[to - 1]!.normal) || /^[A-Z]{2,6}$/.test(words);
+  }
+
   function spanType(run: TokenRange): TaggedSpan['type'] | undefined {
     return taggedTypes.get(`${run.firstToken}:${run.endToken}`);
   }
@@ -500,6 +513,11 @@ function hasScoreLine(tokens: readonly Token[], sentence: SentenceInfo): boolean
     if (isScore(t)) return true;
     if ((t.text === '-' || t.text === '–') && /^\d{1,2}$/.test(tokens[k - 1]?.text ?? '') && /^\d{1,2}$/.test(tokens[k + 1]?.text ?? '') && k + 1 < sentence.endToken) return true;
   }
+  return false;
+}
+
+function hasCapital(tokens: readonly Token[], range: TokenRange): boolean {
+  for (let k = range.firstToken; k < range.endToken; k++) if (/\p{Lu}/u.test(tokens[k]!.text)) return true;
   return false;
 }
 

@@ -11,6 +11,8 @@ export const RULES = {
   counterpart: 'entities.counterpart-inherits',
   apposition: 'entities.apposition-role',
   orgHead: 'entities.org-head-word',
+  /** "UN Secretary-General Kofi Annan": the organisation before a title inside a person's run */
+  orgBeforeTitle: 'entities.organisation-before-title',
   /** "news agency Fars", "the rebel group Hamas", "Xinhua news agency" */
   orgNoun: 'entities.organisation-noun-beside',
   dictionaryName: 'entities.actor-dictionary-name',
