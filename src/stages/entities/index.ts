@@ -116,7 +116,32 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     }
     return [run];
   };
-  const runs = mergeTaggerSpans(findNameRuns(tokens, sentence), taggedSpans).flatMap((run) => splitAtLineEnds(seg, run)).flatMap(splitLeadingNorp);
+  // "Invercargill New Zealand", "Houston Texas USA", "London E17": places written one after another without commas
+  // (and a postcode after a town) are several names, when the run as a whole is neither a place nor a name the tagger typed
+  const splitPlaceChain = (run: TokenRange): TokenRange[] => {
+    if (run.endToken - run.firstToken < 2 || spanType(run) === 'ORG' || spanType(run) === 'PER') return [run];
+    // "Republic of Gran Colombia", "Iran-Iraq": only runs of capitalised words apart
+    for (let k = run.firstToken; k < run.endToken; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text) || (k > run.firstToken && !tokens[k]!.spaceBefore)) return [run];
+    const whole = phrase(run.firstToken, run.endToken);
+    if (knowledge.countryOfName(whole) || knowledge.placeKindOf(whole)) return [run];
+    const last = tokens[run.endToken - 1]!;
+    const head = { firstToken: run.firstToken, endToken: run.endToken - 1 };
+    if (POSTCODE_DISTRICT.test(last.text) && knowledge.placeKindOf(phrase(head.firstToken, head.endToken))) return [head];
+    for (let k = run.endToken - 1; k > run.firstToken; k--) {
+      const rest = phrase(k, run.endToken);
+      // "Hokkaido Island": a common word is no country ("Island" is Iceland in Icelandic)
+      if ((!knowledge.countryOfName(rest) && knowledge.placeKindOf(rest) !== 'admin1') || knowledge.isLowerCaseWord?.(rest.toLowerCase())) continue;
+      const first = { firstToken: run.firstToken, endToken: k };
+      const firstWords = phrase(first.firstToken, first.endToken);
+      const commonWord = k - run.firstToken === 1 && knowledge.isLowerCaseWord?.(tokens[run.firstToken]!.normal) === true;
+      if (!commonWord && (knowledge.countryOfName(firstWords) || knowledge.placeKindOf(firstWords))) return [...splitPlaceChain(first), { firstToken: k, endToken: run.endToken }];
+    }
+    return [run];
+  };
+  const runs = mergeTaggerSpans(findNameRuns(tokens, sentence), taggedSpans)
+    .flatMap((run) => splitAtLineEnds(seg, run))
+    .flatMap(splitLeadingNorp)
+    .flatMap(splitPlaceChain);
   const matchReport = article.sport === true || hasScoreLine(tokens, sentence);
   for (const run of runs) {
     const whole = phrase(run.firstToken, run.endToken);
@@ -515,6 +540,9 @@ function hasScoreLine(tokens: readonly Token[], sentence: SentenceInfo): boolean
   }
   return false;
 }
+
+/** The outward part of a British postcode: "E17", "SW1A", "M1". */
+const POSTCODE_DISTRICT = /^[A-Z]{1,2}\d{1,2}[A-Z]?$/;
 
 function hasCapital(tokens: readonly Token[], range: TokenRange): boolean {
   for (let k = range.firstToken; k < range.endToken; k++) if (/\p{Lu}/u.test(tokens[k]!.text)) return true;

@@ -49,3 +49,27 @@ test('no name runs over the end of a short line (headings, scorecards)', () => {
   assert.ok(!names.includes('CRICKET'), names.join(' | '));
   assert.ok(names.includes('London'));
 });
+
+test('places written one after another without commas are several places; hyphenated pairs and names with "of" stay whole', () => {
+  const words = (text: string) => run(text).flatMap((e) => e.words);
+  assert.deepEqual(words('Any good places to get an ice-cream sundae in Invercargill New Zealand?').filter((w) => /Invercargill|Zealand/.test(w)), ['Invercargill', 'New Zealand']);
+  assert.ok(words('Tanvir Hussain, 24, London E10').includes('London'));
+  assert.ok(!words('Troops massed along the Pakistan-Afghanistan border.').includes('Afghanistan'));
+  assert.ok(!words('Sapporo is the capital of Hokkaido Island.').includes('Island'));
+});
+
+test('a common word that is also a small town is no place at the start of a sentence', () => {
+  const words = run('More than 100 people were killed. State media said the army had withdrawn.').flatMap((e) => e.words);
+  assert.ok(!words.includes('More') && !words.includes('State'), words.join(' | '));
+});
+
+test('numbers and lower-case words are never names', () => {
+  const words = run('Steven Vikash Chand alias Abdul Shakur, 25, Toronto').flatMap((e) => e.words);
+  assert.ok(!words.includes('alias') && !words.includes('25'), words.join(' | '));
+});
+
+test('the organisation before a title in a person\'s name is named too', () => {
+  const entities = run('UN Secretary-General Kofi Annan demanded a ceasefire.');
+  assert.equal(entities.find((e) => e.words.includes('UN'))?.type, 'ORG', JSON.stringify(entities.map((e) => [e.type, e.words])));
+  assert.deepEqual(entities.find((e) => e.type === 'PERSON')?.words, ['Kofi Annan']);
+});
