@@ -234,6 +234,8 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
       }
       break;
     }
+    // "Australian Schapelle Corby": past the nationality, the rest of the run is the tagger's span
+    if (taggedType === undefined && k > run.firstToken) taggedType = spanType({ firstToken: k, endToken: run.endToken });
     // A title inside the run: "Energy Minister Kiraitu Murungi", "U.N. Secretary-General Kofi Annan".
     // "Defender Hassan Abbas", "Coach Joe Smith": the tagger's person ends the run and leaves out capitalised words
     // before it that no role table knows; they are the person's title.
@@ -262,6 +264,20 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
         k = j + r.length;
         rules.push(RULES.titleBefore);
         break;
+      }
+    }
+    // "Assistant Secretary of Homeland Security Julie Myers": the title's "of X" names its organisation (or the post's
+    // country), the tagger's person that ends the run is the name
+    if (role && tokens[k]?.normal === 'of' && k < run.endToken) {
+      const person = taggedSpans.find((t) => t.type === 'PER' && t.endToken === run.endToken && t.firstToken > k + 1);
+      if (person) {
+        const of = { firstToken: k + 1, endToken: person.firstToken };
+        const ofWords = phrase(of.firstToken, of.endToken);
+        const iso3 = knowledge.countryOfName(ofWords);
+        if (iso3) post ??= iso3;
+        else if (!knowledge.placeKindOf(ofWords)) out.push(make(of, 'ORG', 'name', [RULES.capitalisedRun, RULES.orgBeforeTitle], spanType(of) ? ['rule', 'model'] : ['rule']));
+        k = person.firstToken;
+        taggedType = 'PER';
       }
     }
     if (k >= run.endToken) continue;

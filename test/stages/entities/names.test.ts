@@ -73,3 +73,14 @@ test('the organisation before a title in a person\'s name is named too', () => {
   assert.equal(entities.find((e) => e.words.includes('UN'))?.type, 'ORG', JSON.stringify(entities.map((e) => [e.type, e.words])));
   assert.deepEqual(entities.find((e) => e.type === 'PERSON')?.words, ['Kofi Annan']);
 });
+
+test('"Secretary of X Name": the person is the name, X its organisation', () => {
+  const entities = run('Assistant Secretary of Homeland Security Julie Myers made the remark in an interview.');
+  assert.deepEqual(entities.find((e) => e.type === 'PERSON')?.words, ['Julie Myers'], JSON.stringify(entities.map((e) => [e.type, e.words])));
+  assert.equal(entities.find((e) => e.words.includes('Homeland Security'))?.type, 'ORG');
+});
+
+test('past a leading nationality, the tagger types the rest of the run', () => {
+  const entities = run('In May, Australian Schapelle Corby was sentenced to 20 years in prison.');
+  assert.deepEqual(entities.find((e) => e.type === 'PERSON')?.words, ['Schapelle Corby'], JSON.stringify(entities.map((e) => [e.type, e.words])));
+});
