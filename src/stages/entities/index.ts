@@ -204,6 +204,8 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     let country: string | undefined;
     let post: string | undefined;
     let counterpart = false;
+    /** Where the nationality read off the run's start begins ("Palestinian" in "Palestinian Authority President"), or -1. */
+    let countryFrom = -1;
     const rules: string[] = [RULES.capitalisedRun];
     // "ambassador to Iraq Ryan Crocker": the run starts with the post of the role before it.
     const before = tokens[run.firstToken - 1];
@@ -229,6 +231,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
       const c = countryAt(k, run.endToken - 1);
       if (c && !country) {
         country = c.iso3;
+        countryFrom = k;
         k += c.length;
         continue;
       }
@@ -259,7 +262,11 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
         const c = knowledge.countryOfName(prefix) ?? knowledge.countryOfDemonym(prefix);
         if (c) country ??= c;
         // "UN Secretary-General Kofi Annan", "NASA Administrator Mike Griffin": the organisation before the title is named too
-        else if (isOrganisationName(k, j)) out.push(make({ firstToken: k, endToken: j }, 'ORG', 'name', [RULES.capitalisedRun, RULES.orgBeforeTitle], spanType({ firstToken: k, endToken: j }) ? ['rule', 'model'] : ['rule']));
+        // "Palestinian Authority President Mahmoud Abbas": the organisation keeps its nationality
+        else if (isOrganisationName(k, j)) {
+          const organisation = { firstToken: countryFrom >= 0 && countryFrom < k ? countryFrom : k, endToken: j };
+          out.push(make(organisation, 'ORG', 'name', [RULES.capitalisedRun, RULES.orgBeforeTitle], spanType(organisation) ? ['rule', 'model'] : ['rule']));
+        }
         role = r.entry.role;
         k = j + r.length;
         rules.push(RULES.titleBefore);
@@ -362,7 +369,34 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     if (counterpart) candidate.counterpart = true;
     out.push(candidate);
   }
+  out.push(...lowerCasePlaces());
   return out;
+
+  /**
+   * "restaurants in cordoba", "I will travel from maryland": web text written in lower case names places too. After a
+   * preposition of place, one or two lower-case words that are a country, region or city, and no word news writes in
+   * lower case ("in march", "in china shops" stay words), are that place.
+   */
+  function lowerCasePlaces(): Candidate[] {
+    const found: Candidate[] = [];
+    const lower = (k: number) => k < sentence.endToken && /^\p{Ll}+$/u.test(tokens[k]!.text) && knowledge.isLowerCaseWord?.(tokens[k]!.normal) === false;
+    for (let k = s0 + 1; k < sentence.endToken; k++) {
+      if (!LOCATIVE_PREPOSITIONS.has(tokens[k - 1]!.normal) || !lower(k)) continue;
+      for (const n of [2, 1]) {
+        if (n === 2 && !(k + 1 < sentence.endToken && /^\p{Ll}+$/u.test(tokens[k + 1]!.text))) continue;
+        const written = phrase(k, k + n).replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+        const iso3 = knowledge.countryOfName(written);
+        const kind = iso3 ? 'country' : knowledge.placeKindOf(written);
+        if (kind !== 'country' && kind !== 'admin1' && kind !== 'city') continue;
+        const candidate = make({ firstToken: k, endToken: k + n }, 'GPE', 'name', [RULES.lowerCasePlace], ['gazetteer']);
+        if (iso3) candidate.country = iso3;
+        found.push(candidate);
+        k += n - 1;
+        break;
+      }
+    }
+    return found;
+  }
 
   function placeAt(i: number, limit: number): { iso3: string; length: number } | null {
     for (let n = Math.min(3, limit - i); n >= 1; n--) {
@@ -556,6 +590,9 @@ function hasScoreLine(tokens: readonly Token[], sentence: SentenceInfo): boolean
   }
   return false;
 }
+
+/** Words before a place: "in delhi", "from maryland" (not "to": "prone to calcium", "to ponder"). */
+const LOCATIVE_PREPOSITIONS = new Set(['in', 'from', 'at', 'near', 'around', 'across', 'outside', 'inside', 'throughout']);
 
 /** The outward part of a British postcode: "E17", "SW1A", "M1". */
 const POSTCODE_DISTRICT = /^[A-Z]{1,2}\d{1,2}[A-Z]?$/;

@@ -18,6 +18,8 @@ export const RULES = {
   dictionaryName: 'entities.actor-dictionary-name',
   speechSubject: 'entities.subject-of-speech-verb',
   place: 'entities.gazetteer-place',
+  /** "restaurants in cordoba": a place written in lower case after a preposition of place */
+  lowerCasePlace: 'entities.lower-case-place',
   demonym: 'entities.demonym',
   demonymPlural: 'entities.the-demonyms-as-country',
   religion: 'entities.religious-group',

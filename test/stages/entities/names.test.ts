@@ -84,3 +84,11 @@ test('past a leading nationality, the tagger types the rest of the run', () => {
   const entities = run('In May, Australian Schapelle Corby was sentenced to 20 years in prison.');
   assert.deepEqual(entities.find((e) => e.type === 'PERSON')?.words, ['Schapelle Corby'], JSON.stringify(entities.map((e) => [e.type, e.words])));
 });
+
+test('a place written in lower case after a preposition of place is a place; common words are not', () => {
+  const words = (text: string) => run(text).filter((e) => e.type === 'GPE').flatMap((e) => e.words);
+  assert.deepEqual(words('Does anyone know any good restaurants in cordoba?'), ['cordoba']);
+  assert.deepEqual(words('I will travel from maryland if that is true.'), ['maryland']);
+  assert.deepEqual(words('We met in march and talked in private.'), []);
+  assert.deepEqual(words('Captive reptiles are prone to calcium deficiency.'), []);
+});
