@@ -138,7 +138,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     }
     return [run];
   };
-  const runs = mergeTaggerSpans(findNameRuns(tokens, sentence), taggedSpans)
+  const runs = mergeTaggerSpans(findNameRuns(tokens, sentence), taggedSpans, tokens)
     .flatMap((run) => splitAtLineEnds(seg, run))
     .flatMap(splitLeadingNorp)
     .flatMap(splitPlaceChain);
@@ -326,7 +326,10 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     }
 
     let type: EntityType | null = null;
-    if (MISC_HEADS.has(head) || taggedType === 'MISC') type = null;
+    // "the Fed Cup", "French Indochina War" are no organisations; "U.N. World Food Program", "Organization of Islamic
+    // Conference" are, when the tagger says so and a word of the name is an organisation's
+    const miscHead = MISC_HEADS.has(head) && !(taggedType === 'ORG' && (ORG_HEADS.has(head) || ORG_OPENERS.has(opener)));
+    if (miscHead || taggedType === 'MISC') type = null;
     else if (ORG_HEADS.has(head) || ORG_OPENERS.has(opener) || (taggedType === 'ORG' && !role)) {
       type = 'ORG';
       rules.push(ORG_HEADS.has(head) || ORG_OPENERS.has(opener) ? RULES.orgHead : RULES.taggerSpan);
@@ -359,7 +362,7 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
       continue;
     }
 
-    if (MISC_HEADS.has(head)) continue;
+    if (miscHead) continue;
     // Organisations and places keep their nationality in their name: "U.S. Army", "Netherlands Antilles".
     const span = (type === 'ORG' || type === 'LOC' || type === 'GPE') && !role && !post ? { firstToken: run.firstToken, endToken: run.endToken } : name;
     const candidate = make(span, type, 'name', rules, taggedType ? ['rule', 'model'] : ['rule']);
@@ -474,9 +477,14 @@ function sentenceCandidates(seg: Segmented, sentence: SentenceInfo, knowledge: E
     return taggedTypes.get(`${run.firstToken}:${run.endToken}`);
   }
 
-  /** 'Matiu "Matt" Ratana': tagger spans of one type that open and close a run the rules joined over a nickname. */
+  /**
+   * 'Matiu "Matt" Ratana': tagger spans of one type that open and close a run the rules joined over a nickname.
+   * "the rebel Popular Front for National Renaissance": the tagger's one organisation that closes the run types it.
+   */
   function typeOfSpansCovering(run: TokenRange): TaggedSpan['type'] | undefined {
     const inside = taggedSpans.filter((t) => t.firstToken >= run.firstToken && t.endToken <= run.endToken);
+    const organisation = inside.length === 1 && inside[0]!.type === 'ORG' ? inside[0]! : undefined;
+    if (organisation && organisation.endToken === run.endToken && organisation.endToken - organisation.firstToken >= 2 && organisation.firstToken - run.firstToken <= 2) return 'ORG';
     const type = inside[0]?.type;
     const opens = inside.some((t) => t.firstToken === run.firstToken);
     const closes = inside.some((t) => t.endToken === run.endToken);
@@ -622,7 +630,7 @@ function roleEndingAt(normals: readonly string[], last: number): ReturnType<type
  * The tagger's spans join the rule runs: a tagger span replaces the runs it overlaps when it is longer.
  * Overlaps are read off per-token marks, not checked pair by pair, so that a run-on sentence stays linear.
  */
-function mergeTaggerSpans(runs: TokenRange[], tagged: readonly TaggedSpan[]): TokenRange[] {
+function mergeTaggerSpans(runs: TokenRange[], tagged: readonly TaggedSpan[], tokens: readonly Token[]): TokenRange[] {
   const spans = tagged.filter((t) => t.type !== 'MISC');
   // Only MISC spans ("[\\A{aAa"): nothing to merge, and no token range to size the marks by
   if (spans.length === 0) return runs;
@@ -657,6 +665,21 @@ function mergeTaggerSpans(runs: TokenRange[], tagged: readonly TaggedSpan[]): To
     return false;
   };
   const key = (x: TokenRange) => `${x.firstToken}:${x.endToken}`;
+  // "Palestinian Center" + the tagger's "Center for Policy and Survey Research": a run that an organisation of the
+  // tagger's goes on from grows to its end
+  const organisationFrom = new Map<number, TaggedSpan>();
+  for (const t of spans) if (t.type === 'ORG' && (organisationFrom.get(t.firstToken)?.endToken ?? -1) < t.endToken) organisationFrom.set(t.firstToken, t);
+  runs = runs.map((r, i) => {
+    for (let k = r.firstToken + 1; k < r.endToken; k++) {
+      const t = organisationFrom.get(k);
+      if (!t || t.endToken <= r.endToken) continue;
+      // not when a later run goes on past the organisation's end
+      for (let j = i + 1; j < runs.length && runs[j]!.firstToken < t.endToken; j++) if (runs[j]!.endToken > t.endToken) return r;
+      // "The Association" + "Association of Muslim Scholars": a leading "The" stays out
+      return { firstToken: k === r.firstToken + 1 && tokens[r.firstToken]!.normal === 'the' ? k : r.firstToken, endToken: t.endToken };
+    }
+    return r;
+  });
   for (const r of runs) mark(inRun, r);
   const out = runs.filter((r) => !swallowed(r));
   for (const r of out) mark(taken, r);

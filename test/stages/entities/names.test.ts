@@ -92,3 +92,11 @@ test('a place written in lower case after a preposition of place is a place; com
   assert.deepEqual(words('We met in march and talked in private.'), []);
   assert.deepEqual(words('Captive reptiles are prone to calcium deficiency.'), []);
 });
+
+test('the tagger\'s organisation wins over a run cut short or an event word at its end', () => {
+  const orgs = (text: string) => run(text).filter((e) => e.type === 'ORG').flatMap((e) => e.words);
+  assert.ok(orgs('The U.N. World Food Program recently said that 3.8 million Kenyans need food aid.').includes('U.N. World Food Program'));
+  assert.ok(orgs('A new opinion survey by the Palestinian Center for Policy and Survey Research shows support for the truce.').includes('Palestinian Center for Policy and Survey Research'));
+  assert.ok(orgs("Chad's army clashed with the rebel Popular Front for National Renaissance on Saturday.").includes('Popular Front for National Renaissance'));
+  assert.deepEqual(orgs('You need to check out the French Indochina War, not the Vietnam War.'), []);
+});
