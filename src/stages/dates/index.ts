@@ -65,7 +65,10 @@ function sentenceDates(text: string, reference: Date, wordAt: WordAt): DateCandi
 
 /** No publication date: keep what resolves the same against both probe references, null the rest. */
 function unanchoredDates(text: string, wordAt: WordAt): DateCandidate[] {
-  const [first, second] = PROBE_REFERENCES.map((reference) => sentenceDates(text, reference, wordAt)) as [DateCandidate[], DateCandidate[]];
+  const first = sentenceDates(text, PROBE_REFERENCES[0], wordAt);
+  // Nothing against the first reference: nothing to compare, and chrono's second pass is the dearer half.
+  if (first.length === 0) return first;
+  const second = sentenceDates(text, PROBE_REFERENCES[1], wordAt);
   return first.map((candidate) => {
     const twin = second.find((other) => other.start === candidate.start && other.end === candidate.end);
     if (twin?.value === candidate.value) return candidate;
